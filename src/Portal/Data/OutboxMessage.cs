@@ -1,0 +1,26 @@
+namespace Portal.Data;
+
+/// <summary>Every e-mail is written here first, in the same transaction as the change that causes it.</summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public required string To { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Set while one app instance is sending, so two instances do not send twice.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+}

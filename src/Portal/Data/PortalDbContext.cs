@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The one context. Provider-specific subclasses exist only so that each provider keeps its own migrations set.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<EntryCode> EntryCodes => Set<EntryCode>();
+
+    public DbSet<PortalSession> Sessions => Set<PortalSession>();
+
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Participant>(e =>
+        {
+            e.HasIndex(p => p.Code).IsUnique();
+            e.Property(p => p.Code).HasMaxLength(40);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.M49).HasMaxLength(3);
+            e.Property(p => p.Region).HasMaxLength(60);
+            e.Property(p => p.Subregion).HasMaxLength(80);
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.CcmStatus).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<PortalUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+            e.Property(u => u.Position).HasMaxLength(200);
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(u => u.Participant).WithMany().HasForeignKey(u => u.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AccountToken>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EntryCode>(e =>
+        {
+            e.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Hash).HasMaxLength(200);
+            e.Property(c => c.CreatedBy).HasMaxLength(300);
+            e.HasIndex(c => new { c.Audience, c.RetiredAt });
+        });
+
+        builder.Entity<PortalSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.DisplayName).HasMaxLength(200);
+            e.Property(s => s.Email).HasMaxLength(256);
+            e.Property(s => s.IpAddress).HasMaxLength(64);
+            e.Property(s => s.EndReason).HasMaxLength(100);
+            e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.EntryCode).WithMany().HasForeignKey(s => s.EntryCodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Participant).WithMany().HasForeignKey(s => s.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.UserId, s.EndedAt });
+        });
+
+        builder.Entity<AccessRequest>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Email).HasMaxLength(256);
+            e.Property(r => r.Position).HasMaxLength(200);
+            e.Property(r => r.Note).HasMaxLength(2000);
+            e.Property(r => r.IpAddress).HasMaxLength(64);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            e.Property(r => r.GrantedRole).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.DecisionReason).HasMaxLength(2000);
+            e.Property(r => r.DecidedBy).HasMaxLength(300);
+            e.HasOne(r => r.Participant).WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.Status, r.CreatedAt });
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Actor).HasMaxLength(300);
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.Target).HasMaxLength(300);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Action, a.At });
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+
+        builder.Entity<Setting>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(100);
+            e.Property(s => s.Value).HasMaxLength(2000);
+        });
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Features.Email;
+using Portal.Features.Security;
+
+namespace Portal.Features.Access;
+
+/// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
+public sealed class AccessRequests(
+    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountMail accountMail,
+    UserManager<PortalUser> users, EntryCodes codes)
+{
+    public async Task<AccessRequest> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
+    {
+        var request = new AccessRequest
+        {
+            Name = name,
+            Email = email,
+            ParticipantId = participantId,
+            Position = position,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note,
+            IpAddress = ip,
+            CreatedAt = time.GetUtcNow(),
+            Status = AccessRequestStatus.Pending,
+        };
+        db.AccessRequests.Add(request);
+        await db.SaveChangesAsync();
+        audit.WriteAs($"{name} <{email}>", "AccessRequested", $"request #{request.Id}", $"for participant {participantId}");
+        outbox.Enqueue(email, "We received your request for access", $"""
+            Dear {name},
+
+            Your request for access to the CCM Cooperation Portal has reached the coordinator (reference #{request.Id}).
+            You will receive another e-mail when it has been decided.
+            """);
+        await db.SaveChangesAsync();
+        return request;
+    }
+
+    /// <summary>Which roles the coordinator may grant to someone of this participant.</summary>
+    public static IReadOnlyList<PortalRole> GrantableRoles(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return participant.IsState ? [PortalRole.FocalPoint, PortalRole.Member]
+            : participant.MayPublish ? [PortalRole.Observer, PortalRole.FocalPoint]
+            : [PortalRole.Observer];
+    }
+
+    /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>
+    public async Task<string?> InviteAsync(int requestId, PortalRole role)
+    {
+        var request = await PendingAsync(requestId);
+        if (request is null)
+        {
+            return "This request has already been decided or no longer exists.";
+        }
+
+        if (!GrantableRoles(request.Participant!).Contains(role))
+        {
+            return $"{RoleLabels.Label(role)} is not a role for someone of {request.Participant!.Name}.";
+        }
+
+        if (await users.FindByEmailAsync(request.Email) is not null)
+        {
+            return $"An account with the e-mail address {request.Email} already exists. Reject this request or ask the person to sign in.";
+        }
+
+        var user = new PortalUser
+        {
+            UserName = request.Email,
+            Email = request.Email,
+            EmailConfirmed = true,
+            FullName = request.Name,
+            Position = request.Position,
+            ParticipantId = request.ParticipantId,
+            Role = role,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return string.Join(" ", created.Errors.Select(e => e.Description));
+        }
+
+        Decide(request, AccessRequestStatus.Invited, role, null);
+        accountMail.SendInvitation(user, request.Participant!.Name);
+        audit.Write("AccountCreated", user.Email, $"{RoleLabels.Label(role)} of {request.Participant.Name}");
+        audit.Write("AccessRequestInvited", $"request #{request.Id}", $"{request.Email} as {RoleLabels.Label(role)}");
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    /// <summary>
+    /// E-mails the current entry code. The code exists in clear only in the coordinator's hands, so the
+    /// coordinator types it; it is checked against the current code of the right audience first.
+    /// </summary>
+    public async Task<string?> SendCodeAsync(int requestId, string typedCode)
+    {
+        var request = await PendingAsync(requestId);
+        if (request is null)
+        {
+            return "This request has already been decided or no longer exists.";
+        }
+
+        var audience = request.Participant!.IsState ? CodeAudience.States : CodeAudience.Observers;
+        var match = await codes.MatchAsync(typedCode);
+        if (match is null || match.Audience != audience)
+        {
+            return $"That is not the current entry code for {(audience == CodeAudience.States ? "States" : "observers")}. " +
+                   "Check it on the Entry codes page (rotate it if you no longer have it).";
+        }
+
+        Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
+        outbox.Enqueue(request.Email, "Your entry code for the CCM Cooperation Portal", $"""
+            Dear {request.Name},
+
+            Your request for access has been approved with read-only access for {request.Participant.Name}.
+            Open {outbox.Link("/Entry")} and enter this code with your name and e-mail address:
+
+                {EntryCodeFormat.Group(EntryCodeFormat.Normalize(typedCode)!)}
+
+            The code is changed regularly; the coordinator will send you the new one. Do not forward it.
+            """);
+        audit.Write("AccessRequestCodeSent", $"request #{request.Id}", $"{audience} code to {request.Email}");
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    public async Task<string?> RejectAsync(int requestId, string reason)
+    {
+        var request = await PendingAsync(requestId);
+        if (request is null)
+        {
+            return "This request has already been decided or no longer exists.";
+        }
+
+        Decide(request, AccessRequestStatus.Rejected, null, reason);
+        outbox.Enqueue(request.Email, "Your request for access to the CCM Cooperation Portal", $"""
+            Dear {request.Name},
+
+            The coordinator could not approve your request for access (reference #{request.Id}).
+            Reason given: {reason}
+
+            You may reply to the Implementation Support Unit if you think this is a mistake.
+            """);
+        audit.Write("AccessRequestRejected", $"request #{request.Id}", reason);
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    private Task<AccessRequest?> PendingAsync(int id) =>
+        db.AccessRequests.Include(r => r.Participant).SingleOrDefaultAsync(r => r.Id == id && r.Status == AccessRequestStatus.Pending);
+
+    private void Decide(AccessRequest request, AccessRequestStatus status, PortalRole? role, string? reason)
+    {
+        request.Status = status;
+        request.GrantedRole = role;
+        request.DecisionReason = reason;
+        request.DecidedAt = time.GetUtcNow();
+        request.DecidedBy = audit.CurrentActor();
+    }
+}

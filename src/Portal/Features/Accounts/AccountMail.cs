@@ -1,0 +1,54 @@
+using Portal.Data;
+using Portal.Features.Email;
+
+namespace Portal.Features.Accounts;
+
+/// <summary>The texts of account e-mails, in one place.</summary>
+public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
+{
+    public void SendInvitation(PortalUser user, string participantName)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var token = tokens.Issue(user, AccountTokenPurpose.Invitation);
+        var link = outbox.Link("/Account/Invitation?token=" + Uri.EscapeDataString(token));
+        outbox.Enqueue(user.Email!, "Your invitation to the CCM Cooperation Portal", $"""
+            Dear {user.FullName},
+
+            Your request to use the Convention on Cluster Munitions Cooperation Portal has been approved.
+            You will act for {participantName} as {RoleLabels.Label(user.Role).ToLowerInvariant()}.
+
+            Create your password with this link (valid for 7 days, usable once):
+            {link}
+
+            If you did not ask for access, ignore this message; nothing happens without the link.
+            """);
+    }
+
+    public void SendPasswordReset(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var token = tokens.Issue(user, AccountTokenPurpose.PasswordReset);
+        var link = outbox.Link("/Account/ResetPassword?token=" + Uri.EscapeDataString(token));
+        outbox.Enqueue(user.Email!, "Reset your Cooperation Portal password", $"""
+            Dear {user.FullName},
+
+            Someone (hopefully you) asked to reset the password of your Cooperation Portal account.
+            Choose a new password with this link (valid for 2 hours, usable once):
+            {link}
+
+            If you did not ask for this, ignore this message: your password stays as it is.
+            """);
+    }
+}
+
+public static class RoleLabels
+{
+    public static string Label(PortalRole role) => role switch
+    {
+        PortalRole.FocalPoint => "Focal point",
+        PortalRole.Member => "Member",
+        PortalRole.Observer => "Observer",
+        PortalRole.Coordinator => "Coordinator",
+        _ => role.ToString(),
+    };
+}

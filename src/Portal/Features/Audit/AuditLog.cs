@@ -1,0 +1,74 @@
+using Portal.Data;
+using Portal.Features.Security;
+
+namespace Portal.Features.Audit;
+
+/// <summary>
+/// Adds entries to the audit log in the caller's unit of work, so an entry is saved with the change it records.
+/// The app only ever inserts into this table.
+/// </summary>
+public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public void Write(string action, string? target = null, string? detail = null) =>
+        WriteAs(CurrentActor(), action, target, detail);
+
+    public void WriteAs(string actor, string action, string? target = null, string? detail = null)
+    {
+        var user = http.HttpContext?.User;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = Truncate(actor, 300)!,
+            ActorUserId = user?.UserIdOf(),
+            ActorParticipantId = user?.ParticipantIdOf(),
+            Action = action,
+            Target = Truncate(target, 300),
+            Detail = Truncate(detail, 2000),
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    /// <summary>Writes and saves at once, for events that change nothing else (a failed sign-in).</summary>
+    public async Task RecordAsync(string action, string? target = null, string? detail = null, string? actor = null)
+    {
+        WriteAs(actor ?? CurrentActor(), action, target, detail);
+        await db.SaveChangesAsync();
+    }
+
+    public string CurrentActor()
+    {
+        var context = http.HttpContext;
+        if (context is null)
+        {
+            return "system";
+        }
+
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return "anonymous";
+        }
+
+        var email = user.FindFirst(PortalClaims.Email)?.Value;
+        var kind = user.IsCodeSession() ? " (entry code)" : "";
+        return $"{user.DisplayNameOf()} <{email}>{kind}";
+    }
+
+    private static string? Truncate(string? value, int max) =>
+        value is null || value.Length <= max ? value : value[..max];
+}
+
+/// <summary>Names of audited actions, in one place so the audit page can offer them as a filter.</summary>
+public static class AuditActions
+{
+    public static readonly string[] All =
+    [
+        "EntryCodeUsed", "EntryCodeRejected", "EntryCodeRotated", "EntryCodeRevealed", "EntryCodeScheduleChanged",
+        "AccessRequested", "AccessRequestInvited", "AccessRequestCodeSent", "AccessRequestRejected",
+        "SignIn", "SignInFailed", "SignInLockedOut", "SignOut", "TwoFactorFailed",
+        "InvitationUsed", "PasswordChanged", "PasswordResetRequested", "PasswordReset",
+        "TwoFactorEnabled", "TwoFactorDisabled", "RecoveryCodesGenerated",
+        "AccountCreated", "AccountDisabled", "AccountEnabled", "AccountRoleChanged",
+        "ParticipantAdded", "ParticipantStatusChanged", "RateLimited",
+    ];
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Participants;
+
+public sealed record ParticipantOption(int Id, string Name, string Group, bool Selected);
+
+public static class ParticipantOptions
+{
+    public static async Task<IReadOnlyList<ParticipantOption>> LoadAsync(PortalDbContext db, int? selected, bool statesOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Participants.AsNoTracking()
+            .Where(p => !statesOnly || p.Kind == ParticipantKind.State)
+            .Select(p => new { p.Id, p.Name, p.Kind })
+            .ToListAsync();
+        return rows
+            .OrderBy(p => p.Kind == ParticipantKind.State ? 0 : 1)
+            .ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new ParticipantOption(p.Id, p.Name,
+                p.Kind == ParticipantKind.State ? "States" : "Organisations (observers)", p.Id == selected))
+            .ToList();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Security;
+
+/// <summary>
+/// Per-address limits on the forms an attacker would hammer. Only POSTs count; reading the form is free.
+/// The windows run on <see cref="TimeProvider"/> so tests can move past them without sleeping.
+/// </summary>
+public static class RateLimits
+{
+    public const string EntryCode = "entry-code";
+    public const string SignIn = "sign-in";
+    public const string PasswordReset = "password-reset";
+    public const string AccessRequest = "access-request";
+
+    private static readonly (string Name, int Permits, TimeSpan Window)[] Policies =
+    [
+        (EntryCode, 10, TimeSpan.FromMinutes(15)),
+        (SignIn, 20, TimeSpan.FromMinutes(15)),
+        (PasswordReset, 5, TimeSpan.FromHours(1)),
+        (AccessRequest, 5, TimeSpan.FromHours(1)),
+    ];
+
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = OnRejectedAsync;
+            foreach (var (name, permits, window) in Policies)
+            {
+                options.AddPolicy(name, http =>
+                {
+                    if (!HttpMethods.IsPost(http.Request.Method))
+                    {
+                        return RateLimitPartition.GetNoLimiter("read");
+                    }
+
+                    var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                    var time = http.RequestServices.GetRequiredService<TimeProvider>();
+                    return RateLimitPartition.Get(address, _ => new WindowRateLimiter(permits, window, time));
+                });
+            }
+        });
+        return services;
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken token)
+    {
+        var response = context.HttpContext.Response;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "text/plain; charset=utf-8";
+
+        var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+        await audit.RecordAsync("RateLimited", context.HttpContext.Request.Path, $"retry after {seconds} s");
+
+        var minutes = (int)Math.Ceiling(seconds / 60.0);
+        await response.WriteAsync(
+            $"Too many attempts from your address. Please wait {minutes} minute(s) and try again.", token);
+    }
+}
+
+/// <summary>A fixed-window counter on <see cref="TimeProvider"/>; no queueing, failed leases carry Retry-After.</summary>
+public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider time) : RateLimiter
+{
+    private readonly Lock gate = new();
+    private DateTimeOffset windowStart = time.GetUtcNow();
+    private int used;
+
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (gate)
+            {
+                var sinceEnd = time.GetUtcNow() - (windowStart + window);
+                return sinceEnd > TimeSpan.Zero ? sinceEnd : null;
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (gate)
+        {
+            return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permitLimit - used) };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (now >= windowStart + window)
+            {
+                windowStart = now;
+                used = 0;
+            }
+
+            if (used + permitCount <= permitLimit)
+            {
+                used += permitCount;
+                return new Lease(true, null);
+            }
+
+            return new Lease(false, windowStart + window - now);
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            if (retryAfter is not null && metadataName == MetadataName.RetryAfter.Name)
+            {
+                metadata = retryAfter.Value;
+                return true;
+            }
+
+            metadata = null;
+            return false;
+        }
+    }
+}

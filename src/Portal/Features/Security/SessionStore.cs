@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Security;
+
+/// <summary>
+/// Server-side sessions. Every cookie names a row here; a request whose row is ended, whose account changed its
+/// security stamp or was disabled, or whose entry code was rotated, is signed out on the spot.
+/// </summary>
+public sealed class SessionStore(PortalDbContext db, TimeProvider time)
+{
+    public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Called when Identity signs an account in: records the session and stamps its id into the cookie.</summary>
+    public async Task AttachAccountSessionAsync(ClaimsPrincipal principal, string? ipAddress)
+    {
+        if (principal.Identity is not ClaimsIdentity identity || principal.SessionIdOf() is not null)
+        {
+            return;
+        }
+
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = userId is null ? null : await db.Users.Include(u => u.Participant).SingleOrDefaultAsync(u => u.Id == userId);
+        if (user is null)
+        {
+            return;
+        }
+
+        var session = new PortalSession
+        {
+            Id = NewId(),
+            Kind = SessionKind.Account,
+            UserId = user.Id,
+            ParticipantId = user.ParticipantId,
+            Role = user.Role,
+            DisplayName = user.FullName,
+            Email = user.Email ?? "",
+            IpAddress = ipAddress,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+
+        identity.AddClaim(new Claim(PortalClaims.SessionId, session.Id));
+        identity.AddClaim(new Claim(PortalClaims.SessionKind, nameof(SessionKind.Account)));
+        identity.AddClaim(new Claim(PortalClaims.ParticipantId, user.ParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(PortalClaims.ParticipantName, user.Participant?.Name ?? ""));
+        identity.AddClaim(new Claim(PortalClaims.Role, user.Role.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, user.FullName));
+        identity.AddClaim(new Claim(PortalClaims.Email, user.Email ?? ""));
+    }
+
+    /// <summary>Starts a read-only session for someone who gave the current entry code.</summary>
+    public async Task<ClaimsPrincipal> StartCodeSessionAsync(
+        EntryCode code, Participant participant, string name, string email, string? ipAddress)
+    {
+        var role = code.Audience == CodeAudience.Observers ? PortalRole.Observer : PortalRole.Member;
+        var session = new PortalSession
+        {
+            Id = NewId(),
+            Kind = SessionKind.EntryCode,
+            EntryCodeId = code.Id,
+            ParticipantId = participant.Id,
+            Role = role,
+            DisplayName = name,
+            Email = email,
+            IpAddress = ipAddress,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "code:" + session.Id),
+                new Claim(ClaimTypes.Name, email),
+                new Claim(PortalClaims.SessionId, session.Id),
+                new Claim(PortalClaims.SessionKind, nameof(SessionKind.EntryCode)),
+                new Claim(PortalClaims.ParticipantId, participant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(PortalClaims.ParticipantName, participant.Name),
+                new Claim(PortalClaims.Role, role.ToString()),
+                new Claim(PortalClaims.DisplayName, name),
+                new Claim(PortalClaims.Email, email),
+            ],
+            IdentityConstants.ApplicationScheme,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>Runs on every authenticated request (cookie OnValidatePrincipal).</summary>
+    public async Task<bool> IsValidAsync(ClaimsPrincipal principal)
+    {
+        var sessionId = principal.SessionIdOf();
+        if (sessionId is null)
+        {
+            return false;
+        }
+
+        var row = await db.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.EndedAt == null)
+            .Select(s => new
+            {
+                s.Kind,
+                UserStamp = s.User == null ? null : s.User.SecurityStamp,
+                UserDisabled = s.User != null && s.User.IsDisabled,
+                CodeRetired = s.EntryCode != null && s.EntryCode.RetiredAt != null,
+            })
+            .SingleOrDefaultAsync();
+        if (row is null)
+        {
+            return false;
+        }
+
+        if (row.Kind == SessionKind.EntryCode)
+        {
+            return !row.CodeRetired;
+        }
+
+        var stampInCookie = principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+        return !row.UserDisabled && row.UserStamp is not null && row.UserStamp == stampInCookie;
+    }
+
+    public Task<int> EndAsync(string sessionId, string reason) =>
+        db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, time.GetUtcNow()).SetProperty(s => s.EndReason, reason));
+
+    public Task<int> EndAllForUserAsync(string userId, string reason) =>
+        db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, time.GetUtcNow()).SetProperty(s => s.EndReason, reason));
+
+    public Task<int> EndAllForCodeAsync(int entryCodeId, string reason) =>
+        db.Sessions.Where(s => s.EntryCodeId == entryCodeId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, time.GetUtcNow()).SetProperty(s => s.EndReason, reason));
+}
+
+/// <summary>Hooks the session store into the Identity application cookie.</summary>
+public sealed class PortalCookieEvents : CookieAuthenticationEvents
+{
+    public override async Task SigningIn(CookieSigningInContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        await sessions.AttachAccountSessionAsync(context.Principal!, context.HttpContext.Connection.RemoteIpAddress?.ToString());
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        if (context.Principal is null || !await sessions.IsValidAsync(context.Principal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    public override async Task SigningOut(CookieSigningOutContext context)
+    {
+        var sessionId = context.HttpContext.User.SessionIdOf();
+        if (sessionId is not null)
+        {
+            var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+            await sessions.EndAsync(sessionId, "signed out");
+        }
+    }
+}

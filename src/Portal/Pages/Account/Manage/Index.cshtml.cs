@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Features.Security;
+
+namespace Portal.Pages.Account.Manage;
+
+public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManager signIn, SessionStore sessions, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public PortalUser? Account { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string Current { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the new password a second time.")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "The two new passwords are not the same.")]
+        [Display(Name = "New password, again")]
+        public string Confirm { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Account = await users.GetUserAsync(User);
+        return Account is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Account = await users.GetUserAsync(User);
+        if (Account is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(Account, Input.Current, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Input.Current" : "Input.Password",
+                    error.Code == "PasswordMismatch" ? "Your current password is not right." : error.Description);
+            }
+
+            return Page();
+        }
+
+        // The security stamp changed: every other session of this account ends; this one starts afresh.
+        await sessions.EndAllForUserAsync(Account.Id, "password changed");
+        audit.Write("PasswordChanged", Account.Email, "all other sessions ended");
+        await signIn.RenewSessionAsync(Account, User);
+        TempData["Status"] = "Your password has been changed. You have been signed out everywhere else.";
+        return RedirectToPage();
+    }
+}

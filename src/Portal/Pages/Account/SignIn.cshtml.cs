@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Features.Security;
+
+namespace Portal.Pages.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter an e-mail address like name@ministry.gov.")]
+        [StringLength(256)]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(PasswordPolicyValidator.MaxLength, ErrorMessage = "Passwords are at most 128 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+    }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect("/") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync("SignIn", email, "password", $"{user!.FullName} <{email}>");
+            return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.RecordAsync("SignInLockedOut", email, "too many failed attempts", "anonymous");
+            ModelState.AddModelError("", "This account is locked for 15 minutes after too many failed attempts. " +
+                "Try again later, or reset your password.");
+            return Page();
+        }
+
+        await audit.RecordAsync("SignInFailed", email, user is null ? "unknown e-mail" : result.IsNotAllowed ? "account not active" : "wrong password", "anonymous");
+        ModelState.AddModelError("", "The e-mail address or password is not right. Check both and try again.");
+        return Page();
+    }
+
+    /// <summary>Only a path inside the portal; anything else goes home.</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Features.Email;
+
+namespace Portal.Pages.Admin;
+
+/// <summary>Every e-mail the portal wrote: sent, waiting, or failing with its last error.</summary>
+public sealed class OutboxModel(PortalDbContext db, IOptions<SmtpOptions> smtp) : PageModel
+{
+    public IReadOnlyList<OutboxMessage> Rows { get; private set; } = [];
+
+    public bool SmtpConfigured => smtp.Value.IsConfigured;
+
+    public async Task OnGetAsync() =>
+        Rows = await db.Outbox.AsNoTracking().OrderByDescending(m => m.Id).Take(100).ToListAsync();
+}

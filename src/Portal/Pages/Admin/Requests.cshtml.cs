@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Access;
+
+namespace Portal.Pages.Admin;
+
+/// <summary>The coordinator's queue: invite, send the entry code, or reject with a reason.</summary>
+public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) : PageModel
+{
+    public IReadOnlyList<RequestRow> Pending { get; private set; } = [];
+
+    public IReadOnlyList<RequestRow> Decided { get; private set; } = [];
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public sealed record RequestRow(
+        int Id, string Name, string Email, string Participant, bool IsState, string Position, string? Note,
+        DateTimeOffset CreatedAt, AccessRequestStatus Status, PortalRole? GrantedRole, string? Reason, string? DecidedBy,
+        IReadOnlyList<PortalRole> Roles);
+
+    public sealed class DecisionInput
+    {
+        public int RequestId { get; set; }
+
+        public PortalRole Role { get; set; }
+
+        [StringLength(64)]
+        public string? Code { get; set; }
+
+        [StringLength(2000, ErrorMessage = "The reason can be at most 2,000 characters.")]
+        public string? Reason { get; set; }
+    }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostInviteAsync() =>
+        await Done(await requests.InviteAsync(Input.RequestId, Input.Role), "Invitation sent.");
+
+    public async Task<IActionResult> OnPostSendCodeAsync() =>
+        string.IsNullOrWhiteSpace(Input.Code)
+            ? await Done("Type the current entry code to send it.", "")
+            : await Done(await requests.SendCodeAsync(Input.RequestId, Input.Code), "Entry code sent.");
+
+    public async Task<IActionResult> OnPostRejectAsync() =>
+        string.IsNullOrWhiteSpace(Input.Reason)
+            ? await Done("Give a reason: the requester receives it by e-mail.", "")
+            : await Done(await requests.RejectAsync(Input.RequestId, Input.Reason.Trim()), "Request rejected; the requester has been told.");
+
+    private async Task<IActionResult> Done(string? error, string success)
+    {
+        if (error is not null || !ModelState.IsValid)
+        {
+            if (error is not null)
+            {
+                ModelState.AddModelError("", $"Request #{Input.RequestId}: {error}");
+            }
+
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Status"] = $"Request #{Input.RequestId}: {success}";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var rows = await db.AccessRequests.AsNoTracking()
+            .OrderByDescending(r => r.Id)
+            .Take(200)
+            .Select(r => new { Request = r, Participant = r.Participant! })
+            .ToListAsync();
+        var all = rows.Select(r => new RequestRow(
+            r.Request.Id, r.Request.Name, r.Request.Email, r.Participant.Name, r.Participant.IsState, r.Request.Position,
+            r.Request.Note, r.Request.CreatedAt, r.Request.Status, r.Request.GrantedRole, r.Request.DecisionReason,
+            r.Request.DecidedBy, AccessRequests.GrantableRoles(r.Participant))).ToList();
+        Pending = all.Where(r => r.Status == AccessRequestStatus.Pending).OrderBy(r => r.Id).ToList();
+        Decided = all.Where(r => r.Status != AccessRequestStatus.Pending).Take(50).ToList();
+    }
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Data;
+using Portal.Features.Audit;
+using Portal.Features.Security;
+using Portal.Features.Participants;
+
+namespace Portal.Pages;
+
+/// <summary>The front door: sign in, enter the current entry code, or request access.</summary>
+[EnableRateLimiting(RateLimits.EntryCode)]
+public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStore sessions, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IReadOnlyList<ParticipantOption> Participants { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your name.")]
+        [StringLength(200, ErrorMessage = "Your name can be at most 200 characters.")]
+        [Display(Name = "Your name")]
+        public string Name { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter an e-mail address like name@ministry.gov.")]
+        [StringLength(256)]
+        [Display(Name = "Your e-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose the State or organisation you act for.")]
+        [Display(Name = "You act for")]
+        public int? ParticipantId { get; set; }
+
+        [Required(ErrorMessage = "Enter the entry code.")]
+        [StringLength(64)]
+        [Display(Name = "Entry code")]
+        public string Code { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect("/");
+        }
+
+        Participants = await ParticipantOptions.LoadAsync(db, null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var participant = Input.ParticipantId is int id ? await db.Participants.FindAsync(id) : null;
+        if (ModelState.IsValid && participant is null)
+        {
+            ModelState.AddModelError("Input.ParticipantId", "Choose the State or organisation you act for from the list.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
+            return Page();
+        }
+
+        var code = await codes.MatchAsync(Input.Code);
+        var fits = code is not null && (code.Audience == CodeAudience.States) == participant!.IsState;
+        if (!fits)
+        {
+            // Same answer whether the code is wrong or belongs to the other audience: no hint either way.
+            await audit.RecordAsync("EntryCodeRejected", participant!.Name, code is null ? "wrong code" : "code of the other audience",
+                $"{Input.Name} <{Input.Email}>");
+            ModelState.AddModelError("Input.Code",
+                "This entry code is not valid for the participant you chose. Check the latest e-mail from the coordinator; codes change regularly.");
+            Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
+            return Page();
+        }
+
+        var principal = await sessions.StartCodeSessionAsync(code!, participant!, Input.Name.Trim(), Input.Email.Trim(),
+            HttpContext.Connection.RemoteIpAddress?.ToString());
+        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+        await audit.RecordAsync("EntryCodeUsed", participant!.Name, $"{code!.Audience} code #{code.Id}", $"{Input.Name} <{Input.Email}>");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

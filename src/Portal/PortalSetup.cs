@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Data;
+using Portal.Features;
+using Portal.Features.Access;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Features.Email;
+using Portal.Features.Participants;
+using Portal.Features.Sample;
+using Portal.Features.Security;
+
+namespace Portal;
+
+/// <summary>Registrations and the request pipeline, grouped so Program.cs stays a page long.</summary>
+public static class PortalSetup
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddDataProtection().SetApplicationName("CooperationPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalIdentity();
+        services.AddPortalAuthorization();
+        services.AddPortalRateLimits();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "portal.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.Configure<SecurityTxtOptions>(builder.Configuration.GetSection("SecurityTxt"));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the production reverse proxy; see docs/operations.md.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<AuditLog>();
+        services.AddScoped<EntryCodes>();
+        services.AddHostedService<EntryCodeRotationService>();
+        services.AddScoped<ParticipantSeeder>();
+        services.AddScoped<AccessRequests>();
+        services.AddScoped<SampleData>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UsePortalSecurityHeaders();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx =>
+            {
+                ctx.Context.Items[SecurityHeaders.StaticMarker] = true;
+                ctx.Context.Response.Headers.CacheControl = "public, max-age=3600";
+            },
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCoordinatorSecondFactor();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSecurityTxt();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+using Portal;
+using Portal.Data;
+using Portal.Features.Sample;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+
+var app = builder.Build();
+await app.Services.MigratePortalDatabaseAsync();
+await app.Services.PrepareDataAsync(app.Configuration, app.Lifetime);
+
+app.UsePortal();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,160 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// A person at a browser without JavaScript: keeps cookies, follows nothing by itself, reads pages with AngleSharp
+/// and submits the page's real forms (antiforgery token included).
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    private static int nextAddress = 1;
+    private readonly HttpClient http;
+
+    public Browser(PortalFactory factory, string? address = null, bool https = false)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Cookies = new CookieContainer();
+        Address = address ?? $"10.{Interlocked.Increment(ref nextAddress) % 250}.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}";
+        var handler = new CookieHandler(Cookies) { InnerHandler = factory.Server.CreateHandler() };
+        http = new HttpClient(handler) { BaseAddress = new Uri(https ? "https://localhost" : "http://localhost") };
+        http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, Address);
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public string Address { get; }
+
+    public HttpResponseMessage? LastResponse { get; private set; }
+
+    public IDocument? Page { get; private set; }
+
+    public async Task<HttpResponseMessage> GetAsync(string url)
+    {
+        LastResponse = await http.GetAsync(new Uri(url, UriKind.Relative));
+        await ParseAsync(LastResponse);
+        return LastResponse;
+    }
+
+    /// <summary>GETs and follows redirects, like a person clicking a link.</summary>
+    public async Task<IDocument> OpenAsync(string url)
+    {
+        var response = await GetAsync(url);
+        for (var hops = 0; IsRedirect(response) && hops < 10; hops++)
+        {
+            response = await GetAsync(response.Headers.Location!.OriginalString);
+        }
+
+        return Page!;
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        LastResponse = await http.PostAsync(new Uri(url, UriKind.Relative), content);
+        await ParseAsync(LastResponse);
+        return LastResponse;
+    }
+
+    /// <summary>Fills the form that contains the element matched by <paramref name="selector"/> and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string selector, IDictionary<string, string>? values = null, bool follow = true)
+    {
+        var form = FindForm(selector);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements.OfType<IHtmlElement>())
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "submit" or "button":
+                    break;
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (values?.TryGetValue(input.Name!, out var v) == true ? v == input.Value : input.IsChecked)
+                    {
+                        fields.Add(new(input.Name!, input.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name!, values?.TryGetValue(input.Name!, out var iv) == true ? iv : input.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, values?.TryGetValue(select.Name!, out var sv) == true ? sv : select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name!, values?.TryGetValue(area.Name!, out var tv) == true ? tv : area.Value));
+                    break;
+            }
+        }
+
+        if (values is not null)
+        {
+            foreach (var (key, value) in values.Where(kv => fields.All(f => f.Key != kv.Key)))
+            {
+                throw new InvalidOperationException($"The form has no field named '{key}' (value '{value}').");
+            }
+        }
+
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : LastResponse!.RequestMessage!.RequestUri!.PathAndQuery;
+        var response = await PostAsync(action, fields);
+        if (follow)
+        {
+            for (var hops = 0; IsRedirect(response) && hops < 10; hops++)
+            {
+                response = await GetAsync(response.Headers.Location!.OriginalString);
+            }
+        }
+
+        return response;
+    }
+
+    public string Text => Page?.Body?.TextContent ?? "";
+
+    public string? Find(string selector) => Page?.QuerySelector(selector)?.TextContent.Trim();
+
+    private IHtmlFormElement FindForm(string selector)
+    {
+        var element = Page?.QuerySelector(selector) ?? throw new InvalidOperationException($"No element '{selector}' on {LastResponse?.RequestMessage?.RequestUri}.");
+        return element as IHtmlFormElement ?? element.Closest("form") as IHtmlFormElement
+            ?? throw new InvalidOperationException($"'{selector}' is not in a form.");
+    }
+
+    public static bool IsRedirect(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb or HttpStatusCode.TemporaryRedirect;
+
+    private async Task ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        Page = await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage!.RequestUri!));
+    }
+
+    public void Dispose() => http.Dispose();
+
+    /// <summary>A cookie jar, as the test server's handler has none.</summary>
+    private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            var header = cookies.GetCookieHeader(uri);
+            if (!string.IsNullOrEmpty(header))
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                foreach (var setCookie in setCookies)
+                {
+                    cookies.SetCookies(uri, setCookie);
+                }
+            }
+
+            return response;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, on a real database of its own (a SQLite file, or a fresh PostgreSQL database), with a fake clock
+/// and, when test.sh provides one, the SMTP sink. Several factories may share one database (<see cref="ShareDatabaseWith"/>)
+/// to act as several app instances.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string databaseName = "portal_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string sqliteFile;
+    private PortalFactory? shared;
+
+    public PortalFactory()
+    {
+        sqliteFile = Path.Combine(Path.GetTempPath(), databaseName + ".db");
+    }
+
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>Set before first use: this factory is a second app instance on the other's database.</summary>
+    public PortalFactory ShareDatabaseWith(PortalFactory other)
+    {
+        shared = other;
+        return this;
+    }
+
+    public string ConnectionString => shared?.ConnectionString ?? (TestEnvironment.IsPostgres
+        ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = databaseName, Pooling = true }.ToString()
+        : $"Data Source={sqliteFile}");
+
+    /// <summary>Overrides a configuration value; call before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestEnvironment.IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Sample:Enabled", "false");
+        if (TestEnvironment.Smtp is var (host, port))
+        {
+            builder.UseSetting("Smtp:Host", host);
+            builder.UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        builder.UseSetting("Smtp:From", "portal@portal.test");
+        builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+        });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (shared is not null)
+        {
+            return;
+        }
+
+        if (TestEnvironment.IsPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(sqliteFile + suffix);
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// The test server has no client address; tests name one with a header so that per-address rate limits
+/// of one test do not spill into another. Only registered by the test factory.
+/// </summary>
+internal sealed class ClientAddressFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value) && IPAddress.TryParse(value, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
+}
