@@ -74,8 +74,8 @@ public static class PortalSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseCoordinatorSecondFactor();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapSecurityTxt();

@@ -121,6 +121,14 @@ public sealed class Browser : IDisposable
             ?? throw new InvalidOperationException($"'{selector}' is not in a form.");
     }
 
+    /// <summary>The path a redirect points to, without query, whether the Location is absolute or relative.</summary>
+    public static string? RedirectPath(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location;
+        return location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+    }
+
     public static bool IsRedirect(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb or HttpStatusCode.TemporaryRedirect;
 

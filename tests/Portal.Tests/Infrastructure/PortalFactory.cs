@@ -54,6 +54,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        builder.UseSetting("Smtp:DispatchInBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)

@@ -24,6 +24,9 @@ public sealed class SmtpOptions
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>False only in tests, which send explicitly so that they know when a message has left.</summary>
+    public bool DispatchInBackground { get; set; } = true;
 }
 
 /// <summary>Queues e-mails in the database, in the caller's unit of work; the dispatcher sends them.</summary>
@@ -79,6 +82,11 @@ public sealed class OutboxDispatcher(
         if (!options.Value.IsConfigured)
         {
             logger.LogInformation("No SMTP host configured: e-mails stay in the outbox (Admin > Outbox)");
+            return;
+        }
+
+        if (!options.Value.DispatchInBackground)
+        {
             return;
         }
 

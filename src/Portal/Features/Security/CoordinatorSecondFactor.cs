@@ -19,7 +19,7 @@ public static class CoordinatorSecondFactor
                 !user.HasClaim(PortalClaims.AuthenticationMethod, "mfa") &&
                 !Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             {
-                context.Response.Redirect(SetupPath + "?required=1");
+                context.Response.Redirect(SetupPath + "?required=true");
                 return;
             }
 

@@ -156,13 +156,16 @@ public sealed class EntryCodes(
     }
 }
 
-/// <summary>Checks once a minute whether a code is due for rotation.</summary>
-public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, TimeProvider time, ILogger<EntryCodeRotationService> logger)
+/// <summary>
+/// Checks once a minute whether a code is due for rotation. The heartbeat is real time; whether a code is due is
+/// decided on <see cref="TimeProvider"/> inside <see cref="EntryCodes.RotateDueAsync"/>.
+/// </summary>
+public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogger<EntryCodeRotationService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do
         {
             try

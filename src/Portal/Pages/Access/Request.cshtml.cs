@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Access;
-using Portal.Features.Security;
 using Portal.Features.Participants;
+using Portal.Features.Security;
 
 namespace Portal.Pages.Access;
 

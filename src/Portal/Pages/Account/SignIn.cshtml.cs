@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Security;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Portal.Pages.Account;
 

@@ -127,8 +127,9 @@ public sealed class TwoFactorModel(
         var key = await users.GetAuthenticatorKeyAsync(Account);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(Account);
-            key = await users.GetAuthenticatorKeyAsync(Account);
+            // Not ResetAuthenticatorKeyAsync: that renews the security stamp and would end this very session.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(Account, "[AspNetUserStore]", "AuthenticatorKey", key);
         }
 
         SharedKey = Group(key!);

@@ -1,0 +1,311 @@
+using System.Buffers.Binary;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+public sealed class AccountSecurityTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private static Dictionary<string, string> Credentials(string email, string password) =>
+        new() { ["Input.Email"] = email, ["Input.Password"] = password };
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenAgainstTheRightPassword_UntilTheLockoutEnds()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
+        using var browser = new Browser(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.OpenAsync("/Account/SignIn");
+            await browser.SubmitAsync("form", Credentials(account.Email, "not the password at all"));
+        }
+
+        await browser.OpenAsync("/Account/SignIn");
+        await browser.SubmitAsync("form", Credentials(account.Email, account.Password));
+        Assert.Contains("locked", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Null(browser.Find("[data-testid=who]"));
+        Assert.Contains("SignInLockedOut", await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+
+        factory.Time.Advance(TimeSpan.FromMinutes(16));
+        await browser.SignInAsync(factory, account);
+    }
+
+    [Fact]
+    public async Task PasswordChange_EndsTheOtherBrowsersSession_OnItsNextRequest()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
+        using var office = new Browser(factory);
+        using var laptop = new Browser(factory);
+        await office.SignInAsync(factory, account);
+        await laptop.SignInAsync(factory, account);
+
+        await office.OpenAsync("/Account/Manage");
+        await office.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
+        {
+            ["Input.Current"] = account.Password,
+            ["Input.Password"] = "a brand new passphrase here",
+            ["Input.Confirm"] = "a brand new passphrase here",
+        });
+        Assert.Contains("Your password has been changed", office.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/")).StatusCode);
+
+        var refused = await laptop.GetAsync("/");
+        Assert.Equal("/Entry", Browser.RedirectPath(refused));
+    }
+
+    [Fact]
+    public async Task PasswordChange_AsksForTheCurrentPassword()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, account);
+        await browser.OpenAsync("/Account/Manage");
+        await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
+        {
+            ["Input.Current"] = "a guess at the password",
+            ["Input.Password"] = "a brand new passphrase here",
+            ["Input.Confirm"] = "a brand new passphrase here",
+        });
+        Assert.Contains("Your current password is not right.", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CopiedCookie_IsRefusedAfterSignOut()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, account);
+        var stolen = browser.Cookies.GetCookieHeader(new Uri("http://localhost/"));
+
+        await browser.OpenAsync("/");
+        await browser.SubmitAsync("form[action='/Account/SignOut'] button");
+        Assert.Contains("You have signed out", browser.Text, StringComparison.Ordinal);
+
+        using var thief = new Browser(factory);
+        foreach (var part in stolen.Split("; "))
+        {
+            var pair = part.Split('=', 2);
+            thief.Cookies.Add(new Uri("http://localhost/"), new Cookie(pair[0], pair[1]));
+        }
+
+        var response = await thief.GetAsync("/");
+        Assert.Equal("/Entry", Browser.RedirectPath(response));
+    }
+
+    [Fact]
+    public async Task AuthenticatorCode_IsRefusedTheSecondTime()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint, twoFactor: true);
+        var code = TestAccounts.CurrentCode(factory, account.AuthenticatorKey!);
+        using var first = new Browser(factory);
+        await first.OpenAsync("/Account/SignIn");
+        await first.SubmitAsync("form", Credentials(account.Email, account.Password));
+        await first.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.NotNull(first.Find("[data-testid=who]"));
+
+        using var replay = new Browser(factory);
+        await replay.OpenAsync("/Account/SignIn");
+        await replay.SubmitAsync("form", Credentials(account.Email, account.Password));
+        await replay.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Contains("already been used", replay.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Null(replay.Find("[data-testid=who]"));
+
+        // The next code, 30 seconds later, works.
+        factory.Time.Advance(TimeSpan.FromSeconds(30));
+        await replay.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(factory, account.AuthenticatorKey!) });
+        Assert.NotNull(replay.Find("[data-testid=who]"));
+    }
+
+    [Fact]
+    public async Task Coordinator_WithoutSecondFactor_IsSentToSetItUp_BeforeAnythingElse()
+    {
+        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test");
+        using var browser = new Browser(factory);
+        await browser.OpenAsync("/Account/SignIn");
+        await browser.SubmitAsync("form", Credentials(coordinator.Email, coordinator.Password));
+        Assert.Contains("Coordinators must use an authenticator app", browser.Text, StringComparison.Ordinal);
+        Assert.Null(browser.Find("[data-testid=errors]"));
+
+        foreach (var path in new[] { "/", "/Admin", "/Admin/Audit", "/Account/Manage" })
+        {
+            var response = await browser.GetAsync(path);
+            Assert.Equal("/Account/Manage/TwoFactor", Browser.RedirectPath(response));
+        }
+
+        // Setting it up with the key shown on the page opens the portal.
+        await browser.OpenAsync("/Account/Manage/TwoFactor");
+        var key = browser.Find("[data-testid=shared-key]")!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await browser.SubmitAsync("form[action*='handler=Enable'] button", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(factory, key) });
+        Assert.Equal(10, browser.Page!.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin/Audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Member_CannotOpenCoordination()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint, twoFactor: true);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, member);
+        var response = await browser.GetAsync("/Admin/Requests");
+        Assert.Equal("/Account/AccessDenied", Browser.RedirectPath(response));
+    }
+
+    [Theory]
+    [InlineData("elevenchars", false, "at least 12")]
+    [InlineData("river stone lamp", true, null)]
+    [InlineData("password1234", false, "commonly used")]
+    [InlineData("qwertyuiopas", false, "commonly used")]
+    public async Task PasswordPolicy_IsLengthAndBlockList_NotComposition(string password, bool accepted, string? message)
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, account);
+        await browser.OpenAsync("/Account/Manage");
+        await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
+        {
+            ["Input.Current"] = account.Password,
+            ["Input.Password"] = password,
+            ["Input.Confirm"] = password,
+        });
+        if (accepted)
+        {
+            Assert.Contains("Your password has been changed", browser.Text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(message!, browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PasswordPolicy_AcceptsUpTo128Characters()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        var validators = await factory.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByEmailAsync(account.Email);
+            var results = new List<bool>();
+            foreach (var length in new[] { 128, 129 })
+            {
+                var ok = true;
+                foreach (var v in users.PasswordValidators)
+                {
+                    ok &= (await v.ValidateAsync(users, user!, new string('x', length - 4) + "ab c")).Succeeded;
+                }
+
+                results.Add(ok);
+            }
+
+            return results;
+        });
+        Assert.Equal([true, false], validators);
+    }
+
+    [Fact]
+    public async Task StoredHash_UsesAtLeast210000Iterations_AndOldHashesAreUpgradedAtSignIn()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        Assert.Equal(IdentitySetup.HashIterations, await IterationsAsync(account.Email));
+        Assert.True(IdentitySetup.HashIterations >= 210_000);
+
+        // An account hashed under Identity's old default (100,000) ...
+        await factory.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByEmailAsync(account.Email);
+            var old = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }));
+            user!.PasswordHash = old.HashPassword(user, account.Password);
+            return await users.UpdateAsync(user);
+        });
+        Assert.Equal(100_000, await IterationsAsync(account.Email));
+
+        // ... is rehashed when its owner signs in.
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, account);
+        Assert.Equal(IdentitySetup.HashIterations, await IterationsAsync(account.Email));
+    }
+
+    private Task<int> IterationsAsync(string email) => factory.WithDbAsync(async db =>
+    {
+        var hash = await db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync();
+        var bytes = Convert.FromBase64String(hash!);
+        Assert.Equal(0x01, bytes[0]); // Identity v3 format: marker, PRF, iteration count, salt size, salt, subkey.
+        return (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5, 4));
+    });
+
+    [Fact]
+    public async Task DisabledAccount_IsSignedOutAtOnce_AndCannotSignIn()
+    {
+        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var memberBrowser = new Browser(factory);
+        await memberBrowser.SignInAsync(factory, member);
+
+        using var admin = new Browser(factory);
+        await admin.SignInAsync(factory, coordinator);
+        await admin.OpenAsync("/Admin/Accounts");
+        var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
+        var action = row.QuerySelector("form")!.GetAttribute("action")!;
+        await admin.SubmitAsync($"form[action='{action}'] button");
+        Assert.Contains("can no longer sign in", admin.Text, StringComparison.Ordinal);
+
+        Assert.Equal("/Entry", Browser.RedirectPath(await memberBrowser.GetAsync("/")));
+        await memberBrowser.OpenAsync("/Account/SignIn");
+        await memberBrowser.SubmitAsync("form", Credentials(member.Email, member.Password));
+        Assert.Contains("not right", memberBrowser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReturnUrl_OnlyLeadsInsideThePortal()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.OpenAsync("/Account/SignIn?returnUrl=https%3A%2F%2Fevil.example%2F");
+        var response = await browser.SubmitAsync("form", Credentials(account.Email, account.Password), follow: false);
+        Assert.Equal("/", Browser.RedirectPath(response));
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+
+        using var second = new Browser(factory);
+        await second.OpenAsync("/Account/SignIn?returnUrl=%2F%2Fevil.example");
+        response = await second.SubmitAsync("form", Credentials(account.Email, account.Password), follow: false);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task PasswordReset_ByEmailedLink_WorksOnce_AndEndsOtherSessions()
+    {
+        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
+        using var other = new Browser(factory);
+        await other.SignInAsync(factory, account);
+
+        using var browser = new Browser(factory);
+        await browser.OpenAsync("/Account/ForgotPassword");
+        await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = account.Email });
+        Assert.Contains("If an active account uses that address", browser.Text, StringComparison.Ordinal);
+        var mail = (await Mailbox.DeliverAndReadAsync(factory, account.Email)).Single(m => m.Subject.Contains("Reset", StringComparison.Ordinal));
+        var link = Mailbox.LinkIn(mail, "/Account/ResetPassword?token=");
+
+        await browser.OpenAsync(link);
+        await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "lantern harbour quiet", ["Input.Confirm"] = "lantern harbour quiet" });
+        Assert.Contains("Your password has been changed", browser.Text, StringComparison.Ordinal);
+        await browser.SignInAsync(factory, account with { Password = "lantern harbour quiet" });
+        Assert.Equal("/Entry", Browser.RedirectPath(await other.GetAsync("/")));
+
+        using var replay = new Browser(factory);
+        await replay.OpenAsync(link);
+        Assert.Contains("no longer works", replay.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Features.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+public sealed class BruteForceTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task WrongCodes_FromOneAddress_AreThrottledAndAudited_RightCodeWorksAfterTheWindow()
+    {
+        var code = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
+        var ghana = await factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
+        using var attacker = new Browser(factory);
+        await attacker.OpenAsync("/Entry");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "X",
+            ["Input.Email"] = "x@example.test",
+            ["Input.ParticipantId"] = ghana.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 11; i++)
+        {
+            await attacker.OpenAsync("/Entry");
+            fields["Input.Code"] = $"AAAA-BBBB-CCCC-{i:D4}";
+            last = await attacker.SubmitAsync("form[method=post]", fields, follow: false);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero || int.Parse(last.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+
+        // Even the right code waits until the window has passed.
+        await attacker.OpenAsync("/Entry");
+        fields["Input.Code"] = code;
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.SubmitAsync("form[method=post]", fields, follow: false)).StatusCode);
+
+        // Another address is not affected.
+        using var neighbour = new Browser(factory);
+        await neighbour.OpenAsync("/Entry");
+        Assert.Equal(HttpStatusCode.OK, neighbour.LastResponse!.StatusCode);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(15));
+        await attacker.OpenAsync("/Entry");
+        await attacker.SubmitAsync("form[method=post]", fields);
+        Assert.Contains("Ghana", attacker.Find("[data-testid=who]"), StringComparison.Ordinal);
+
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
+        Assert.Equal(10, audit.Count(a => a == "EntryCodeRejected"));
+        Assert.Contains("RateLimited", audit);
+        Assert.Contains("EntryCodeUsed", audit);
+    }
+
+    [Fact]
+    public async Task WrongPasswords_FromOneAddress_AreThrottled_AndTheRightPasswordWorksAfterTheWindow()
+    {
+        // Spread over many accounts, so the per-account lockout never triggers: only the address limit stops this.
+        var victim = await TestAccounts.CreateAsync(factory, PortalRole.Member, "NOR");
+        using var attacker = new Browser(factory);
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 21; i++)
+        {
+            await attacker.OpenAsync("/Account/SignIn");
+            last = await attacker.SubmitAsync("form", new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"user{i}@example.test",
+                ["Input.Password"] = "wrong password attempt",
+            }, follow: false);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.True(last.Headers.Contains("Retry-After"));
+
+        factory.Time.Advance(TimeSpan.FromMinutes(15));
+        await attacker.SignInAsync(factory, victim);
+
+        var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
+        Assert.Equal(20, actions.Count(a => a == "SignInFailed"));
+        Assert.Contains("RateLimited", actions);
+        Assert.Contains("SignIn", actions);
+    }
+}
