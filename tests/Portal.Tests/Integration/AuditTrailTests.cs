@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+/// <summary>Each event the issue lists leaves an entry with who, for whom, what, target, when and from where.</summary>
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task Events_AreRecordedWithActorTargetTimeAndAddress()
+    {
+        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var admin = new Browser(factory);
+        await admin.SignInAsync(factory, coordinator);
+
+        // A failed sign-in.
+        using var stranger = new Browser(factory);
+        await stranger.OpenAsync("/Account/SignIn");
+        await stranger.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email, ["Input.Password"] = "wrong wrong wrong" });
+
+        // Code rotation through the page, a code use, a rejected code.
+        await admin.OpenAsync("/Admin/Codes");
+        await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Rotate'] button");
+        var code = admin.Find("[data-testid=revealed-States]")!;
+        var ghana = await factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
+        using var reader = new Browser(factory);
+        foreach (var attempt in new[] { "AAAA-AAAA-AAAA-AAAA", code })
+        {
+            await reader.OpenAsync("/Entry");
+            await reader.SubmitAsync("form[method=post]", new Dictionary<string, string>
+            {
+                ["Input.Name"] = "Reader", ["Input.Email"] = "reader@example.test",
+                ["Input.ParticipantId"] = ghana.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Code"] = attempt,
+            });
+        }
+
+        // An access request and its decision, a participant change, an account change.
+        await factory.WithServicesAsync(async sp =>
+        {
+            var requests = sp.GetRequiredService<Portal.Features.Access.AccessRequests>();
+            var request = await requests.SubmitAsync("Req", "req@example.test", ghana, "Officer", null, "10.9.9.9");
+            return await requests.RejectAsync(request.Id, "Not accredited");
+        });
+        await admin.OpenAsync("/Admin/Participants?q=Ghana");
+        await admin.SubmitAsync("form[action*='handler=Status'] button", new Dictionary<string, string> { ["status"] = "Signatory" });
+        await admin.SubmitAsync("form[action*='handler=Add'] button", new Dictionary<string, string>
+        {
+            ["Org.Name"] = "Mine Action Org", ["Org.Code"] = "mao", ["Org.Kind"] = "Ngo",
+        });
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        await admin.OpenAsync("/Admin/Accounts");
+        var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
+        await admin.SubmitAsync($"form[action='{row.QuerySelector("form")!.GetAttribute("action")}'] button");
+
+        var entries = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        AuditEntry One(string action) => Assert.Single(entries, e => e.Action == action);
+
+        var signIn = Assert.Single(entries, e => e.Action == "SignIn");
+        Assert.Contains(coordinator.Email, signIn.Actor, StringComparison.Ordinal);
+        Assert.Equal(admin.Address, signIn.IpAddress);
+
+        var failed = One("SignInFailed");
+        Assert.Equal(coordinator.Email, failed.Target);
+        Assert.Equal(stranger.Address, failed.IpAddress);
+
+        var rotated = entries.Single(e => e.Action == "EntryCodeRotated" && e.ActorUserId is not null);
+        Assert.Equal("States", rotated.Target);
+        Assert.Equal(coordinator.ParticipantId, rotated.ActorParticipantId);
+
+        Assert.Equal(reader.Address, One("EntryCodeRejected").IpAddress);
+        var used = One("EntryCodeUsed");
+        Assert.Contains("Reader", used.Actor, StringComparison.Ordinal);
+        Assert.Equal("Ghana", used.Target);
+
+        Assert.Contains("Req", One("AccessRequested").Actor, StringComparison.Ordinal);
+        Assert.Equal("Not accredited", One("AccessRequestRejected").Detail);
+        Assert.Contains("Signatory", One("ParticipantStatusChanged").Detail, StringComparison.Ordinal);
+        Assert.Equal("Mine Action Org", One("ParticipantAdded").Target);
+        Assert.Equal(member.Email, One("AccountDisabled").Target);
+        Assert.All(entries, e => Assert.InRange(e.At, factory.Time.GetUtcNow().AddMinutes(-5), factory.Time.GetUtcNow().AddMinutes(1)));
+
+        // The coordinator reads them through the page, filtered.
+        await admin.OpenAsync("/Admin/Audit?action=SignInFailed");
+        var rows = admin.Page!.QuerySelectorAll("[data-testid=audit] tbody tr");
+        Assert.Single(rows);
+        Assert.Contains(coordinator.Email, rows[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditLog_OffersNoWayToChangeEntries()
+    {
+        // No page of the app posts to the audit table: the only writer is AuditLog, which only adds.
+        var source = typeof(Portal.Features.Audit.AuditLog).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.DeclaringType?.Name == "AuditModel")
+            .Select(m => m.Name)
+            .ToList();
+        Assert.Contains("OnGetAsync", source);
+        Assert.DoesNotContain(source, n => n.StartsWith("OnPost", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using Portal.Data;
+using Portal.Features.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+public sealed class HardeningTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
+    {
+        var headers = response.Headers;
+        Assert.True(headers.Contains("Content-Security-Policy"), $"{what}: no CSP");
+        var csp = string.Join(";", headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", headers.GetValues("Referrer-Policy").Single());
+        Assert.False(headers.Contains("Server"), $"{what}: Server header");
+        Assert.False(headers.Contains("X-Powered-By"), $"{what}: X-Powered-By header");
+    }
+
+    [Fact]
+    public async Task EveryKindOfResponse_CarriesTheSecurityHeaders()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var anonymous = new Browser(factory);
+        using var signedIn = new Browser(factory);
+        await signedIn.SignInAsync(factory, member);
+
+        var responses = new List<(string, HttpResponseMessage)>
+        {
+            ("entry", await anonymous.GetAsync("/Entry")),
+            ("redirect", await anonymous.GetAsync("/Admin")),
+            ("404", await anonymous.GetAsync("/no-such-page")),
+            ("antiforgery 400", await anonymous.PostAsync("/Entry", [new("Input.Code", "x")])),
+            ("static", await anonymous.GetAsync("/css/site.css")),
+            ("health", await anonymous.GetAsync("/health")),
+            ("security.txt", await anonymous.GetAsync("/.well-known/security.txt")),
+            ("home", await signedIn.GetAsync("/")),
+            ("account", await signedIn.GetAsync("/Account/Manage")),
+        };
+        foreach (var (what, response) in responses)
+        {
+            AssertSecurityHeaders(response, what);
+        }
+    }
+
+    [Fact]
+    public async Task PagesBehindSignIn_AreNotStored_StaticFilesMayBeCached()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, member);
+        foreach (var path in new[] { "/", "/Account/Manage" })
+        {
+            var response = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{path} lacks no-store");
+        }
+
+        var css = await browser.GetAsync("/css/site.css");
+        Assert.False(css.Headers.CacheControl?.NoStore ?? false);
+    }
+
+    [Fact]
+    public async Task SessionCookie_IsHttpOnlyLaxAndSecureOverHttps()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory, https: true);
+        await browser.OpenAsync("/Account/SignIn");
+        var response = await browser.SubmitAsync("form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = member.Email, ["Input.Password"] = member.Password,
+        }, follow: false);
+        var setCookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var session = setCookies.Single(c => c.StartsWith("portal.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
+
+        using var plain = new Browser(factory);
+        var entry = await plain.GetAsync("/Entry");
+        var antiforgery = entry.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RateLimitedAnswer_Is429WithRetryAfter()
+    {
+        using var browser = new Browser(factory);
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 6; i++)
+        {
+            await browser.OpenAsync("/Account/ForgotPassword");
+            last = await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = $"n{i}@example.test" }, follow: false);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        var retryAfter = int.Parse(last.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 3600);
+        Assert.Contains("Too many attempts", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecurityTxt_ComesFromConfiguration()
+    {
+        factory.Settings["SecurityTxt:Contact"] = "mailto:isu-security@portal.test";
+        using var browser = new Browser(factory);
+        var response = await browser.GetAsync("/.well-known/security.txt");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Contact: mailto:isu-security@portal.test", text, StringComparison.Ordinal);
+        Assert.Matches(@"Expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", text);
+    }
+
+    [Fact]
+    public async Task Health_AnswersHealthy()
+    {
+        using var browser = new Browser(factory);
+        var response = await browser.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsAPlainNotFoundPage_ToSignedInPeople_AndTheEntryToOthers()
+    {
+        using var anonymous = new Browser(factory);
+        Assert.Equal("/Entry", Browser.RedirectPath(await anonymous.GetAsync("/no/such/page")));
+
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, member);
+        var response = await browser.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", browser.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csp_AllowsNoInlineScriptOrStyle() =>
+        Assert.DoesNotContain("unsafe", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+/// <summary>Two app instances on one database, as behind a reverse proxy: a sign-in on one works on the other.</summary>
+public sealed class MultiInstanceTests : IAsyncLifetime
+{
+    private readonly PortalFactory first = new();
+    private PortalFactory second = null!;
+
+    public Task InitializeAsync()
+    {
+        second = new PortalFactory().ShareDatabaseWith(first);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SessionCookie_FromOneInstance_IsAcceptedByTheOther_AndSignOutEndsItOnBoth()
+    {
+        var member = await TestAccounts.CreateAsync(first, PortalRole.Member);
+        using var one = new Browser(first);
+        await one.SignInAsync(first, member);
+        _ = second.Server;
+
+        using var two = new Browser(second);
+        foreach (Cookie cookie in one.Cookies.GetAllCookies())
+        {
+            two.Cookies.Add(cookie);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await two.GetAsync("/")).StatusCode);
+        Assert.Contains(member.ParticipantName, two.Find("[data-testid=who]"), StringComparison.Ordinal);
+        Assert.Equal(1, await first.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+
+        await two.SubmitAsync("form[action='/Account/SignOut'] button");
+        Assert.Equal("/Entry", Browser.RedirectPath(await one.GetAsync("/")));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Email;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task FailedSend_StaysVisibleWithItsError_AndIsRetriedLater()
+    {
+        await using var factory = new PortalFactory();
+        factory.Settings["Smtp:Host"] = "127.0.0.1";
+        factory.Settings["Smtp:Port"] = "9"; // discard port: nothing listens, every send fails
+        _ = factory.Server;
+        await factory.WithServicesAsync(async sp =>
+        {
+            sp.GetRequiredService<Outbox>().Enqueue("someone@example.test", "Hello", "Body");
+            return await sp.GetRequiredService<Portal.Data.PortalDbContext>().SaveChangesAsync();
+        });
+
+        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(0, await dispatcher.DispatchDueAsync());
+        var message = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.Null(message.SentAt);
+        Assert.Equal(1, message.Attempts);
+        Assert.False(string.IsNullOrEmpty(message.LastError));
+
+        // Not again before its time ...
+        Assert.Equal(0, await dispatcher.DispatchDueAsync());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Outbox.Select(m => m.Attempts).SingleAsync()));
+
+        // ... but again after it, and still kept.
+        factory.Time.Advance(TimeSpan.FromMinutes(2));
+        await dispatcher.DispatchDueAsync();
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Outbox.Select(m => m.Attempts).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task WithoutSmtp_MessagesWaitInTheOutboxForTheCoordinator()
+    {
+        await using var factory = new PortalFactory();
+        factory.Settings["Smtp:Host"] = "";
+        var coordinator = await TestAccounts.CreateAsync(factory, Portal.Data.PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var visitor = new Browser(factory);
+        await visitor.OpenAsync("/Account/ForgotPassword");
+        await visitor.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email });
+
+        using var admin = new Browser(factory);
+        await admin.SignInAsync(factory, coordinator);
+        await admin.OpenAsync("/Admin/Outbox");
+        Assert.Contains("No mail server is configured", admin.Text, StringComparison.Ordinal);
+        var mail = Assert.Single(admin.Page!.QuerySelectorAll("[data-testid=mail]"));
+        Assert.Contains("/Account/ResetPassword?token=", mail.TextContent, StringComparison.Ordinal);
+    }
+}
