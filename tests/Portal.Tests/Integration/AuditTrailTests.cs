@@ -37,8 +37,10 @@ public sealed class AuditTrailTests : IAsyncLifetime
             await reader.OpenAsync("/Entry");
             await reader.SubmitAsync("form[method=post]", new Dictionary<string, string>
             {
-                ["Input.Name"] = "Reader", ["Input.Email"] = "reader@example.test",
-                ["Input.ParticipantId"] = ghana.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Code"] = attempt,
+                ["Input.Name"] = "Reader",
+                ["Input.Email"] = "reader@example.test",
+                ["Input.ParticipantId"] = ghana.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.Code"] = attempt,
             });
         }
 
@@ -53,7 +55,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await admin.SubmitAsync("form[action*='handler=Status'] button", new Dictionary<string, string> { ["status"] = "Signatory" });
         await admin.SubmitAsync("form[action*='handler=Add'] button", new Dictionary<string, string>
         {
-            ["Org.Name"] = "Mine Action Org", ["Org.Code"] = "mao", ["Org.Kind"] = "Ngo",
+            ["Org.Name"] = "Mine Action Org",
+            ["Org.Code"] = "mao",
+            ["Org.Kind"] = "Ngo",
         });
         var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
         await admin.OpenAsync("/Admin/Accounts");

@@ -78,7 +78,8 @@ public sealed class HardeningTests : IAsyncLifetime
         await browser.OpenAsync("/Account/SignIn");
         var response = await browser.SubmitAsync("form", new Dictionary<string, string>
         {
-            ["Input.Email"] = member.Email, ["Input.Password"] = member.Password,
+            ["Input.Email"] = member.Email,
+            ["Input.Password"] = member.Password,
         }, follow: false);
         var setCookies = response.Headers.GetValues("Set-Cookie").ToList();
         var session = setCookies.Single(c => c.StartsWith("portal.session=", StringComparison.Ordinal));
