@@ -1,5 +1,6 @@
 using Portal;
 using Portal.Data;
+using Portal.Features.Accounts;
 using Portal.Features.Sample;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,8 +10,14 @@ var app = builder.Build();
 await app.Services.MigratePortalDatabaseAsync();
 await app.Services.PrepareDataAsync(app.Configuration, app.Lifetime);
 
+if (args is [CreateCoordinatorCommand.Name, ..])
+{
+    return await CreateCoordinatorCommand.RunAsync(app.Services, args);
+}
+
 app.UsePortal();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can start the app with WebApplicationFactory.</summary>
 public partial class Program;

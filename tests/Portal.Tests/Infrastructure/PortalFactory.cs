@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -66,6 +67,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+            services.AddSingleton<IStartupFilter, FailingPathFilter>();
         });
     }
 
@@ -133,5 +135,22 @@ internal sealed class ClientAddressFilter : IStartupFilter
             await nextMiddleware(context);
         });
         next(app);
+    };
+}
+
+/// <summary>
+/// Test-only: a request to <see cref="Path"/> that no endpoint answers throws, after the app's own pipeline,
+/// so the tests can see what a person sees when the portal fails.
+/// </summary>
+internal sealed class FailingPathFilter : IStartupFilter
+{
+    public const string Path = "/test-only/fail";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        app.Use((HttpContext context, Func<Task> nextMiddleware) => context.Request.Path == Path
+            ? throw new InvalidOperationException("Deliberate failure with a secret detail: db password hunter2")
+            : nextMiddleware());
     };
 }

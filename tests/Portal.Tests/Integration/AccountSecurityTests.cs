@@ -258,7 +258,7 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         await admin.SignInAsync(factory, coordinator);
         await admin.OpenAsync("/Admin/Accounts");
         var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
-        var action = row.QuerySelector("form")!.GetAttribute("action")!;
+        var action = row.QuerySelector("form[action*='handler=Disable']")!.GetAttribute("action")!;
         await admin.SubmitAsync($"form[action='{action}'] button");
         Assert.Contains("can no longer sign in", admin.Text, StringComparison.Ordinal);
 

@@ -62,7 +62,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
         await admin.OpenAsync("/Admin/Accounts");
         var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
-        await admin.SubmitAsync($"form[action='{row.QuerySelector("form")!.GetAttribute("action")}'] button");
+        await admin.SubmitAsync($"form[action='{row.QuerySelector("form[action*='handler=Disable']")!.GetAttribute("action")}'] button");
 
         var entries = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
         AuditEntry One(string action) => Assert.Single(entries, e => e.Action == action);

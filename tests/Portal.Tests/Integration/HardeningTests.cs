@@ -147,6 +147,22 @@ public sealed class HardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServerError_ShowsAGenericPageWithAReference_AndNoDetail()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        using var browser = new Browser(factory);
+        await browser.SignInAsync(factory, member);
+        var response = await browser.GetAsync(FailingPathFilter.Path);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Something went wrong", browser.Text, StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{32}$", browser.Find("[data-testid=reference]"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        AssertSecurityHeaders(response, "500");
+    }
+
+    [Fact]
     public void Csp_AllowsNoInlineScriptOrStyle() =>
         Assert.DoesNotContain("unsafe", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
 }

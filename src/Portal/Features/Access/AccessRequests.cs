@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Accounts;
@@ -10,8 +9,7 @@ namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountMail accountMail,
-    UserManager<PortalUser> users, EntryCodes codes)
+    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodes codes)
 {
     public async Task<AccessRequest> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
     {
@@ -39,15 +37,6 @@ public sealed class AccessRequests(
         return request;
     }
 
-    /// <summary>Which roles the coordinator may grant to someone of this participant.</summary>
-    public static IReadOnlyList<PortalRole> GrantableRoles(Participant participant)
-    {
-        ArgumentNullException.ThrowIfNull(participant);
-        return participant.IsState ? [PortalRole.FocalPoint, PortalRole.Member]
-            : participant.MayPublish ? [PortalRole.Observer, PortalRole.FocalPoint]
-            : [PortalRole.Observer];
-    }
-
     /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>
     public async Task<string?> InviteAsync(int requestId, PortalRole role)
     {
@@ -57,38 +46,17 @@ public sealed class AccessRequests(
             return "This request has already been decided or no longer exists.";
         }
 
-        if (!GrantableRoles(request.Participant!).Contains(role))
-        {
-            return $"{RoleLabels.Label(role)} is not a role for someone of {request.Participant!.Name}.";
-        }
-
-        if (await users.FindByEmailAsync(request.Email) is not null)
-        {
-            return $"An account with the e-mail address {request.Email} already exists. Reject this request or ask the person to sign in.";
-        }
-
-        var user = new PortalUser
-        {
-            UserName = request.Email,
-            Email = request.Email,
-            EmailConfirmed = true,
-            FullName = request.Name,
-            Position = request.Position,
-            ParticipantId = request.ParticipantId,
-            Role = role,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return string.Join(" ", created.Errors.Select(e => e.Description));
-        }
-
+        await using var transaction = await db.Database.BeginTransactionAsync();
         Decide(request, AccessRequestStatus.Invited, role, null);
-        accountMail.SendInvitation(user, request.Participant!.Name);
-        audit.Write("AccountCreated", user.Email, $"{RoleLabels.Label(role)} of {request.Participant.Name}");
         audit.Write("AccessRequestInvited", $"request #{request.Id}", $"{request.Email} as {RoleLabels.Label(role)}");
-        await db.SaveChangesAsync();
+        var error = await accounts.InviteAsync(request.Name, request.Email, request.Position, request.Participant!, role, allowCoordinator: false);
+        if (error is not null)
+        {
+            db.ChangeTracker.Clear();
+            return error;
+        }
+
+        await transaction.CommitAsync();
         return null;
     }
 

@@ -6,7 +6,8 @@ namespace Portal.Features.Accounts;
 /// <summary>The texts of account e-mails, in one place.</summary>
 public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
 {
-    public void SendInvitation(PortalUser user, string participantName)
+    /// <summary>Queues the invitation and returns its link (printed by the create-coordinator command).</summary>
+    public string SendInvitation(PortalUser user, string participantName)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = tokens.Issue(user, AccountTokenPurpose.Invitation);
@@ -22,6 +23,7 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
 
             If you did not ask for access, ignore this message; nothing happens without the link.
             """);
+        return link;
     }
 
     public void SendPasswordReset(PortalUser user)

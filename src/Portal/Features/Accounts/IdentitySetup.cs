@@ -78,6 +78,7 @@ public static class IdentitySetup
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountPasswords>();
+        services.AddScoped<AccountAdmin>();
         return services;
     }
 }

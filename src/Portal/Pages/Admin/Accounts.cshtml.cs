@@ -1,64 +1,99 @@
-using Microsoft.AspNetCore.Identity;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Audit;
+using Portal.Features.Accounts;
+using Portal.Features.Participants;
 using Portal.Features.Security;
 
 namespace Portal.Pages.Admin;
 
-/// <summary>Everyone with an account; the coordinator can disable (ending every session at once) or re-enable.</summary>
-public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, SessionStore sessions, AuditLog audit) : PageModel
+/// <summary>Everyone with an account: invite, change a role, re-send an invitation, disable or re-enable.</summary>
+public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : PageModel
 {
     public IReadOnlyList<AccountRow> Rows { get; private set; } = [];
 
-    public sealed record AccountRow(string Id, string Name, string Email, string Participant, PortalRole Role,
-        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil);
+    public IReadOnlyList<ParticipantOption> Participants { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    public sealed record AccountRow(string Id, string Name, string Email, string Participant, PortalRole Role,
+        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles);
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Enter the person's full name.")]
+        [StringLength(200, ErrorMessage = "The name can be at most 200 characters.")]
+        [Display(Name = "Full name")]
+        public string Name { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the person's e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter an e-mail address like name@ministry.gov.")]
+        [StringLength(256)]
+        [Display(Name = "E-mail address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose the State or organisation the person acts for.")]
+        [Display(Name = "Acts for")]
+        public int? ParticipantId { get; set; }
+
+        [Display(Name = "Role")]
+        public PortalRole Role { get; set; } = PortalRole.FocalPoint;
+    }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var participant = Invite.ParticipantId is int id ? await db.Participants.FindAsync(id) : null;
+        if (ModelState.IsValid && participant is null)
+        {
+            ModelState.AddModelError("Invite.ParticipantId", "Choose the State or organisation from the list.");
+        }
+
+        if (ModelState.IsValid && await accounts.InviteAsync(Invite.Name.Trim(), Invite.Email.Trim(), null, participant!, Invite.Role, allowCoordinator: true) is { } error)
+        {
+            ModelState.AddModelError("", error);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        return Done($"{Invite.Name.Trim()} has been invited; the invitation is valid for 7 days.");
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, PortalRole role) =>
+        await accounts.ChangeRoleAsync(id, role, User.UserIdOf()) is { } error ? Done(error) : Done("The role has been changed; the person's sessions have ended.");
+
+    public async Task<IActionResult> OnPostResendAsync(string id) =>
+        Done(await accounts.ResendInvitationAsync(id) ?? "A new invitation has been sent.");
+
+    public async Task<IActionResult> OnPostDisableAsync(string id) =>
+        Done(await accounts.SetDisabledAsync(id, true, User.UserIdOf()) ?? "The account can no longer sign in; its sessions have ended.");
+
+    public async Task<IActionResult> OnPostEnableAsync(string id) =>
+        Done(await accounts.SetDisabledAsync(id, false, User.UserIdOf()) ?? "The account can sign in again.");
+
+    private RedirectToPageResult Done(string status)
+    {
+        TempData["Status"] = status;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
     {
         var rows = await db.Users.AsNoTracking()
-            .Select(u => new AccountRow(u.Id, u.FullName, u.Email!, u.Participant!.Name, u.Role, u.IsActivated, u.IsDisabled,
-                u.TwoFactorEnabled, u.LockoutEnd))
+            .Select(u => new { User = u, Participant = u.Participant! })
             .ToListAsync();
-        Rows = rows.OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-    }
-
-    public async Task<IActionResult> OnPostDisableAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (user.Id == User.UserIdOf())
-        {
-            TempData["Status"] = "You cannot disable your own account.";
-            return RedirectToPage();
-        }
-
-        user.IsDisabled = true;
-        await users.UpdateSecurityStampAsync(user);
-        await sessions.EndAllForUserAsync(user.Id, "disabled by the coordinator");
-        await audit.RecordAsync("AccountDisabled", user.Email, "all sessions ended");
-        TempData["Status"] = $"{user.FullName} can no longer sign in; their sessions have ended.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostEnableAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        user.IsDisabled = false;
-        await users.UpdateAsync(user);
-        await audit.RecordAsync("AccountEnabled", user.Email);
-        TempData["Status"] = $"{user.FullName} can sign in again.";
-        return RedirectToPage();
+        Rows = rows
+            .Select(r => new AccountRow(r.User.Id, r.User.FullName, r.User.Email!, r.Participant.Name, r.User.Role, r.User.IsActivated,
+                r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, AccountAdmin.RolesFor(r.Participant, includeCoordinator: true)))
+            .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+        Participants = await ParticipantOptions.LoadAsync(db, Invite.ParticipantId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.Accounts;
 
 namespace Portal.Pages.Admin;
 
@@ -77,7 +78,7 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
         var all = rows.Select(r => new RequestRow(
             r.Request.Id, r.Request.Name, r.Request.Email, r.Participant.Name, r.Participant.IsState, r.Request.Position,
             r.Request.Note, r.Request.CreatedAt, r.Request.Status, r.Request.GrantedRole, r.Request.DecisionReason,
-            r.Request.DecidedBy, AccessRequests.GrantableRoles(r.Participant))).ToList();
+            r.Request.DecidedBy, AccountAdmin.RolesFor(r.Participant, includeCoordinator: false))).ToList();
         Pending = all.Where(r => r.Status == AccessRequestStatus.Pending).OrderBy(r => r.Id).ToList();
         Decided = all.Where(r => r.Status != AccessRequestStatus.Pending).Take(50).ToList();
     }

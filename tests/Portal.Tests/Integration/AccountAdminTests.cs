@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+public sealed class AccountAdminTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new();
+    private TestAccount coordinator = null!;
+    private Browser admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        admin = new Browser(factory);
+        await admin.SignInAsync(factory, coordinator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        admin.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    private Task<int> ParticipantAsync(string code) =>
+        factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
+
+    [Fact]
+    public async Task Invite_ASecondCoordinator_ReceivesAnInvitation()
+    {
+        var email = $"second.{Guid.NewGuid():N}@isu.test";
+        await admin.OpenAsync("/Admin/Accounts");
+        await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string>
+        {
+            ["Invite.Name"] = "Second Coordinator",
+            ["Invite.Email"] = email,
+            ["Invite.ParticipantId"] = (await ParticipantAsync("isu-test")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Invite.Role"] = "Coordinator",
+        });
+        Assert.Contains("has been invited", admin.Text, StringComparison.Ordinal);
+        Assert.Contains("Invited, no password yet", admin.Text, StringComparison.Ordinal);
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, email));
+        Assert.Contains("/Account/Invitation?token=", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateCoordinatorCommand_CreatesAnInvitedCoordinatorOfTheIsu()
+    {
+        var email = $"first.{Guid.NewGuid():N}@isu.test";
+        var exit = await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(factory.Services, ["create-coordinator", "First Coordinator", email]);
+        Assert.Equal(0, exit);
+        var user = await factory.WithDbAsync(db => db.Users.Include(u => u.Participant).SingleAsync(u => u.Email == email));
+        Assert.Equal(PortalRole.Coordinator, user.Role);
+        Assert.Equal("isu", user.Participant!.Code);
+        Assert.False(user.IsActivated);
+        Assert.Single(await Mailbox.DeliverAndReadAsync(factory, email));
+        Assert.Equal(2, await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(factory.Services, ["create-coordinator", "no e-mail"]));
+    }
+
+    [Fact]
+    public async Task Invite_AStateOfficialAsCoordinator_IsRefusedWithAReason()
+    {
+        await admin.OpenAsync("/Admin/Accounts");
+        await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string>
+        {
+            ["Invite.Name"] = "Not Coordinator",
+            ["Invite.Email"] = "nc@example.test",
+            ["Invite.ParticipantId"] = (await ParticipantAsync("LAO")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Invite.Role"] = "Coordinator",
+        });
+        Assert.Contains("Coordinator is not a role for someone of Lao", admin.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "nc@example.test")));
+    }
+
+    [Fact]
+    public async Task ChangeRole_EndsThePersonsSessions_AndTheNewRoleShows()
+    {
+        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member, "LAO");
+        using var person = new Browser(factory);
+        await person.SignInAsync(factory, member);
+        Assert.Contains("Member", person.Find("[data-testid=who]"), StringComparison.Ordinal);
+
+        await admin.OpenAsync("/Admin/Accounts");
+        var row = admin.Page!.QuerySelectorAll("[data-testid=accounts] tbody tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
+        var action = row.QuerySelector("form[action*='handler=Role']")!.GetAttribute("action");
+        await admin.SubmitAsync($"form[action='{action}'] button", new Dictionary<string, string> { ["role"] = "FocalPoint" });
+        Assert.Contains("The role has been changed", admin.Text, StringComparison.Ordinal);
+
+        Assert.Equal("/Entry", Browser.RedirectPath(await person.GetAsync("/")));
+        await person.SignInAsync(factory, member);
+        Assert.Contains("Focal point", person.Find("[data-testid=who]"), StringComparison.Ordinal);
+        Assert.Contains("AccountRoleChanged", await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+    }
+}
