@@ -71,8 +71,9 @@ public sealed class EntryCodeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ScheduledRotation_RunsWhenDue_OnceEvenIfTwoInstancesRunIt()
+    public async Task ScheduledRotation_RunsWhenDue_OnceEvenIfTwoInstancesRunIt_AndTellsTheCoordinators()
     {
+        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
         var old = await RotateAsync(CodeAudience.States);
         using var browser = new Browser(factory);
         await EnterAsync(browser, "GHA", old);
@@ -85,6 +86,8 @@ public sealed class EntryCodeTests : IAsyncLifetime
             factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
 
         Assert.Equal(1, results.Sum());
+        var notice = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, coordinator.Email));
+        Assert.Contains("/Admin/Codes", notice.Body, StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
         Assert.Equal(0, await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Email;
 
 namespace Portal.Features.Security;
 
 /// <summary>Issues, rotates and checks the two portal-wide entry codes (States, observers).</summary>
 public sealed class EntryCodes(
-    PortalDbContext db, TimeProvider time, SessionStore sessions, AuditLog audit, IDataProtectionProvider protection)
+    PortalDbContext db, TimeProvider time, SessionStore sessions, AuditLog audit, IDataProtectionProvider protection, Outbox outbox)
 {
     public const int DefaultRotationDays = 90;
     private const string RevealPurpose = "Portal.EntryCodes.Reveal";
@@ -151,6 +152,21 @@ public sealed class EntryCodes(
             PendingReveal = protection.CreateProtector(RevealPurpose).Protect(code),
         });
         audit.Write("EntryCodeRotated", audience.ToString(), "scheduled rotation");
+
+        // The code itself never travels by e-mail from here: the coordinators are told where to see it once.
+        var coordinators = await db.Users.AsNoTracking()
+            .Where(u => u.Role == PortalRole.Coordinator && u.IsActivated && !u.IsDisabled)
+            .Select(u => new { u.Email, u.FullName }).ToListAsync();
+        var label = audience == CodeAudience.States ? "States" : "observers";
+        foreach (var coordinator in coordinators)
+        {
+            outbox.Enqueue(coordinator.Email!, $"The entry code for {label} has changed", $"""
+                Dear {coordinator.FullName},
+
+                The entry code for {label} was changed on schedule. Everyone who entered with the old code has been signed out.
+                The new code is shown once on {outbox.Link("/Admin/Codes")}; send it to the delegations that should have it.
+                """);
+        }
         await db.SaveChangesAsync();
         await sessions.EndAllForCodeAsync(oldId, "entry code rotated");
     }
