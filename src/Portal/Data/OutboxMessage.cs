@@ -21,6 +21,9 @@ public class OutboxMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The body holds a secret (a single-use link or a code): it is erased once delivered.</summary>
+    public bool Sensitive { get; set; }
+
     /// <summary>Set while one app instance is sending, so two instances do not send twice.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 }

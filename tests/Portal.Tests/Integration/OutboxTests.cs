@@ -38,6 +38,23 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task DeliveredSecret_IsErasedFromTheOutbox()
+    {
+        await using var factory = new PortalFactory();
+        var member = await TestAccounts.CreateAsync(factory, Portal.Data.PortalRole.Member);
+        using var visitor = new Browser(factory);
+        await visitor.OpenAsync("/Account/ForgotPassword");
+        await visitor.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = member.Email });
+        Assert.Contains("/Account/ResetPassword?token=", await factory.WithDbAsync(db => db.Outbox.Select(m => m.Body).SingleAsync()), StringComparison.Ordinal);
+
+        var delivered = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, member.Email));
+        Assert.Contains("/Account/ResetPassword?token=", delivered.Body, StringComparison.Ordinal);
+        var kept = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.NotNull(kept.SentAt);
+        Assert.Equal(Outbox.ErasedBody, kept.Body);
+    }
+
+    [Fact]
     public async Task WithoutSmtp_MessagesWaitInTheOutboxForTheCoordinator()
     {
         await using var factory = new PortalFactory();

@@ -50,6 +50,14 @@ public sealed class StorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Migrations_MatchTheModel_OnThisProvider()
+    {
+        _ = factory.Server;
+        Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+        Assert.Empty(await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+    }
+
+    [Fact]
     public async Task States_AreSeededFromTheShippedFile_Once()
     {
         _ = factory.Server;

@@ -90,7 +90,7 @@ public sealed class AccessRequests(
                 {EntryCodeFormat.Group(EntryCodeFormat.Normalize(typedCode)!)}
 
             The code is changed regularly; the coordinator will send you the new one. Do not forward it.
-            """);
+            """, sensitive: true);
         audit.Write("AccessRequestCodeSent", $"request #{request.Id}", $"{audience} code to {request.Email}");
         await db.SaveChangesAsync();
         return null;

@@ -22,7 +22,7 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
             {link}
 
             If you did not ask for access, ignore this message; nothing happens without the link.
-            """);
+            """, sensitive: true);
         return link;
     }
 
@@ -39,7 +39,7 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
             {link}
 
             If you did not ask for this, ignore this message: your password stays as it is.
-            """);
+            """, sensitive: true);
     }
 }
 

@@ -34,10 +34,16 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
 {
     public string Link(string pathAndQuery) => options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
 
-    public void Enqueue(string to, string subject, string body)
+    public const string ErasedBody = "[Erased after delivery: this message contained a single-use link or an entry code.]";
+
+    /// <summary>Queues a message; <paramref name="sensitive"/> bodies are erased from the database once delivered.</summary>
+    public void Enqueue(string to, string subject, string body, bool sensitive = false)
     {
         var now = time.GetUtcNow();
-        db.Outbox.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+        db.Outbox.Add(new OutboxMessage
+        {
+            To = to, Subject = subject, Body = body, Sensitive = sensitive, CreatedAt = now, NextAttemptAt = now,
+        });
         signal.Wake();
     }
 }
@@ -138,6 +144,10 @@ public sealed class OutboxDispatcher(
             await SendAsync(message, token);
             message.SentAt = time.GetUtcNow();
             message.LastError = null;
+            if (message.Sensitive)
+            {
+                message.Body = Outbox.ErasedBody;
+            }
         }
         catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
         {

@@ -91,6 +91,7 @@ namespace Portal.Data.Migrations.Sqlite
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
