@@ -6,21 +6,18 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration;
 
 /// <summary>The request → decision → e-mail path, through the real forms and the real SMTP sink.</summary>
-public sealed class AccessRequestTests : IAsyncLifetime
+public sealed class AccessRequestTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
     private TestAccount coordinator = null!;
 
-    public async Task InitializeAsync() =>
-        coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public override async Task InitializeAsync() =>
+        coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
 
     private async Task<string> RequestAccessAsync(string participantCode, string email)
     {
-        using var visitor = new Browser(factory);
+        using var visitor = new Browser(Factory);
         await visitor.OpenAsync("/Access/Request");
-        var participantId = await factory.WithDbAsync(db => db.Participants.Where(p => p.Code == participantCode).Select(p => p.Id).SingleAsync());
+        var participantId = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == participantCode).Select(p => p.Id).SingleAsync());
         await visitor.SubmitAsync("form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Amina Diallo",
@@ -36,43 +33,43 @@ public sealed class AccessRequestTests : IAsyncLifetime
     [Fact]
     public async Task RequestForm_WithMissingFields_ExplainsEachProblem()
     {
-        using var visitor = new Browser(factory);
+        using var visitor = new Browser(Factory);
         await visitor.OpenAsync("/Access/Request");
         await visitor.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = "not-an-address" });
         var errors = visitor.Find("[data-testid=errors]") ?? "";
         Assert.Contains("Enter your full name.", errors, StringComparison.Ordinal);
         Assert.Contains("Enter an e-mail address like name@ministry.gov.", errors, StringComparison.Ordinal);
         Assert.Contains("Choose the State or organisation you work for.", errors, StringComparison.Ordinal);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.AccessRequests.CountAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.AccessRequests.CountAsync()));
     }
 
     [Fact]
     public async Task Approve_AsFocalPoint_SendsInvitationThatSetsPasswordOnceAndSignsIn()
     {
         var email = await RequestAccessAsync("LBN", $"amina.{Guid.NewGuid():N}@mine-action.test");
-        var confirmation = await Mailbox.DeliverAndReadAsync(factory, email);
+        var confirmation = await Mailbox.DeliverAndReadAsync(Factory, email);
         Assert.Contains(confirmation, m => m.Subject.Contains("We received your request", StringComparison.Ordinal));
 
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Requests");
         Assert.Contains("Amina Diallo", admin.Text, StringComparison.Ordinal);
         await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string> { ["Input.Role"] = "FocalPoint" });
         Assert.Contains("Invitation sent", admin.Text, StringComparison.Ordinal);
 
-        var invitation = (await Mailbox.DeliverAndReadAsync(factory, email)).Single(m => m.Subject.Contains("invitation", StringComparison.OrdinalIgnoreCase));
+        var invitation = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("invitation", StringComparison.OrdinalIgnoreCase));
         var link = Mailbox.LinkIn(invitation, "/Account/Invitation?token=");
 
-        using var person = new Browser(factory);
+        using var person = new Browser(Factory);
         await person.OpenAsync(link);
         Assert.Contains("Lebanon", person.Text, StringComparison.Ordinal);
         await person.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "cedar valley morning walk", ["Input.Confirm"] = "cedar valley morning walk" });
         Assert.Contains("Your password is set", person.Text, StringComparison.Ordinal);
-        await person.SignInAsync(factory, new TestAccount(email, "cedar valley morning walk", null, 0, "Lebanon"));
+        await person.SignInAsync(Factory, new TestAccount(email, "cedar valley morning walk", null, 0, "Lebanon"));
         Assert.Contains("Focal point", person.Find("[data-testid=who]"), StringComparison.Ordinal);
 
         // The link works once.
-        using var again = new Browser(factory);
+        using var again = new Browser(Factory);
         await again.OpenAsync(link);
         Assert.Contains("no longer works", again.Text, StringComparison.Ordinal);
     }
@@ -81,14 +78,14 @@ public sealed class AccessRequestTests : IAsyncLifetime
     public async Task Invitation_ExpiresAfterSevenDays()
     {
         var email = await RequestAccessAsync("LAO", $"late.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Requests");
         await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string> { ["Input.Role"] = "Member" });
-        var invitation = (await Mailbox.DeliverAndReadAsync(factory, email)).Single(m => m.Subject.Contains("invitation", StringComparison.OrdinalIgnoreCase));
+        var invitation = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("invitation", StringComparison.OrdinalIgnoreCase));
 
-        factory.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
-        using var person = new Browser(factory);
+        Factory.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        using var person = new Browser(Factory);
         await person.OpenAsync(Mailbox.LinkIn(invitation, "/Account/Invitation?token="));
         Assert.Contains("no longer works", person.Text, StringComparison.Ordinal);
     }
@@ -97,15 +94,15 @@ public sealed class AccessRequestTests : IAsyncLifetime
     public async Task Reject_WithReason_EmailsTheRequesterAndRecordsTheDecision()
     {
         var email = await RequestAccessAsync("LAO", $"unknown.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Requests");
         await admin.SubmitAsync("form[action*='handler=Reject'] button", new Dictionary<string, string> { ["Input.Reason"] = "We could not confirm your accreditation." });
         Assert.Contains("rejected", admin.Text, StringComparison.Ordinal);
 
-        var mail = (await Mailbox.DeliverAndReadAsync(factory, email)).Single(m => m.Body.Contains("could not approve", StringComparison.Ordinal));
+        var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Body.Contains("could not approve", StringComparison.Ordinal));
         Assert.Contains("We could not confirm your accreditation.", mail.Body, StringComparison.Ordinal);
-        var status = await factory.WithDbAsync(db => db.AccessRequests.Where(r => r.Email == email).Select(r => r.Status).SingleAsync());
+        var status = await Factory.WithDbAsync(db => db.AccessRequests.Where(r => r.Email == email).Select(r => r.Status).SingleAsync());
         Assert.Equal(AccessRequestStatus.Rejected, status);
     }
 
@@ -113,9 +110,9 @@ public sealed class AccessRequestTests : IAsyncLifetime
     public async Task SendCode_WithTheCurrentCode_EmailsIt_AndAWrongCodeIsRefused()
     {
         var email = await RequestAccessAsync("IRQ", $"reader.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
-        var code = await factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>()
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>()
             .RotateAsync(CodeAudience.States, "test", keepForReveal: false));
 
         await admin.OpenAsync("/Admin/Requests");
@@ -124,7 +121,7 @@ public sealed class AccessRequestTests : IAsyncLifetime
 
         await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code.ToLowerInvariant() });
         Assert.Contains("Entry code sent", admin.Text, StringComparison.Ordinal);
-        var mail = (await Mailbox.DeliverAndReadAsync(factory, email)).Single(m => m.Subject.Contains("entry code", StringComparison.Ordinal));
+        var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("entry code", StringComparison.Ordinal));
         Assert.Contains(code, mail.Body, StringComparison.Ordinal);
     }
 }

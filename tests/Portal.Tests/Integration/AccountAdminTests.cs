@@ -4,27 +4,26 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class AccountAdminTests : IAsyncLifetime
+public sealed class AccountAdminTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
     private TestAccount coordinator = null!;
     private Browser admin = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
-        admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         admin.Dispose();
-        await factory.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private Task<int> ParticipantAsync(string code) =>
-        factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
+        Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
 
     [Fact]
     public async Task Invite_ASecondCoordinator_ReceivesAnInvitation()
@@ -40,7 +39,7 @@ public sealed class AccountAdminTests : IAsyncLifetime
         });
         Assert.Contains("has been invited", admin.Text, StringComparison.Ordinal);
         Assert.Contains("Invited, no password yet", admin.Text, StringComparison.Ordinal);
-        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, email));
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, email));
         Assert.Contains("/Account/Invitation?token=", mail.Body, StringComparison.Ordinal);
     }
 
@@ -48,14 +47,14 @@ public sealed class AccountAdminTests : IAsyncLifetime
     public async Task CreateCoordinatorCommand_CreatesAnInvitedCoordinatorOfTheIsu()
     {
         var email = $"first.{Guid.NewGuid():N}@isu.test";
-        var exit = await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(factory.Services, ["create-coordinator", "First Coordinator", email]);
+        var exit = await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(Factory.Services, ["create-coordinator", "First Coordinator", email]);
         Assert.Equal(0, exit);
-        var user = await factory.WithDbAsync(db => db.Users.Include(u => u.Participant).SingleAsync(u => u.Email == email));
+        var user = await Factory.WithDbAsync(db => db.Users.Include(u => u.Participant).SingleAsync(u => u.Email == email));
         Assert.Equal(PortalRole.Coordinator, user.Role);
         Assert.Equal("isu", user.Participant!.Code);
         Assert.False(user.IsActivated);
-        Assert.Single(await Mailbox.DeliverAndReadAsync(factory, email));
-        Assert.Equal(2, await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(factory.Services, ["create-coordinator", "no e-mail"]));
+        Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, email));
+        Assert.Equal(2, await Portal.Features.Accounts.CreateCoordinatorCommand.RunAsync(Factory.Services, ["create-coordinator", "no e-mail"]));
     }
 
     [Fact]
@@ -70,15 +69,15 @@ public sealed class AccountAdminTests : IAsyncLifetime
             ["Invite.Role"] = "Coordinator",
         });
         Assert.Contains("Coordinator is not a role for someone of Lao", admin.Find("[data-testid=errors]"), StringComparison.Ordinal);
-        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "nc@example.test")));
+        Assert.False(await Factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "nc@example.test")));
     }
 
     [Fact]
     public async Task ChangeRole_EndsThePersonsSessions_AndTheNewRoleShows()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member, "LAO");
-        using var person = new Browser(factory);
-        await person.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "LAO");
+        using var person = new Browser(Factory);
+        await person.SignInAsync(Factory, member);
         Assert.Contains("Member", person.Find("[data-testid=who]"), StringComparison.Ordinal);
 
         await admin.OpenAsync("/Admin/Accounts");
@@ -88,8 +87,8 @@ public sealed class AccountAdminTests : IAsyncLifetime
         Assert.Contains("The role has been changed", admin.Text, StringComparison.Ordinal);
 
         Assert.Equal("/Entry", Browser.RedirectPath(await person.GetAsync("/")));
-        await person.SignInAsync(factory, member);
+        await person.SignInAsync(Factory, member);
         Assert.Contains("Focal point", person.Find("[data-testid=who]"), StringComparison.Ordinal);
-        Assert.Contains("AccountRoleChanged", await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        Assert.Contains("AccountRoleChanged", await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
     }
 }

@@ -10,13 +10,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class AccountSecurityTests : IAsyncLifetime
+public sealed class AccountSecurityTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     private static Dictionary<string, string> Credentials(string email, string password) =>
         new() { ["Input.Email"] = email, ["Input.Password"] = password };
@@ -24,8 +19,8 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task FiveWrongPasswords_LockTheAccount_EvenAgainstTheRightPassword_UntilTheLockoutEnds()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
-        using var browser = new Browser(factory);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint);
+        using var browser = new Browser(Factory);
         for (var i = 0; i < 5; i++)
         {
             await browser.OpenAsync("/Account/SignIn");
@@ -36,20 +31,20 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         await browser.SubmitAsync("form", Credentials(account.Email, account.Password));
         Assert.Contains("locked", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Null(browser.Find("[data-testid=who]"));
-        Assert.Contains("SignInLockedOut", await factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+        Assert.Contains("SignInLockedOut", await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
 
-        factory.Time.Advance(TimeSpan.FromMinutes(16));
-        await browser.SignInAsync(factory, account);
+        Factory.Time.Advance(TimeSpan.FromMinutes(16));
+        await browser.SignInAsync(Factory, account);
     }
 
     [Fact]
     public async Task PasswordChange_EndsTheOtherBrowsersSession_OnItsNextRequest()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
-        using var office = new Browser(factory);
-        using var laptop = new Browser(factory);
-        await office.SignInAsync(factory, account);
-        await laptop.SignInAsync(factory, account);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint);
+        using var office = new Browser(Factory);
+        using var laptop = new Browser(Factory);
+        await office.SignInAsync(Factory, account);
+        await laptop.SignInAsync(Factory, account);
 
         await office.OpenAsync("/Account/Manage");
         await office.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
@@ -68,9 +63,9 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task PasswordChange_AsksForTheCurrentPassword()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, account);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
         await browser.OpenAsync("/Account/Manage");
         await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
         {
@@ -84,16 +79,16 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task CopiedCookie_IsRefusedAfterSignOut()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, account);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
         var stolen = browser.Cookies.GetCookieHeader(new Uri("http://localhost/"));
 
         await browser.OpenAsync("/");
         await browser.SubmitAsync("form[action='/Account/SignOut'] button");
         Assert.Contains("You have signed out", browser.Text, StringComparison.Ordinal);
 
-        using var thief = new Browser(factory);
+        using var thief = new Browser(Factory);
         foreach (var part in stolen.Split("; "))
         {
             var pair = part.Split('=', 2);
@@ -107,15 +102,15 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task AuthenticatorCode_IsRefusedTheSecondTime()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint, twoFactor: true);
-        var code = TestAccounts.CurrentCode(factory, account.AuthenticatorKey!);
-        using var first = new Browser(factory);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, twoFactor: true);
+        var code = TestAccounts.CurrentCode(Factory, account.AuthenticatorKey!);
+        using var first = new Browser(Factory);
         await first.OpenAsync("/Account/SignIn");
         await first.SubmitAsync("form", Credentials(account.Email, account.Password));
         await first.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = code });
         Assert.NotNull(first.Find("[data-testid=who]"));
 
-        using var replay = new Browser(factory);
+        using var replay = new Browser(Factory);
         await replay.OpenAsync("/Account/SignIn");
         await replay.SubmitAsync("form", Credentials(account.Email, account.Password));
         await replay.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = code });
@@ -123,16 +118,16 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         Assert.Null(replay.Find("[data-testid=who]"));
 
         // The next code, 30 seconds later, works.
-        factory.Time.Advance(TimeSpan.FromSeconds(30));
-        await replay.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(factory, account.AuthenticatorKey!) });
+        Factory.Time.Advance(TimeSpan.FromSeconds(30));
+        await replay.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(Factory, account.AuthenticatorKey!) });
         Assert.NotNull(replay.Find("[data-testid=who]"));
     }
 
     [Fact]
     public async Task Coordinator_WithoutSecondFactor_IsSentToSetItUp_BeforeAnythingElse()
     {
-        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test");
-        using var browser = new Browser(factory);
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test");
+        using var browser = new Browser(Factory);
         await browser.OpenAsync("/Account/SignIn");
         await browser.SubmitAsync("form", Credentials(coordinator.Email, coordinator.Password));
         Assert.Contains("Coordinators must use an authenticator app", browser.Text, StringComparison.Ordinal);
@@ -147,7 +142,7 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         // Setting it up with the key shown on the page opens the portal.
         await browser.OpenAsync("/Account/Manage/TwoFactor");
         var key = browser.Find("[data-testid=shared-key]")!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await browser.SubmitAsync("form[action*='handler=Enable'] button", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(factory, key) });
+        await browser.SubmitAsync("form[action*='handler=Enable'] button", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(Factory, key) });
         Assert.Equal(10, browser.Page!.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin/Audit")).StatusCode);
     }
@@ -155,9 +150,9 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Member_CannotOpenCoordination()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint, twoFactor: true);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, twoFactor: true);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, member);
         var response = await browser.GetAsync("/Admin/Requests");
         Assert.Equal("/Account/AccessDenied", Browser.RedirectPath(response));
     }
@@ -169,9 +164,9 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [InlineData("qwertyuiopas", false, "commonly used")]
     public async Task PasswordPolicy_IsLengthAndBlockList_NotComposition(string password, bool accepted, string? message)
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, account);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
         await browser.OpenAsync("/Account/Manage");
         await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
         {
@@ -192,8 +187,8 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task PasswordPolicy_AcceptsUpTo128Characters()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        var validators = await factory.WithServicesAsync(async sp =>
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        var validators = await Factory.WithServicesAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();
             var user = await users.FindByEmailAsync(account.Email);
@@ -217,12 +212,12 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task StoredHash_UsesAtLeast210000Iterations_AndOldHashesAreUpgradedAtSignIn()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
         Assert.Equal(IdentitySetup.HashIterations, await IterationsAsync(account.Email));
         Assert.True(IdentitySetup.HashIterations >= 210_000);
 
         // An account hashed under Identity's old default (100,000) ...
-        await factory.WithServicesAsync(async sp =>
+        await Factory.WithServicesAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();
             var user = await users.FindByEmailAsync(account.Email);
@@ -233,12 +228,12 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         Assert.Equal(100_000, await IterationsAsync(account.Email));
 
         // ... is rehashed when its owner signs in.
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, account);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
         Assert.Equal(IdentitySetup.HashIterations, await IterationsAsync(account.Email));
     }
 
-    private Task<int> IterationsAsync(string email) => factory.WithDbAsync(async db =>
+    private Task<int> IterationsAsync(string email) => Factory.WithDbAsync(async db =>
     {
         var hash = await db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync();
         var bytes = Convert.FromBase64String(hash!);
@@ -249,13 +244,13 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task DisabledAccount_IsSignedOutAtOnce_AndCannotSignIn()
     {
-        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var memberBrowser = new Browser(factory);
-        await memberBrowser.SignInAsync(factory, member);
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var memberBrowser = new Browser(Factory);
+        await memberBrowser.SignInAsync(Factory, member);
 
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Accounts");
         var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
         var action = row.QuerySelector("form[action*='handler=Disable']")!.GetAttribute("action")!;
@@ -271,14 +266,14 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task ReturnUrl_OnlyLeadsInsideThePortal()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
         await browser.OpenAsync("/Account/SignIn?returnUrl=https%3A%2F%2Fevil.example%2F");
         var response = await browser.SubmitAsync("form", Credentials(account.Email, account.Password), follow: false);
         Assert.Equal("/", Browser.RedirectPath(response));
         Assert.Equal("/", response.Headers.Location!.OriginalString);
 
-        using var second = new Browser(factory);
+        using var second = new Browser(Factory);
         await second.OpenAsync("/Account/SignIn?returnUrl=%2F%2Fevil.example");
         response = await second.SubmitAsync("form", Credentials(account.Email, account.Password), follow: false);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
@@ -287,24 +282,24 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     [Fact]
     public async Task PasswordReset_ByEmailedLink_WorksOnce_AndEndsOtherSessions()
     {
-        var account = await TestAccounts.CreateAsync(factory, PortalRole.FocalPoint);
-        using var other = new Browser(factory);
-        await other.SignInAsync(factory, account);
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint);
+        using var other = new Browser(Factory);
+        await other.SignInAsync(Factory, account);
 
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         await browser.OpenAsync("/Account/ForgotPassword");
         await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = account.Email });
         Assert.Contains("If an active account uses that address", browser.Text, StringComparison.Ordinal);
-        var mail = (await Mailbox.DeliverAndReadAsync(factory, account.Email)).Single(m => m.Subject.Contains("Reset", StringComparison.Ordinal));
+        var mail = (await Mailbox.DeliverAndReadAsync(Factory, account.Email)).Single(m => m.Subject.Contains("Reset", StringComparison.Ordinal));
         var link = Mailbox.LinkIn(mail, "/Account/ResetPassword?token=");
 
         await browser.OpenAsync(link);
         await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "lantern harbour quiet", ["Input.Confirm"] = "lantern harbour quiet" });
         Assert.Contains("Your password has been changed", browser.Text, StringComparison.Ordinal);
-        await browser.SignInAsync(factory, account with { Password = "lantern harbour quiet" });
+        await browser.SignInAsync(Factory, account with { Password = "lantern harbour quiet" });
         Assert.Equal("/Entry", Browser.RedirectPath(await other.GetAsync("/")));
 
-        using var replay = new Browser(factory);
+        using var replay = new Browser(Factory);
         await replay.OpenAsync(link);
         Assert.Contains("no longer works", replay.Text, StringComparison.Ordinal);
     }

@@ -10,21 +10,16 @@ namespace Portal.Tests.Integration;
 /// Walks every endpoint the app registers — so a page added later is covered without touching this test — and
 /// checks that a visitor without a session gets the entry page, a 4xx, or one of the explicitly anonymous pages.
 /// </summary>
-public sealed class AnonymousCrawlTests : IAsyncLifetime
+public sealed class AnonymousCrawlTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
 
     // Anonymous endpoints that are not pages: machine-readable, and content-free.
     private static readonly string[] AnonymousEndpoints = ["/health", "/.well-known/security.txt"];
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     private IReadOnlyList<string> Routes()
     {
-        _ = factory.Server;
-        var sources = factory.Services.GetServices<EndpointDataSource>();
+        _ = Factory.Server;
+        var sources = Factory.Services.GetServices<EndpointDataSource>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
             .Select(r => System.Text.RegularExpressions.Regex.Replace(r, "\\{[^}]+\\}", "1"))
@@ -49,7 +44,7 @@ public sealed class AnonymousCrawlTests : IAsyncLifetime
         {
             foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
             {
-                using var browser = new Browser(factory);
+                using var browser = new Browser(Factory);
                 var response = method == HttpMethod.Get
                     ? await browser.GetAsync(route)
                     : await browser.PostAsync(route, [new("x", "y")]);
@@ -79,7 +74,7 @@ public sealed class AnonymousCrawlTests : IAsyncLifetime
     [Fact]
     public async Task ProtectedPage_RedirectsToEntryWithLocalReturnUrl()
     {
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         var response = await browser.GetAsync("/Admin/Audit");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Entry?returnUrl=%2FAdmin%2FAudit", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -88,7 +83,7 @@ public sealed class AnonymousCrawlTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousPost_WithoutAntiforgeryToken_IsRefused()
     {
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         var response = await browser.PostAsync("/Access/Request", [new("Input.Name", "X")]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -6,23 +6,18 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration;
 
 /// <summary>Each event the issue lists leaves an entry with who, for whom, what, target, when and from where.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+public sealed class AuditTrailTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task Events_AreRecordedWithActorTargetTimeAndAddress()
     {
-        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
 
         // A failed sign-in.
-        using var stranger = new Browser(factory);
+        using var stranger = new Browser(Factory);
         await stranger.OpenAsync("/Account/SignIn");
         await stranger.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email, ["Input.Password"] = "wrong wrong wrong" });
 
@@ -30,8 +25,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await admin.OpenAsync("/Admin/Codes");
         await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Rotate'] button");
         var code = admin.Find("[data-testid=revealed-States]")!;
-        var ghana = await factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
-        using var reader = new Browser(factory);
+        var ghana = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
+        using var reader = new Browser(Factory);
         foreach (var attempt in new[] { "AAAA-AAAA-AAAA-AAAA", code })
         {
             await reader.OpenAsync("/Entry");
@@ -45,7 +40,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         }
 
         // An access request and its decision, a participant change, an account change.
-        await factory.WithServicesAsync(async sp =>
+        await Factory.WithServicesAsync(async sp =>
         {
             var requests = sp.GetRequiredService<Portal.Features.Access.AccessRequests>();
             var request = await requests.SubmitAsync("Req", "req@example.test", ghana, "Officer", null, "10.9.9.9");
@@ -59,12 +54,12 @@ public sealed class AuditTrailTests : IAsyncLifetime
             ["Org.Code"] = "mao",
             ["Org.Kind"] = "Ngo",
         });
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
         await admin.OpenAsync("/Admin/Accounts");
         var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
         await admin.SubmitAsync($"form[action='{row.QuerySelector("form[action*='handler=Disable']")!.GetAttribute("action")}'] button");
 
-        var entries = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
+        var entries = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
         AuditEntry One(string action) => Assert.Single(entries, e => e.Action == action);
 
         var signIn = Assert.Single(entries, e => e.Action == "SignIn");
@@ -89,7 +84,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Contains("Signatory", One("ParticipantStatusChanged").Detail, StringComparison.Ordinal);
         Assert.Equal("Mine Action Org", One("ParticipantAdded").Target);
         Assert.Equal(member.Email, One("AccountDisabled").Target);
-        Assert.All(entries, e => Assert.InRange(e.At, factory.Time.GetUtcNow().AddMinutes(-5), factory.Time.GetUtcNow().AddMinutes(1)));
+        Assert.All(entries, e => Assert.InRange(e.At, Factory.Time.GetUtcNow().AddMinutes(-5), Factory.Time.GetUtcNow().AddMinutes(1)));
 
         // The coordinator reads them through the page, filtered.
         await admin.OpenAsync("/Admin/Audit?action=SignInFailed");

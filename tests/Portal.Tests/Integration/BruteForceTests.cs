@@ -7,20 +7,15 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class BruteForceTests : IAsyncLifetime
+public sealed class BruteForceTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task WrongCodes_FromOneAddress_AreThrottledAndAudited_RightCodeWorksAfterTheWindow()
     {
-        var code = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
-        var ghana = await factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
-        using var attacker = new Browser(factory);
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
+        var ghana = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
+        using var attacker = new Browser(Factory);
         await attacker.OpenAsync("/Entry");
         var fields = new Dictionary<string, string>
         {
@@ -46,16 +41,16 @@ public sealed class BruteForceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.SubmitAsync("form[method=post]", fields, follow: false)).StatusCode);
 
         // Another address is not affected.
-        using var neighbour = new Browser(factory);
+        using var neighbour = new Browser(Factory);
         await neighbour.OpenAsync("/Entry");
         Assert.Equal(HttpStatusCode.OK, neighbour.LastResponse!.StatusCode);
 
-        factory.Time.Advance(TimeSpan.FromMinutes(15));
+        Factory.Time.Advance(TimeSpan.FromMinutes(15));
         await attacker.OpenAsync("/Entry");
         await attacker.SubmitAsync("form[method=post]", fields);
         Assert.Contains("Ghana", attacker.Find("[data-testid=who]"), StringComparison.Ordinal);
 
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
         Assert.Equal(10, audit.Count(a => a == "EntryCodeRejected"));
         Assert.Contains("RateLimited", audit);
         Assert.Contains("EntryCodeUsed", audit);
@@ -65,8 +60,8 @@ public sealed class BruteForceTests : IAsyncLifetime
     public async Task WrongPasswords_FromOneAddress_AreThrottled_AndTheRightPasswordWorksAfterTheWindow()
     {
         // Spread over many accounts, so the per-account lockout never triggers: only the address limit stops this.
-        var victim = await TestAccounts.CreateAsync(factory, PortalRole.Member, "NOR");
-        using var attacker = new Browser(factory);
+        var victim = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "NOR");
+        using var attacker = new Browser(Factory);
         HttpResponseMessage last = null!;
         for (var i = 0; i < 21; i++)
         {
@@ -81,10 +76,10 @@ public sealed class BruteForceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.True(last.Headers.Contains("Retry-After"));
 
-        factory.Time.Advance(TimeSpan.FromMinutes(15));
-        await attacker.SignInAsync(factory, victim);
+        Factory.Time.Advance(TimeSpan.FromMinutes(15));
+        await attacker.SignInAsync(Factory, victim);
 
-        var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
         Assert.Equal(20, actions.Count(a => a == "SignInFailed"));
         Assert.Contains("RateLimited", actions);
         Assert.Contains("SignIn", actions);

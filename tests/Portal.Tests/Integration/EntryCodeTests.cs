@@ -7,19 +7,14 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class EntryCodeTests : IAsyncLifetime
+public sealed class EntryCodeTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     private Task<string> RotateAsync(CodeAudience audience) =>
-        factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(audience, "test", keepForReveal: false));
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(audience, "test", keepForReveal: false));
 
     private Task<int> ParticipantAsync(string code) =>
-        factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
+        Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
 
     private async Task EnterAsync(Browser browser, string participantCode, string code)
     {
@@ -37,7 +32,7 @@ public sealed class EntryCodeTests : IAsyncLifetime
     public async Task StateCode_OpensAReadOnlySessionForTheChosenState()
     {
         var code = await RotateAsync(CodeAudience.States);
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         await EnterAsync(browser, "GHA", code);
         var who = browser.Find("[data-testid=who]") ?? "";
         Assert.Contains("Kofi Mensah", who, StringComparison.Ordinal);
@@ -52,7 +47,7 @@ public sealed class EntryCodeTests : IAsyncLifetime
     public async Task Rotation_EndsSessionsOpenedWithTheOldCode_AndTheOldCodeOpensNothing()
     {
         var old = await RotateAsync(CodeAudience.States);
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         await EnterAsync(browser, "GHA", old);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
 
@@ -61,7 +56,7 @@ public sealed class EntryCodeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.Equal("/Entry", Browser.RedirectPath(next));
 
-        using var late = new Browser(factory);
+        using var late = new Browser(Factory);
         await EnterAsync(late, "GHA", old);
         Assert.Contains("not valid", late.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await late.GetAsync("/")).StatusCode);
@@ -73,41 +68,41 @@ public sealed class EntryCodeTests : IAsyncLifetime
     [Fact]
     public async Task ScheduledRotation_RunsWhenDue_OnceEvenIfTwoInstancesRunIt_AndTellsTheCoordinators()
     {
-        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
         var old = await RotateAsync(CodeAudience.States);
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         await EnterAsync(browser, "GHA", old);
 
         // Make the States code due now (advancing the clock 90 days would also expire the session's cookie).
-        await factory.WithDbAsync(db => db.EntryCodes.Where(c => c.Audience == CodeAudience.States && c.RetiredAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RotateAt, factory.Time.GetUtcNow().AddMinutes(-1))));
+        await Factory.WithDbAsync(db => db.EntryCodes.Where(c => c.Audience == CodeAudience.States && c.RetiredAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RotateAt, Factory.Time.GetUtcNow().AddMinutes(-1))));
         var results = await Task.WhenAll(
-            factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()),
-            factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
+            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()),
+            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
 
         Assert.Equal(1, results.Sum());
-        var notice = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, coordinator.Email));
+        var notice = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email));
         Assert.Contains("/Admin/Codes", notice.Body, StringComparison.Ordinal);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
-        Assert.Equal(0, await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
+        Assert.Equal(0, await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
     }
 
     [Fact]
     public async Task ObserverCode_NeverGivesStateRights()
     {
         var observerCode = await RotateAsync(CodeAudience.Observers);
-        using var asState = new Browser(factory);
+        using var asState = new Browser(Factory);
         await EnterAsync(asState, "GHA", observerCode);
         Assert.Contains("not valid", asState.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await asState.GetAsync("/")).StatusCode);
 
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.Participants.Add(new Participant { Code = "ngo-x", Name = "NGO X", Kind = ParticipantKind.Ngo });
             return await db.SaveChangesAsync();
         });
-        using var asObserver = new Browser(factory);
+        using var asObserver = new Browser(Factory);
         await EnterAsync(asObserver, "ngo-x", observerCode);
         var who = asObserver.Find("[data-testid=who]") ?? "";
         Assert.Contains("Observer", who, StringComparison.Ordinal);
@@ -115,7 +110,7 @@ public sealed class EntryCodeTests : IAsyncLifetime
 
         // And the States code does not let an organisation in as a State member.
         var stateCode = await RotateAsync(CodeAudience.States);
-        using var orgWithStateCode = new Browser(factory);
+        using var orgWithStateCode = new Browser(Factory);
         await EnterAsync(orgWithStateCode, "ngo-x", stateCode);
         Assert.Contains("not valid", orgWithStateCode.Find("[data-testid=errors]"), StringComparison.Ordinal);
     }
@@ -123,9 +118,9 @@ public sealed class EntryCodeTests : IAsyncLifetime
     [Fact]
     public async Task CoordinatorRotation_ShowsTheNewCodeOnce()
     {
-        var coordinator = await TestAccounts.CreateAsync(factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
-        using var admin = new Browser(factory);
-        await admin.SignInAsync(factory, coordinator);
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Codes");
         await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Rotate'] button");
         var shown = admin.Find("[data-testid=revealed-States]");
@@ -134,7 +129,7 @@ public sealed class EntryCodeTests : IAsyncLifetime
 
         await admin.OpenAsync("/Admin/Codes");
         Assert.Null(admin.Find("[data-testid=revealed-States]"));
-        var stored = await factory.WithDbAsync(db => db.EntryCodes.Where(c => c.RetiredAt == null).Select(c => c.Hash + c.PendingReveal).ToListAsync());
+        var stored = await Factory.WithDbAsync(db => db.EntryCodes.Where(c => c.RetiredAt == null).Select(c => c.Hash + c.PendingReveal).ToListAsync());
         Assert.DoesNotContain(stored, s => s.Contains(EntryCodeFormat.Normalize(shown)!, StringComparison.Ordinal));
     }
 }

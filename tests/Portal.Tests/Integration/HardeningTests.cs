@@ -5,13 +5,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class HardeningTests : IAsyncLifetime
+public sealed class HardeningTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
@@ -30,10 +25,10 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task EveryKindOfResponse_CarriesTheSecurityHeaders()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var anonymous = new Browser(factory);
-        using var signedIn = new Browser(factory);
-        await signedIn.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var anonymous = new Browser(Factory);
+        using var signedIn = new Browser(Factory);
+        await signedIn.SignInAsync(Factory, member);
 
         var responses = new List<(string, HttpResponseMessage)>
         {
@@ -56,9 +51,9 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task PagesBehindSignIn_AreNotStored_StaticFilesMayBeCached()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, member);
         foreach (var path in new[] { "/", "/Account/Manage" })
         {
             var response = await browser.GetAsync(path);
@@ -73,8 +68,8 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task SessionCookie_IsHttpOnlyLaxAndSecureOverHttps()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory, https: true);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory, https: true);
         await browser.OpenAsync("/Account/SignIn");
         var response = await browser.SubmitAsync("form", new Dictionary<string, string>
         {
@@ -88,7 +83,7 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
 
-        using var plain = new Browser(factory);
+        using var plain = new Browser(Factory);
         var entry = await plain.GetAsync("/Entry");
         var antiforgery = entry.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.antiforgery=", StringComparison.Ordinal));
         Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
@@ -98,7 +93,7 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task RateLimitedAnswer_Is429WithRetryAfter()
     {
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         HttpResponseMessage last = null!;
         for (var i = 0; i < 6; i++)
         {
@@ -115,8 +110,8 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task SecurityTxt_ComesFromConfiguration()
     {
-        factory.Settings["SecurityTxt:Contact"] = "mailto:isu-security@portal.test";
-        using var browser = new Browser(factory);
+        Factory.Settings["SecurityTxt:Contact"] = "mailto:isu-security@portal.test";
+        using var browser = new Browser(Factory);
         var response = await browser.GetAsync("/.well-known/security.txt");
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("Contact: mailto:isu-security@portal.test", text, StringComparison.Ordinal);
@@ -126,7 +121,7 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task Health_AnswersHealthy()
     {
-        using var browser = new Browser(factory);
+        using var browser = new Browser(Factory);
         var response = await browser.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -135,12 +130,12 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task UnknownPage_ShowsAPlainNotFoundPage_ToSignedInPeople_AndTheEntryToOthers()
     {
-        using var anonymous = new Browser(factory);
+        using var anonymous = new Browser(Factory);
         Assert.Equal("/Entry", Browser.RedirectPath(await anonymous.GetAsync("/no/such/page")));
 
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, member);
         var response = await browser.GetAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", browser.Text, StringComparison.Ordinal);
@@ -149,9 +144,9 @@ public sealed class HardeningTests : IAsyncLifetime
     [Fact]
     public async Task ServerError_ShowsAGenericPageWithAReference_AndNoDetail()
     {
-        var member = await TestAccounts.CreateAsync(factory, PortalRole.Member);
-        using var browser = new Browser(factory);
-        await browser.SignInAsync(factory, member);
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, member);
         var response = await browser.GetAsync(FailingPathFilter.Path);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("Something went wrong", browser.Text, StringComparison.Ordinal);

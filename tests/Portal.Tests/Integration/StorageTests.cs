@@ -4,19 +4,14 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-public sealed class StorageTests : IAsyncLifetime
+public sealed class StorageTests : PortalTest
 {
-    private readonly PortalFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task EveryConnection_UsesTheSettingsThatDoNotLoseData()
     {
-        _ = factory.Server;
-        var pragmas = await factory.WithDbAsync(async db =>
+        _ = Factory.Server;
+        var pragmas = await Factory.WithDbAsync(async db =>
         {
             if (!db.Database.IsSqlite())
             {
@@ -52,18 +47,18 @@ public sealed class StorageTests : IAsyncLifetime
     [Fact]
     public async Task Migrations_MatchTheModel_OnThisProvider()
     {
-        _ = factory.Server;
-        Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
-        Assert.Empty(await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+        _ = Factory.Server;
+        Assert.False(await Factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+        Assert.Empty(await Factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
     }
 
     [Fact]
     public async Task States_AreSeededFromTheShippedFile_Once()
     {
-        _ = factory.Server;
-        var count = await factory.WithDbAsync(db => db.Participants.CountAsync(p => p.Kind == Portal.Data.ParticipantKind.State));
+        _ = Factory.Server;
+        var count = await Factory.WithDbAsync(db => db.Participants.CountAsync(p => p.Kind == Portal.Data.ParticipantKind.State));
         Assert.Equal(197, count);
-        var seeded = await factory.WithServicesAsync(sp =>
+        var seeded = await Factory.WithServicesAsync(sp =>
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Portal.Features.Participants.ParticipantSeeder>(sp).SeedStatesAsync());
         Assert.Equal(0, seeded);
     }
