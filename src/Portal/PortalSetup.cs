@@ -60,6 +60,12 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only over HTTPS, that is behind the production proxy.
+            app.UseHsts();
+        }
+
         app.UsePortalSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -41,6 +41,14 @@ public sealed class AccessRequestTests : PortalTest
         Assert.Contains("Enter an e-mail address like name@ministry.gov.", errors, StringComparison.Ordinal);
         Assert.Contains("Choose the State or organisation you work for.", errors, StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.AccessRequests.CountAsync()));
+
+        // The summary follows the form's order and links to each field; each field says it is invalid and why.
+        var links = visitor.Page!.QuerySelectorAll("[data-testid=errors] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#Input_Name", "#Input_Email", "#Input_ParticipantId", "#Input_Position"], links);
+        var name = visitor.Page.QuerySelector("#Input_Name")!;
+        Assert.Equal("true", name.GetAttribute("aria-invalid"));
+        Assert.Equal("Enter your full name.", visitor.Find("#" + name.GetAttribute("aria-describedby")));
+        Assert.Null(visitor.Page.QuerySelector("#Input_Note")!.GetAttribute("aria-invalid"));
     }
 
     [Fact]

@@ -42,7 +42,12 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
-            To = to, Subject = subject, Body = body, Sensitive = sensitive, CreatedAt = now, NextAttemptAt = now,
+            To = to,
+            Subject = subject,
+            Body = body,
+            Sensitive = sensitive,
+            CreatedAt = now,
+            NextAttemptAt = now,
         });
         signal.Wake();
     }

@@ -57,7 +57,7 @@ public sealed class InvitationModel(PortalDbContext db, AccountTokens tokens, Ac
 
         await audit.RecordAsync("InvitationUsed", token.User!.Email, "password set", $"{token.User.FullName} <{token.User.Email}>");
         TempData["Status"] = "Your password is set. Sign in with your e-mail address and new password.";
-        return RedirectToPage("/Account/SignIn");
+        return RedirectToPage("/Account/SignIn", new { email = token.User.Email });
     }
 
     private async Task<AccountToken?> LoadAsync()

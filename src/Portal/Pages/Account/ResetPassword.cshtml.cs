@@ -54,6 +54,6 @@ public sealed class ResetPasswordModel(AccountTokens tokens, AccountPasswords pa
         await sessions.EndAllForUserAsync(token.UserId, "password reset");
         await audit.RecordAsync("PasswordReset", token.User!.Email, "by e-mailed link; all sessions ended", $"{token.User.FullName} <{token.User.Email}>");
         TempData["Status"] = "Your password has been changed. Sign in with the new one.";
-        return RedirectToPage("/Account/SignIn");
+        return RedirectToPage("/Account/SignIn", new { email = token.User.Email });
     }
 }

@@ -35,8 +35,17 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         public string Password { get; set; } = "";
     }
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect("/") : Page();
+    /// <summary>After an invitation or a reset the e-mail address is filled in.</summary>
+    public IActionResult OnGet(string? email)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect("/");
+        }
+
+        Input.Email = email?.Length <= 256 ? email : "";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -47,6 +56,12 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
 
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            // Spend the same time as a real check, so the answer's speed does not reveal who has an account.
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Input.Password);
+        }
+
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -71,6 +86,12 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         ModelState.AddModelError("", "The e-mail address or password is not right. Check both and try again.");
         return Page();
     }
+
+    private static readonly PortalUser DummyUser = new() { FullName = "" };
+
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<PortalUser>(Microsoft.Extensions.Options.Options.Create(
+            new PasswordHasherOptions { IterationCount = IdentitySetup.HashIterations })).HashPassword(DummyUser, Guid.NewGuid().ToString()));
 
     /// <summary>Only a path inside the portal; anything else goes home.</summary>
     internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>

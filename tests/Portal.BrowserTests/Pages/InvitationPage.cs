@@ -1,0 +1,15 @@
+using Microsoft.Playwright;
+
+namespace Portal.BrowserTests.Pages;
+
+/// <summary>/Account/Invitation?token=…: the invited person chooses a password.</summary>
+public static class InvitationPage
+{
+    public static async Task SetPasswordAsync(IPage page, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("New password, again").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+    }
+}
