@@ -9,8 +9,11 @@ using Portal.Features.Participants;
 namespace Portal.Pages.Admin;
 
 /// <summary>States with their CCM status, and the admitted organisations.</summary>
-public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimeProvider time, IWebHostEnvironment environment) : PageModel
 {
+    /// <summary>Where the statuses first came from, from the shipped file's header.</summary>
+    public (string? AsOf, string? Source) Seed { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -87,6 +90,9 @@ public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimePr
 
     private async Task LoadAsync()
     {
+        var (_, asOf, source) = StatesFile.Read(StatesFile.DefaultPath(environment.ContentRootPath));
+        Seed = (asOf, source);
+
         // A few hundred rows: filter in memory, case- and accent-insensitively, the same on every database.
         var rows = await db.Participants.AsNoTracking().ToListAsync();
         var q = Q?.Trim();
