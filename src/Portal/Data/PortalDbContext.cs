@@ -65,7 +65,8 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Hash).HasMaxLength(200);
             e.Property(c => c.CreatedBy).HasMaxLength(300);
-            e.HasIndex(c => new { c.Audience, c.RetiredAt });
+            // One current code per audience, enforced by the database.
+            e.HasIndex(c => c.Audience).IsUnique().HasFilter("\"RetiredAt\" IS NULL");
         });
 
         builder.Entity<PortalSession>(e =>

@@ -94,15 +94,19 @@ public sealed class AuditTrailTests : PortalTest
     }
 
     [Fact]
-    public void AuditLog_OffersNoWayToChangeEntries()
+    public async Task AuditLog_RefusesUpdatesAndDeletes_InTheDatabaseItself()
     {
-        // No page of the app posts to the audit table: the only writer is AuditLog, which only adds.
-        var source = typeof(Portal.Features.Audit.AuditLog).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
-            .Where(m => m.DeclaringType?.Name == "AuditModel")
-            .Select(m => m.Name)
-            .ToList();
-        Assert.Contains("OnGetAsync", source);
-        Assert.DoesNotContain(source, n => n.StartsWith("OnPost", StringComparison.Ordinal));
+        await Factory.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<Portal.Features.Audit.AuditLog>().RecordAsync("SignIn", "x@example.test");
+            return 0;
+        });
+
+        // Whoever reaches the database — the app, a script, an intruder with the app's credentials — cannot rewrite history.
+        await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithDbAsync(db => db.AuditEntries.ExecuteUpdateAsync(u => u.SetProperty(a => a.Actor, "someone else"))));
+        await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithDbAsync(db => db.AuditEntries.ExecuteDeleteAsync()));
+        var entry = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "SignIn"));
+        Assert.Equal("x@example.test", entry.Target);
+        Assert.NotEqual("someone else", entry.Actor);
     }
 }

@@ -83,9 +83,42 @@ public sealed class EntryCodeTests : PortalTest
         Assert.Equal(1, results.Sum());
         var notice = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email));
         Assert.Contains("/Admin/Codes", notice.Body, StringComparison.Ordinal);
+
+        // The new code is shown to one coordinator, once, when asked for.
+        using var first = new Browser(Factory);
+        using var second = new Browser(Factory);
+        await first.SignInAsync(Factory, coordinator);
+        Factory.Time.Advance(TimeSpan.FromSeconds(30)); // a TOTP code works once: the second browser needs the next one
+        await second.SignInAsync(Factory, coordinator);
+        await first.OpenAsync("/Admin/Codes");
+        await second.OpenAsync("/Admin/Codes");
+        Assert.Null(first.Find("[data-testid=revealed-States]"));
+        await first.SubmitAsync("[data-testid=code-States] form[action*='handler=Reveal'] button");
+        var revealed = first.Find("[data-testid=revealed-States]");
+        Assert.NotNull(EntryCodeFormat.Normalize(revealed));
+        await second.SubmitAsync("[data-testid=code-States] form[action*='handler=Reveal'] button");
+        Assert.Null(second.Find("[data-testid=revealed-States]"));
+        Assert.Contains("already been shown", second.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        using var reader = new Browser(Factory);
+        await EnterAsync(reader, "GHA", revealed!);
+        Assert.Contains("Ghana", reader.Find("[data-testid=who]"), StringComparison.Ordinal);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
         Assert.Equal(0, await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
+    }
+
+    [Fact]
+    public async Task ConcurrentRotations_LeaveExactlyOneCurrentCode_AndOnlyItWorks()
+    {
+        var codes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RotateAsync(CodeAudience.States)));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
+        var working = 0;
+        foreach (var code in codes)
+        {
+            working += await Factory.WithServicesAsync(async sp => await sp.GetRequiredService<EntryCodes>().MatchAsync(code) is null ? 0 : 1);
+        }
+
+        Assert.Equal(1, working);
     }
 
     [Fact]
@@ -127,8 +160,10 @@ public sealed class EntryCodeTests : PortalTest
         Assert.NotNull(shown);
         Assert.NotNull(EntryCodeFormat.Normalize(shown));
 
+        // Shown in that answer only: the page does not show it again and nothing waits to be revealed.
         await admin.OpenAsync("/Admin/Codes");
         Assert.Null(admin.Find("[data-testid=revealed-States]"));
+        Assert.Null(admin.Page!.QuerySelector("[data-testid=code-States] form[action*='handler=Reveal']"));
         var stored = await Factory.WithDbAsync(db => db.EntryCodes.Where(c => c.RetiredAt == null).Select(c => c.Hash + c.PendingReveal).ToListAsync());
         Assert.DoesNotContain(stored, s => s.Contains(EntryCodeFormat.Normalize(shown)!, StringComparison.Ordinal));
     }

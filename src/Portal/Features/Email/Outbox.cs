@@ -107,8 +107,9 @@ public sealed class OutboxDispatcher(
             {
                 await DispatchDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A database outage must not stop the host (and with it the portal); the next round tries again.
                 logger.LogError(ex, "Outbox dispatch failed; will retry");
             }
 

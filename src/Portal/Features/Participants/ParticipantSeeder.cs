@@ -11,6 +11,20 @@ public sealed class ParticipantSeeder(PortalDbContext db, TimeProvider time, IWe
 {
     public async Task<int> SeedStatesAsync()
     {
+        try
+        {
+            return await SeedOnceAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting on the same fresh database seeded at the same moment; take what it wrote.
+            db.ChangeTracker.Clear();
+            return await SeedOnceAsync();
+        }
+    }
+
+    private async Task<int> SeedOnceAsync()
+    {
         var (rows, _, _) = StatesFile.Read(StatesFile.DefaultPath(environment.ContentRootPath));
         var known = await db.Participants.Where(p => p.Kind == ParticipantKind.State).Select(p => p.Code).ToListAsync();
         var knownSet = known.ToHashSet(StringComparer.Ordinal);

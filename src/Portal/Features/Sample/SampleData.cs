@@ -106,9 +106,13 @@ public static class StartupData
         {
             // In sample mode the codes are renewed at every start so they can be printed; otherwise a missing
             // code is issued once and waits, encrypted, for the first coordinator to see it.
-            if (sample || await codes.CurrentAsync(audience) is null)
+            if (sample)
             {
-                issued[audience] = await codes.RotateAsync(audience, sample ? "sample start" : "first start", keepForReveal: !sample);
+                issued[audience] = await codes.RotateAsync(audience, "sample start");
+            }
+            else
+            {
+                await codes.EnsureCurrentAsync(audience);
             }
         }
 

@@ -133,10 +133,6 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time)
     public Task<int> EndAllForUserAsync(string userId, string reason) =>
         db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, time.GetUtcNow()).SetProperty(s => s.EndReason, reason));
-
-    public Task<int> EndAllForCodeAsync(int entryCodeId, string reason) =>
-        db.Sessions.Where(s => s.EntryCodeId == entryCodeId && s.EndedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, time.GetUtcNow()).SetProperty(s => s.EndReason, reason));
 }
 
 /// <summary>Hooks the session store into the Identity application cookie.</summary>

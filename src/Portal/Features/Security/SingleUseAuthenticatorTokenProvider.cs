@@ -45,7 +45,13 @@ public sealed class SingleUseAuthenticatorTokenProvider(PortalDbContext db, Time
         // Compare-and-set, so two requests racing with the same code cannot both win.
         var won = await db.Users.Where(u => u.Id == user.Id && u.LastTotpTimeStep < step.Value)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpTimeStep, step.Value));
+        if (won != 1)
+        {
+            return false;
+        }
+
+        // Keep the tracked entity in step, so a later save in this request cannot write an older step back.
         user.LastTotpTimeStep = step.Value;
-        return won == 1;
+        return true;
     }
 }

@@ -7,15 +7,21 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Admin;
 
-/// <summary>The two entry codes: see a new one once, rotate now, change the schedule.</summary>
+/// <summary>
+/// The two entry codes: change one now (the new code is shown in the answer, once), see a code issued by the
+/// schedule (once, by pressing a button), change the schedule.
+/// </summary>
 public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<CodeRow> Rows { get; private set; } = [];
 
+    /// <summary>A code to show in this answer only (never stored in the page's state or TempData).</summary>
+    public Dictionary<CodeAudience, string> Shown { get; } = [];
+
     [BindProperty]
     public ScheduleInput Input { get; set; } = new();
 
-    public sealed record CodeRow(CodeAudience Audience, DateTimeOffset? CreatedAt, DateTimeOffset? RotateAt, int Days, string? Revealed, int OpenSessions);
+    public sealed record CodeRow(CodeAudience Audience, DateTimeOffset? CreatedAt, DateTimeOffset? RotateAt, int Days, bool Waiting, int OpenSessions);
 
     public sealed class ScheduleInput
     {
@@ -29,9 +35,26 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostRotateAsync(CodeAudience audience)
     {
-        await codes.RotateAsync(audience, "rotated by the coordinator");
-        TempData["Status"] = $"A new code for {Label(audience)} is shown below. Everyone who entered with the old one has been signed out.";
-        return RedirectToPage();
+        Shown[audience] = await codes.RotateAsync(audience, "rotated by the coordinator");
+        TempData["Status"] = $"The code for {EntryCodes.Label(audience)} has changed. Everyone who entered with the old one has been signed out.";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(CodeAudience audience)
+    {
+        var code = await codes.RevealOnceAsync(audience);
+        if (code is null)
+        {
+            ModelState.AddModelError("", "That code has already been shown (perhaps to another coordinator). Change it now if nobody noted it down.");
+        }
+        else
+        {
+            Shown[audience] = code;
+        }
+
+        await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostScheduleAsync()
@@ -43,11 +66,9 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
         }
 
         await codes.SetRotationDaysAsync(Input.Audience, Input.Days);
-        TempData["Status"] = $"The code for {Label(Input.Audience)} now changes every {Input.Days} days.";
+        TempData["Status"] = $"The code for {EntryCodes.Label(Input.Audience)} now changes every {Input.Days} days.";
         return RedirectToPage();
     }
-
-    public static string Label(CodeAudience audience) => audience == CodeAudience.States ? "States" : "observers";
 
     private async Task LoadAsync()
     {
@@ -55,9 +76,9 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
         foreach (var audience in Enum.GetValues<CodeAudience>())
         {
             var current = await codes.CurrentAsync(audience);
-            var revealed = await codes.RevealOnceAsync(audience);
             var open = current is null ? 0 : await db.Sessions.CountAsync(s => s.EntryCodeId == current.Id && s.EndedAt == null);
-            rows.Add(new CodeRow(audience, current?.CreatedAt, current?.RotateAt, await codes.RotationDaysAsync(audience), revealed, open));
+            rows.Add(new CodeRow(audience, current?.CreatedAt, current?.RotateAt, await codes.RotationDaysAsync(audience),
+                current?.PendingReveal is not null, open));
         }
 
         Rows = rows;

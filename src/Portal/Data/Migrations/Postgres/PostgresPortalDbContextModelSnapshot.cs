@@ -365,7 +365,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audience", "RetiredAt");
+                    b.HasIndex("Audience")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("EntryCodes");
                 });

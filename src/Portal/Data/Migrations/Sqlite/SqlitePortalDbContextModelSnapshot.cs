@@ -345,7 +345,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audience", "RetiredAt");
+                    b.HasIndex("Audience")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("EntryCodes");
                 });

@@ -445,9 +445,11 @@ namespace Portal.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EntryCodes_Audience_RetiredAt",
+                name: "IX_EntryCodes_Audience",
                 table: "EntryCodes",
-                columns: new[] { "Audience", "RetiredAt" });
+                column: "Audience",
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_SentAt_NextAttemptAt",
@@ -474,11 +476,18 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "IX_Sessions_UserId_EndedAt",
                 table: "Sessions",
                 columns: new[] { "UserId", "EndedAt" });
+
+            // The audit log is append-only, whoever connects to the database (docs/security.md).
+            migrationBuilder.Sql("CREATE TRIGGER \"AuditEntries_no_update\" BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER \"AuditEntries_no_delete\" BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_no_update\";");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"AuditEntries_no_delete\";");
+
             migrationBuilder.DropTable(
                 name: "AccessRequests");
 

@@ -10,7 +10,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123185727_Foundation")]
+    [Migration("20261123192328_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -348,7 +348,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audience", "RetiredAt");
+                    b.HasIndex("Audience")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("EntryCodes");
                 });

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261123185742_Foundation")]
+    [Migration("20261123192341_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -368,7 +368,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Audience", "RetiredAt");
+                    b.HasIndex("Audience")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("EntryCodes");
                 });

@@ -447,9 +447,11 @@ namespace Portal.Data.Migrations.Postgres
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EntryCodes_Audience_RetiredAt",
+                name: "IX_EntryCodes_Audience",
                 table: "EntryCodes",
-                columns: new[] { "Audience", "RetiredAt" });
+                column: "Audience",
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_SentAt_NextAttemptAt",
@@ -476,11 +478,29 @@ namespace Portal.Data.Migrations.Postgres
                 name: "IX_Sessions_UserId_EndedAt",
                 table: "Sessions",
                 columns: new[] { "UserId", "EndedAt" });
+
+            // The audit log is append-only, whoever connects to the database (docs/security.md).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'the audit log is append-only';
+                END $$;
+                CREATE TRIGGER "AuditEntries_append_only" BEFORE UPDATE OR DELETE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+                CREATE TRIGGER "AuditEntries_no_truncate" BEFORE TRUNCATE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "AuditEntries_append_only" ON "AuditEntries";
+                DROP TRIGGER IF EXISTS "AuditEntries_no_truncate" ON "AuditEntries";
+                DROP FUNCTION IF EXISTS audit_entries_append_only();
+                """);
+
             migrationBuilder.DropTable(
                 name: "AccessRequests");
 
