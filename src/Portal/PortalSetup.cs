@@ -83,7 +83,7 @@ public static class PortalSetup
         app.UseCoordinatorSecondFactor();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         app.MapSecurityTxt();
         app.MapRazorPages();
         return app;

@@ -33,7 +33,18 @@ public sealed class AccountSecurityTests : PortalTest
         Assert.Null(browser.Find("[data-testid=who]"));
         Assert.Contains("SignInLockedOut", await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
 
-        Factory.Time.Advance(TimeSpan.FromMinutes(16));
+        // The answer is the same as for an unknown address: nobody learns that this account exists or is locked.
+        using var stranger = new Browser(Factory);
+        await stranger.OpenAsync("/Account/SignIn");
+        await stranger.SubmitAsync("form", Credentials("nobody.here@example.test", "whatever it may be"));
+        Assert.Equal(stranger.Find("[data-testid=errors] li"), browser.Find("[data-testid=errors] li"));
+
+        Factory.Time.Advance(TimeSpan.FromMinutes(14));
+        await browser.OpenAsync("/Account/SignIn");
+        await browser.SubmitAsync("form", Credentials(account.Email, account.Password));
+        Assert.Null(browser.Find("[data-testid=who]"));
+
+        Factory.Time.Advance(TimeSpan.FromMinutes(2));
         await browser.SignInAsync(Factory, account);
     }
 
@@ -59,6 +70,93 @@ public sealed class AccountSecurityTests : PortalTest
         var refused = await laptop.GetAsync("/");
         Assert.Equal("/Entry", Browser.RedirectPath(refused));
     }
+
+    [Fact]
+    public async Task Session_EndsTwelveHoursAfterSignIn_HoweverActive()
+    {
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
+        for (var hour = 0; hour < 11; hour++)
+        {
+            Factory.Time.Advance(TimeSpan.FromHours(1));
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        }
+
+        Factory.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal("/Entry", Browser.RedirectPath(await browser.GetAsync("/")));
+    }
+
+    [Fact]
+    public async Task SigningInAgain_EndsThePreviousSessionOfThatBrowser()
+    {
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
+        var firstCookie = browser.Cookies.GetCookies(new Uri("http://localhost/"))["portal.session"]!.Value;
+
+        // The sign-in form posted again from the same, signed-in browser.
+        await browser.OpenAsync("/");
+        var token = browser.Page!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await browser.PostAsync("/Account/SignIn",
+            [new("__RequestVerificationToken", token), new("Input.Email", account.Email), new("Input.Password", account.Password)]);
+        Assert.Equal("/", Browser.RedirectPath(browser.LastResponse!));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Sessions.CountAsync(s => s.User!.Email == account.Email && s.EndedAt == null)));
+
+        using var copy = new Browser(Factory);
+        copy.Cookies.Add(new Uri("http://localhost/"), new Cookie("portal.session", firstCookie));
+        Assert.Equal("/Entry", Browser.RedirectPath(await copy.GetAsync("/")));
+    }
+
+    [Fact]
+    public async Task PasswordChange_WrongCurrentPasswords_LockTheAccount()
+    {
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.OpenAsync("/Account/Manage");
+            await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
+            {
+                ["Input.Current"] = $"guess number {i} here",
+                ["Input.Password"] = "a brand new passphrase here",
+                ["Input.Confirm"] = "a brand new passphrase here",
+            });
+        }
+
+        await browser.OpenAsync("/Account/Manage");
+        await browser.SubmitAsync("form[method=post]:not(.inline)", new Dictionary<string, string>
+        {
+            ["Input.Current"] = account.Password,
+            ["Input.Password"] = "a brand new passphrase here",
+            ["Input.Confirm"] = "a brand new passphrase here",
+        });
+        Assert.Contains("Too many wrong passwords", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TurningOffTheSecondFactor_NeedsACodeFromTheApp()
+    {
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, twoFactor: true);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, account);
+        await browser.OpenAsync("/Account/Manage/TwoFactor");
+        await browser.PostAsync("/Account/Manage/TwoFactor?handler=Disable", FormFields(browser, "000000"));
+        Assert.Contains("That code is not right", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+
+        Factory.Time.Advance(TimeSpan.FromSeconds(30));
+        await browser.OpenAsync("/Account/Manage/TwoFactor");
+        await browser.PostAsync("/Account/Manage/TwoFactor?handler=Disable", FormFields(browser, TestAccounts.CurrentCode(Factory, account.AuthenticatorKey!)));
+        Assert.False(await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    private static List<KeyValuePair<string, string>> FormFields(Browser browser, string code) =>
+    [
+        new("__RequestVerificationToken", browser.Page!.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+        new("Input.Code", code),
+    ];
 
     [Fact]
     public async Task PasswordChange_AsksForTheCurrentPassword()
@@ -302,5 +400,27 @@ public sealed class AccountSecurityTests : PortalTest
         using var replay = new Browser(Factory);
         await replay.OpenAsync(link);
         Assert.Contains("no longer works", replay.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetLink_UsedByTwoRequestsAtOnce_SetsOnePasswordOnly()
+    {
+        var account = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint);
+        using var requester = new Browser(Factory);
+        await requester.OpenAsync("/Account/ForgotPassword");
+        await requester.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = account.Email });
+        var link = Mailbox.LinkIn((await Mailbox.DeliverAndReadAsync(Factory, account.Email)).Single(), "/Account/ResetPassword?token=");
+
+        using var one = new Browser(Factory);
+        using var two = new Browser(Factory);
+        await one.OpenAsync(link);
+        await two.OpenAsync(link);
+        var results = await Task.WhenAll(
+            one.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "first new passphrase", ["Input.Confirm"] = "first new passphrase" }),
+            two.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "second new passphrase", ["Input.Confirm"] = "second new passphrase" }));
+        var changed = new[] { one, two }.Count(b => b.Text.Contains("Your password has been changed", StringComparison.Ordinal));
+        var refused = new[] { one, two }.Count(b => b.Text.Contains("no longer works", StringComparison.Ordinal));
+        Assert.Equal((1, 1), (changed, refused));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }

@@ -14,6 +14,16 @@ public class EntryCodeFormatTests
     }
 
     [Fact]
+    public void Generate_UsesEverySymbolAboutEvenly()
+    {
+        // 32,000 symbols: each of the 32 should appear about 1,000 times; a biased or tiny generator would not.
+        var counts = Enumerable.Range(0, 2000).SelectMany(_ => EntryCodeFormat.Generate().Replace("-", "", StringComparison.Ordinal))
+            .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(32, counts.Count);
+        Assert.All(counts.Values, n => Assert.InRange(n, 850, 1150));
+    }
+
+    [Fact]
     public void Generate_NeverRepeatsInPractice()
     {
         var codes = Enumerable.Range(0, 2000).Select(_ => EntryCodeFormat.Generate()).ToHashSet();

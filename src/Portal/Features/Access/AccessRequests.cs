@@ -26,7 +26,7 @@ public sealed class AccessRequests(
         };
         db.AccessRequests.Add(request);
         await db.SaveChangesAsync();
-        audit.WriteAs($"{name} <{email}>", "AccessRequested", $"request #{request.Id}", $"for participant {participantId}");
+        audit.WriteAs(AuditLog.Unverified(name, email), "AccessRequested", $"request #{request.Id}", $"for participant {participantId}");
         outbox.Enqueue(email, "We received your request for access", $"""
             Dear {name},
 

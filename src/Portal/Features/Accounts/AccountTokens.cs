@@ -45,13 +45,22 @@ public sealed class AccountTokens(PortalDbContext db, TimeProvider time)
             : token;
     }
 
-    /// <summary>Marks the token used; false if another request used it first.</summary>
+    /// <summary>
+    /// Marks the token used, and every other unused link of the same kind for that person with it (an older
+    /// invitation or reset link stops working once one has been used). False if another request used it first.
+    /// </summary>
     public async Task<bool> ConsumeAsync(AccountToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         var now = time.GetUtcNow();
         var won = await db.AccountTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, now));
+        if (won == 1)
+        {
+            await db.AccountTokens.Where(t => t.UserId == token.UserId && t.Purpose == token.Purpose && t.UsedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.UsedAt, now));
+        }
+
         return won == 1;
     }
 

@@ -34,10 +34,10 @@ public sealed class PortalSignInManager(
 }
 
 /// <summary>Sets a password from a link (invitation or reset) without Identity's own reset tokens.</summary>
-public sealed class AccountPasswords(UserManager<PortalUser> users)
+public sealed class AccountPasswords(UserManager<PortalUser> users, AccountTokens tokens, PortalDbContext db)
 {
-    /// <summary>Returns the validation errors, or an empty list once the password is set.</summary>
-    public async Task<IReadOnlyList<string>> SetAsync(PortalUser user, string password)
+    /// <summary>The reasons the password is refused; empty when it is acceptable.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(PortalUser user, string password)
     {
         ArgumentNullException.ThrowIfNull(user);
         var errors = new List<string>();
@@ -47,16 +47,34 @@ public sealed class AccountPasswords(UserManager<PortalUser> users)
             errors.AddRange(result.Errors.Select(e => e.Description));
         }
 
-        if (errors.Count > 0)
+        return errors.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Uses up the link and sets the (validated) password in one transaction. False when the link was used by
+    /// another request in the meantime: then nothing changes.
+    /// </summary>
+    public async Task<bool> SetFromLinkAsync(AccountToken token, string password)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var user = token.User ?? throw new InvalidOperationException("The token's user is not loaded.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await tokens.ConsumeAsync(token))
         {
-            return errors.Distinct().ToList();
+            return false;
         }
 
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.IsActivated = true;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        await users.UpdateSecurityStampAsync(user);
-        return [];
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Saving the password failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await transaction.CommitAsync();
+        return true;
     }
 }

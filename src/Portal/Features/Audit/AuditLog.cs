@@ -50,9 +50,13 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
         }
 
         var email = user.FindFirst(PortalClaims.Email)?.Value;
-        var kind = user.IsCodeSession() ? " (entry code)" : "";
-        return $"{user.DisplayNameOf()} <{email}>{kind}";
+        return user.IsCodeSession()
+            ? Unverified(user.DisplayNameOf(), email) + " (entry code)"
+            : $"{user.DisplayNameOf()} <{email}>";
     }
+
+    /// <summary>A name and address typed by a visitor, marked so nobody mistakes it for a signed-in account.</summary>
+    public static string Unverified(string name, string? email) => $"unverified: {name} <{email}>";
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..max];
@@ -66,7 +70,7 @@ public static class AuditActions
         "EntryCodeUsed", "EntryCodeRejected", "EntryCodeRotated", "EntryCodeRevealed", "EntryCodeScheduleChanged",
         "AccessRequested", "AccessRequestInvited", "AccessRequestCodeSent", "AccessRequestRejected",
         "SignIn", "SignInFailed", "SignInLockedOut", "SignOut", "TwoFactorFailed",
-        "InvitationUsed", "PasswordChanged", "PasswordResetRequested", "PasswordReset",
+        "InvitationUsed", "PasswordChanged", "PasswordChangeFailed", "PasswordResetRequested", "PasswordReset",
         "TwoFactorEnabled", "TwoFactorDisabled", "RecoveryCodesGenerated",
         "AccountCreated", "AccountDisabled", "AccountEnabled", "AccountRoleChanged",
         "ParticipantAdded", "ParticipantStatusChanged", "RateLimited",

@@ -12,6 +12,12 @@ public static class AccessPolicy
     public const string Coordinator = "Coordinator";
     public const string AccountHolder = "AccountHolder";
 
+    /// <summary>
+    /// Who may write content (postings, contributions): a focal point or coordinator signed in with an account.
+    /// An entry-code session never passes, whatever its role claim says: the code gives reading only.
+    /// </summary>
+    public const string Publisher = "Publisher";
+
     /// <summary>The only pages a visitor without a session may open.</summary>
     public static readonly string[] AnonymousPages =
     [
@@ -27,7 +33,10 @@ public static class AccessPolicy
                 .RequireRole(nameof(PortalRole.Coordinator))
                 .RequireClaim(PortalClaims.AuthenticationMethod, "mfa"))
             .AddPolicy(AccountHolder, p => p.RequireAuthenticatedUser()
-                .RequireClaim(PortalClaims.SessionKind, nameof(SessionKind.Account)));
+                .RequireClaim(PortalClaims.SessionKind, nameof(SessionKind.Account)))
+            .AddPolicy(Publisher, p => p.RequireAuthenticatedUser()
+                .RequireClaim(PortalClaims.SessionKind, nameof(SessionKind.Account))
+                .RequireRole(nameof(PortalRole.FocalPoint), nameof(PortalRole.Coordinator)));
 
         services.AddRazorPages(o =>
         {

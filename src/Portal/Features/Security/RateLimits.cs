@@ -39,13 +39,38 @@ public static class RateLimits
                         return RateLimitPartition.GetNoLimiter("read");
                     }
 
-                    var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                     var time = http.RequestServices.GetRequiredService<TimeProvider>();
-                    return RateLimitPartition.Get(address, _ => new WindowRateLimiter(permits, window, time));
+                    return RateLimitPartition.Get(PartitionKey(http.Connection.RemoteIpAddress), _ => new WindowRateLimiter(permits, window, time));
                 });
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// An IPv4 address, or the /64 network of an IPv6 address: one IPv6 subscriber usually holds a whole /64 and
+    /// could otherwise take a fresh budget for every request.
+    /// </summary>
+    public static string PartitionKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken token)
@@ -56,8 +81,12 @@ public static class RateLimits
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/plain; charset=utf-8";
 
-        var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-        await audit.RecordAsync("RateLimited", context.HttpContext.Request.Path, $"retry after {seconds} s");
+        // One entry per address and window, not one per refused request: a flood must not flood the log.
+        if (context.Lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var first) && first is true)
+        {
+            var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+            await audit.RecordAsync("RateLimited", context.HttpContext.Request.Path, $"retry after {seconds} s");
+        }
 
         var minutes = (int)Math.Ceiling(seconds / 60.0);
         await response.WriteAsync(
@@ -68,9 +97,13 @@ public static class RateLimits
 /// <summary>A fixed-window counter on <see cref="TimeProvider"/>; no queueing, failed leases carry Retry-After.</summary>
 public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider time) : RateLimiter
 {
+    /// <summary>Lease metadata: true on the first refusal of a window.</summary>
+    public static readonly MetadataName<bool> FirstRefusal = new("PORTAL_FIRST_REFUSAL");
+
     private readonly Lock gate = new();
     private DateTimeOffset windowStart = time.GetUtcNow();
     private int used;
+    private bool refused;
 
     public override TimeSpan? IdleDuration
     {
@@ -92,7 +125,14 @@ public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProv
         }
     }
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Acquire(permitCount, markRefusal: false);
+
+    // ASP.NET Core's middleware tries AttemptAcquire first and, when refused, AcquireAsync: only the second call of
+    // a refused request may count as the window's first refusal.
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<RateLimitLease>(Acquire(permitCount, markRefusal: true));
+
+    private Lease Acquire(int permitCount, bool markRefusal)
     {
         lock (gate)
         {
@@ -101,32 +141,39 @@ public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProv
             {
                 windowStart = now;
                 used = 0;
+                refused = false;
             }
 
             if (used + permitCount <= permitLimit)
             {
                 used += permitCount;
-                return new Lease(true, null);
+                return new Lease(true, null, false);
             }
 
-            return new Lease(false, windowStart + window - now);
+            var first = markRefusal && !refused;
+            refused |= markRefusal;
+            return new Lease(false, windowStart + window - now, first);
         }
     }
 
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AttemptAcquireCore(permitCount));
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter, bool firstRefusal) : RateLimitLease
     {
         public override bool IsAcquired => acquired;
 
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+        public override IEnumerable<string> MetadataNames =>
+            retryAfter is null ? [] : [MetadataName.RetryAfter.Name, FirstRefusal.Name];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
             if (retryAfter is not null && metadataName == MetadataName.RetryAfter.Name)
             {
                 metadata = retryAfter.Value;
+                return true;
+            }
+
+            if (retryAfter is not null && metadataName == FirstRefusal.Name)
+            {
+                metadata = firstRefusal;
                 return true;
             }
 

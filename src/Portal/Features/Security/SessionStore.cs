@@ -14,6 +14,9 @@ namespace Portal.Features.Security;
 /// </summary>
 public sealed class SessionStore(PortalDbContext db, TimeProvider time)
 {
+    /// <summary>However active, a session ends this long after sign-in; the cookie's sliding window cannot extend it.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Called when Identity signs an account in: records the session and stamps its id into the cookie.</summary>
@@ -102,8 +105,9 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time)
             return false;
         }
 
+        var oldest = time.GetUtcNow() - AbsoluteLifetime;
         var row = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.EndedAt == null)
+            .Where(s => s.Id == sessionId && s.EndedAt == null && s.CreatedAt > oldest)
             .Select(s => new
             {
                 s.Kind,
@@ -141,6 +145,12 @@ public sealed class PortalCookieEvents : CookieAuthenticationEvents
     public override async Task SigningIn(CookieSigningInContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        if (context.HttpContext.User.SessionIdOf() is { } previous)
+        {
+            // Signing in again in the same browser replaces the session; the old cookie must not live on.
+            await sessions.EndAsync(previous, "replaced by a new sign-in");
+        }
+
         await sessions.AttachAccountSessionAsync(context.Principal!, context.HttpContext.Connection.RemoteIpAddress?.ToString());
     }
 

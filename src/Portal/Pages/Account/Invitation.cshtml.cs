@@ -38,7 +38,7 @@ public sealed class InvitationModel(PortalDbContext db, AccountTokens tokens, Ac
             return Page();
         }
 
-        var errors = await passwords.SetAsync(token.User!, Input.Password);
+        var errors = await passwords.ValidateAsync(token.User!, Input.Password);
         foreach (var error in errors)
         {
             ModelState.AddModelError("Input.Password", error);
@@ -49,7 +49,7 @@ public sealed class InvitationModel(PortalDbContext db, AccountTokens tokens, Ac
             return Page();
         }
 
-        if (!await tokens.ConsumeAsync(token))
+        if (!await passwords.SetFromLinkAsync(token, Input.Password))
         {
             Invalid = true;
             return Page();

@@ -39,7 +39,7 @@ public sealed class ResetPasswordModel(AccountTokens tokens, AccountPasswords pa
             return Page();
         }
 
-        var errors = await passwords.SetAsync(token.User!, Input.Password);
+        var errors = await passwords.ValidateAsync(token.User!, Input.Password);
         foreach (var error in errors)
         {
             ModelState.AddModelError("Input.Password", error);
@@ -50,7 +50,12 @@ public sealed class ResetPasswordModel(AccountTokens tokens, AccountPasswords pa
             return Page();
         }
 
-        await tokens.ConsumeAsync(token);
+        if (!await passwords.SetFromLinkAsync(token, Input.Password))
+        {
+            Invalid = true;
+            return Page();
+        }
+
         await sessions.EndAllForUserAsync(token.UserId, "password reset");
         await audit.RecordAsync("PasswordReset", token.User!.Email, "by e-mailed link; all sessions ended", $"{token.User.FullName} <{token.User.Email}>");
         TempData["Status"] = "Your password has been changed. Sign in with the new one.";

@@ -56,13 +56,14 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
 
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, false, lockoutOnFailure: true);
+        if (user is null || result.IsLockedOut || result.IsNotAllowed)
         {
-            // Spend the same time as a real check, so the answer's speed does not reveal who has an account.
+            // Identity answers these without checking the password: spend the same time as a real check, so the
+            // answer's speed does not reveal who has an account, or whose account is locked or disabled.
             users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Input.Password);
         }
 
-        var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await audit.RecordAsync("SignIn", email, "password", $"{user!.FullName} <{email}>");
@@ -74,18 +75,17 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
             return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
         }
 
-        if (result.IsLockedOut)
-        {
-            await audit.RecordAsync("SignInLockedOut", email, "too many failed attempts", "anonymous");
-            ModelState.AddModelError("", "This account is locked for 15 minutes after too many failed attempts. " +
-                "Try again later, or reset your password.");
-            return Page();
-        }
+        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", email,
+            user is null ? "unknown e-mail" : result.IsLockedOut ? "locked after too many failed attempts"
+            : result.IsNotAllowed ? "account disabled or not activated" : "wrong password", "anonymous");
 
-        await audit.RecordAsync("SignInFailed", email, user is null ? "unknown e-mail" : result.IsNotAllowed ? "account not active" : "wrong password", "anonymous");
-        ModelState.AddModelError("", "The e-mail address or password is not right. Check both and try again.");
+        // One answer for every failure, so the form does not tell a stranger which accounts exist or are locked.
+        ModelState.AddModelError("", FailureMessage);
         return Page();
     }
+
+    public const string FailureMessage = "The e-mail address or password is not right, or the account is locked for 15 minutes " +
+        "after too many failed attempts. Check both and try again later, or reset your password.";
 
     private static readonly PortalUser DummyUser = new() { FullName = "" };
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
@@ -9,6 +10,7 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Account.Manage;
 
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManager signIn, SessionStore sessions, AuditLog audit) : PageModel
 {
     [BindProperty]
@@ -51,6 +53,21 @@ public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManage
 
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // Someone at an unattended, signed-in computer must not be able to guess the password here without limit.
+        if (await users.IsLockedOutAsync(Account))
+        {
+            ModelState.AddModelError("Input.Current", "Too many wrong passwords: try again in 15 minutes.");
+            return Page();
+        }
+
+        if (!await users.CheckPasswordAsync(Account, Input.Current))
+        {
+            await users.AccessFailedAsync(Account);
+            await audit.RecordAsync("PasswordChangeFailed", Account.Email, "wrong current password");
+            ModelState.AddModelError("Input.Current", "Your current password is not right.");
             return Page();
         }
 

@@ -82,6 +82,11 @@ public sealed class TwoFactorModel(
             return NotFound();
         }
 
+        if (!await CurrentCodeIsRightAsync())
+        {
+            return Page();
+        }
+
         var recovery = await users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 10);
         await audit.RecordAsync("RecoveryCodesGenerated", Account.Email);
         TempData["RecoveryCodes"] = string.Join(' ', recovery ?? []);
@@ -101,6 +106,11 @@ public sealed class TwoFactorModel(
             return Page();
         }
 
+        if (!await CurrentCodeIsRightAsync())
+        {
+            return Page();
+        }
+
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
         await sessions.EndAllForUserAsync(Account.Id, "second factor disabled");
@@ -108,6 +118,26 @@ public sealed class TwoFactorModel(
         await signIn.SignInWithClaimsAsync(Account, false, [new System.Security.Claims.Claim(PortalClaims.AuthenticationMethod, "pwd")]);
         TempData["Status"] = "Sign-in with an authenticator app is now off.";
         return RedirectToPage();
+    }
+
+    /// <summary>Changes to the second factor need a code from the app, not only an open session.</summary>
+    private async Task<bool> CurrentCodeIsRightAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+
+        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (await users.VerifyTwoFactorTokenAsync(Account!, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(Account!);
+        await audit.RecordAsync("TwoFactorFailed", Account!.Email, "wrong code while changing the second factor");
+        ModelState.AddModelError("Input.Code", "That code is not right, or it has already been used. Wait for the next code in your app and try again.");
+        return false;
     }
 
     private async Task<bool> LoadAsync()
