@@ -24,6 +24,11 @@ public class OutboxMessage
     /// <summary>The body holds a secret (a single-use link or a code): it is erased once delivered.</summary>
     public bool Sensitive { get; set; }
 
+    /// <summary>Set when the message must not go out any more (its content was superseded); kept, with the reason.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public string? CancelReason { get; set; }
+
     /// <summary>Set while one app instance is sending, so two instances do not send twice.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 }

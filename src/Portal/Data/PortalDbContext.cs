@@ -115,6 +115,7 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.Property(m => m.To).HasMaxLength(256);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.LastError).HasMaxLength(2000);
+            e.Property(m => m.CancelReason).HasMaxLength(300);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
 

@@ -137,4 +137,23 @@ public sealed class AccessRequestTests : PortalTest
         var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("entry code", StringComparison.Ordinal));
         Assert.Contains(code, mail.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CodeEmail_NotYetSent_IsCancelledAndErased_WhenTheCodeChanges()
+    {
+        var email = await RequestAccessAsync("IRQ", $"slow.{Guid.NewGuid():N}@example.test");
+        await Mailbox.DeliverAndReadAsync(Factory, email); // the confirmation goes; the code e-mail below waits
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
+        await admin.OpenAsync("/Admin/Requests");
+        await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code });
+
+        await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        var delivered = await Mailbox.DeliverAndReadAsync(Factory, email);
+        Assert.DoesNotContain(delivered, m => m.Subject.Contains("entry code", StringComparison.Ordinal));
+        var kept = await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email && m.Subject.Contains("entry code")));
+        Assert.NotNull(kept.CancelledAt);
+        Assert.DoesNotContain(code, kept.Body, StringComparison.Ordinal);
+    }
 }

@@ -81,7 +81,7 @@ public sealed class AccessRequests(
         }
 
         Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
-        outbox.Enqueue(request.Email, "Your entry code for the CCM Cooperation Portal", $"""
+        outbox.Enqueue(request.Email, EntryCodeSubject(audience), $"""
             Dear {request.Name},
 
             Your request for access has been approved with read-only access for {request.Participant.Name}.
@@ -117,6 +117,9 @@ public sealed class AccessRequests(
         await db.SaveChangesAsync();
         return null;
     }
+
+    /// <summary>The subject of e-mails carrying a code; a rotation cancels those still unsent (<see cref="EntryCodes"/>).</summary>
+    public static string EntryCodeSubject(CodeAudience audience) => $"Your entry code for the CCM Cooperation Portal ({EntryCodes.Label(audience)})";
 
     private Task<AccessRequest?> PendingAsync(int id) =>
         db.AccessRequests.Include(r => r.Participant).SingleOrDefaultAsync(r => r.Id == id && r.Status == AccessRequestStatus.Pending);

@@ -34,7 +34,19 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
 {
     public string Link(string pathAndQuery) => options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
 
-    public const string ErasedBody = "[Erased after delivery: this message contained a single-use link or an entry code.]";
+    public const string ErasedBody = "[Erased: this message contained a single-use link or an entry code.]";
+
+    /// <summary>
+    /// Stops unsent messages with this subject from going out and erases their bodies, in the caller's transaction:
+    /// used when the secret they carry has been replaced.
+    /// </summary>
+    public Task<int> CancelUnsentAsync(string subject, string reason)
+    {
+        var now = time.GetUtcNow();
+        return db.Outbox.Where(m => m.Subject == subject && m.SentAt == null && m.CancelledAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledAt, now).SetProperty(m => m.CancelReason, reason)
+                .SetProperty(m => m.Body, ErasedBody));
+    }
 
     /// <summary>Queues a message; <paramref name="sensitive"/> bodies are erased from the database once delivered.</summary>
     public void Enqueue(string to, string subject, string body, bool sensitive = false)
@@ -124,13 +136,13 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = time.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.SentAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(token);
         var sent = 0;
         foreach (var id in due)
         {
             var claimed = await db.Outbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, now + Lease), token);
             if (claimed == 1 && await SendOneAsync(db, id, token))
             {

@@ -161,6 +161,7 @@ public sealed class EntryCodes(
         }
 
         await db.SaveChangesAsync();
+        await outbox.CancelUnsentAsync(Access.AccessRequests.EntryCodeSubject(audience), "the entry code was changed before this e-mail could be sent");
         await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
         await transaction.CommitAsync();

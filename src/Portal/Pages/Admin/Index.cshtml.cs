@@ -15,7 +15,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         PendingRequests = await db.AccessRequests.CountAsync(r => r.Status == AccessRequestStatus.Pending);
-        UnsentMail = await db.Outbox.CountAsync(m => m.SentAt == null);
+        UnsentMail = await db.Outbox.CountAsync(m => m.SentAt == null && m.CancelledAt == null);
         CodesToReveal = await db.EntryCodes.CountAsync(c => c.RetiredAt == null && c.PendingReveal != null);
     }
 }

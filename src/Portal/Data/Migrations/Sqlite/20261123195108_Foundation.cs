@@ -92,6 +92,8 @@ namespace Portal.Data.Migrations.Sqlite
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -94,6 +94,8 @@ namespace Portal.Data.Migrations.Postgres
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
