@@ -13,6 +13,15 @@ public sealed class AccessRequestTests : PortalTest
     public override async Task InitializeAsync() =>
         coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
 
+    /// <summary>The coordinator, signed in, looking at the queue of access requests.</summary>
+    private async Task<Browser> OpenQueueAsync()
+    {
+        var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
+        await admin.OpenAsync("/Admin/Requests");
+        return admin;
+    }
+
     private async Task<string> RequestAccessAsync(string participantCode, string email)
     {
         using var visitor = new Browser(Factory);
@@ -58,9 +67,7 @@ public sealed class AccessRequestTests : PortalTest
         var confirmation = await Mailbox.DeliverAndReadAsync(Factory, email);
         Assert.Contains(confirmation, m => m.Subject.Contains("We received your request", StringComparison.Ordinal));
 
-        using var admin = new Browser(Factory);
-        await admin.SignInAsync(Factory, coordinator);
-        await admin.OpenAsync("/Admin/Requests");
+        using var admin = await OpenQueueAsync();
         Assert.Contains("Amina Diallo", admin.Text, StringComparison.Ordinal);
         await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string> { ["Input.Role"] = "FocalPoint" });
         Assert.Contains("Invitation sent", admin.Text, StringComparison.Ordinal);
@@ -86,9 +93,7 @@ public sealed class AccessRequestTests : PortalTest
     public async Task Invitation_ExpiresAfterSevenDays()
     {
         var email = await RequestAccessAsync("LAO", $"late.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(Factory);
-        await admin.SignInAsync(Factory, coordinator);
-        await admin.OpenAsync("/Admin/Requests");
+        using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string> { ["Input.Role"] = "Member" });
         var invitation = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("invitation", StringComparison.OrdinalIgnoreCase));
 
@@ -107,9 +112,7 @@ public sealed class AccessRequestTests : PortalTest
     public async Task Reject_WithReason_EmailsTheRequesterAndRecordsTheDecision()
     {
         var email = await RequestAccessAsync("LAO", $"unknown.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(Factory);
-        await admin.SignInAsync(Factory, coordinator);
-        await admin.OpenAsync("/Admin/Requests");
+        using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=Reject'] button", new Dictionary<string, string> { ["Input.Reason"] = "We could not confirm your accreditation." });
         Assert.Contains("rejected", admin.Text, StringComparison.Ordinal);
 
@@ -123,12 +126,9 @@ public sealed class AccessRequestTests : PortalTest
     public async Task SendCode_WithTheCurrentCode_EmailsIt_AndAWrongCodeIsRefused()
     {
         var email = await RequestAccessAsync("IRQ", $"reader.{Guid.NewGuid():N}@example.test");
-        using var admin = new Browser(Factory);
-        await admin.SignInAsync(Factory, coordinator);
         var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>()
             .RotateAsync(CodeAudience.States, "test", keepForReveal: false));
-
-        await admin.OpenAsync("/Admin/Requests");
+        using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = "AAAA-BBBB-CCCC-DDDD" });
         Assert.Contains("not the current entry code", admin.Text, StringComparison.Ordinal);
 
@@ -144,9 +144,7 @@ public sealed class AccessRequestTests : PortalTest
         var email = await RequestAccessAsync("IRQ", $"slow.{Guid.NewGuid():N}@example.test");
         await Mailbox.DeliverAndReadAsync(Factory, email); // the confirmation goes; the code e-mail below waits
         var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));
-        using var admin = new Browser(Factory);
-        await admin.SignInAsync(Factory, coordinator);
-        await admin.OpenAsync("/Admin/Requests");
+        using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code });
 
         await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));

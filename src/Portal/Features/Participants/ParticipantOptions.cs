@@ -7,11 +7,10 @@ public sealed record ParticipantOption(int Id, string Name, string Group, bool S
 
 public static class ParticipantOptions
 {
-    public static async Task<IReadOnlyList<ParticipantOption>> LoadAsync(PortalDbContext db, int? selected, bool statesOnly = false)
+    public static async Task<IReadOnlyList<ParticipantOption>> LoadAsync(PortalDbContext db, int? selected)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Participants.AsNoTracking()
-            .Where(p => !statesOnly || p.Kind == ParticipantKind.State)
             .Select(p => new { p.Id, p.Name, p.Kind })
             .ToListAsync();
         return rows

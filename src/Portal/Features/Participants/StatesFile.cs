@@ -13,6 +13,20 @@ public static class StatesFile
         return File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "states.csv");
     }
 
+    /// <summary>Only the as-of date and source, from the comment lines at the top.</summary>
+    public static (string? AsOf, string? Source) Header(string path)
+    {
+        string? asOf = null, source = null;
+        foreach (var line in File.ReadLines(path).TakeWhile(l => l.StartsWith('#')))
+        {
+            var comment = line[1..].Trim();
+            asOf = comment.StartsWith("as_of:", StringComparison.Ordinal) ? comment["as_of:".Length..].Trim() : asOf;
+            source = comment.StartsWith("source:", StringComparison.Ordinal) ? comment["source:".Length..].Trim() : source;
+        }
+
+        return (asOf, source);
+    }
+
     public static (IReadOnlyList<StateRow> Rows, string? AsOf, string? Source) Read(string path)
     {
         var rows = new List<StateRow>();

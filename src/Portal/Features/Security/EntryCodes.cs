@@ -185,10 +185,6 @@ public sealed class EntryCodes(
         }
     }
 
-    /// <summary>Whether a code is waiting to be shown to a coordinator.</summary>
-    public Task<bool> HasPendingRevealAsync(CodeAudience audience) =>
-        db.EntryCodes.AnyAsync(c => c.Audience == audience && c.RetiredAt == null && c.PendingReveal != null);
-
     /// <summary>Shows a code held since a scheduled rotation to one coordinator, once, then forgets it.</summary>
     public async Task<string?> RevealOnceAsync(CodeAudience audience)
     {

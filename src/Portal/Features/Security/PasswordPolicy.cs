@@ -60,7 +60,5 @@ public sealed class CommonPasswords
             .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    public int Count => passwords.Count;
-
     public bool Contains(string password) => passwords.Contains(password.Trim());
 }

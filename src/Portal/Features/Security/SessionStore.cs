@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 
 namespace Portal.Features.Security;
@@ -12,7 +13,7 @@ namespace Portal.Features.Security;
 /// Server-side sessions. Every cookie names a row here; a request whose row is ended, whose account changed its
 /// security stamp or was disabled, or whose entry code was rotated, is signed out on the spot.
 /// </summary>
-public sealed class SessionStore(PortalDbContext db, TimeProvider time)
+public sealed class SessionStore(PortalDbContext db, TimeProvider time, IOptions<IdentityOptions> identity)
 {
     /// <summary>However active, a session ends this long after sign-in; the cookie's sliding window cannot extend it.</summary>
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
@@ -126,7 +127,7 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time)
             return !row.CodeRetired;
         }
 
-        var stampInCookie = principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+        var stampInCookie = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         return !row.UserDisabled && row.UserStamp is not null && row.UserStamp == stampInCookie;
     }
 

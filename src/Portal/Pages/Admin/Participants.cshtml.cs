@@ -90,8 +90,7 @@ public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimePr
 
     private async Task LoadAsync()
     {
-        var (_, asOf, source) = StatesFile.Read(StatesFile.DefaultPath(environment.ContentRootPath));
-        Seed = (asOf, source);
+        Seed = StatesFile.Header(StatesFile.DefaultPath(environment.ContentRootPath));
 
         // A few hundred rows: filter in memory, case- and accent-insensitively, the same on every database.
         var rows = await db.Participants.AsNoTracking().ToListAsync();
