@@ -1,0 +1,215 @@
+namespace Portal.Data;
+
+public enum PostingKind
+{
+    Need,
+    Offer,
+    Experience,
+}
+
+public enum PostingStatus
+{
+    /// <summary>Saved but never published: only the owner sees it.</summary>
+    Draft,
+
+    /// <summary>Readable by those its visibility allows, until it expires.</summary>
+    Published,
+
+    /// <summary>Taken down by its owner; deleted after the grace period.</summary>
+    Withdrawn,
+
+    /// <summary>A newer posting took its place (<see cref="Posting.ReplacedById"/>); deleted after the grace period.</summary>
+    Replaced,
+}
+
+public enum Visibility
+{
+    StatesOnly,
+    StatesAndObservers,
+}
+
+/// <summary>CCM areas (PRODUCT.md), stored as flags so that a filter is one bitwise test.</summary>
+[Flags]
+public enum CcmAreas
+{
+    None = 0,
+    StockpileDestruction = 1 << 0,
+    ClearanceAndRiskEducation = 1 << 1,
+    VictimAssistance = 1 << 2,
+    CooperationAndAssistance = 1 << 3,
+    Transparency = 1 << 4,
+    NationalImplementation = 1 << 5,
+    Universalization = 1 << 6,
+    CapacityBuilding = 1 << 7,
+    InformationManagement = 1 << 8,
+    GenderAndDiversity = 1 << 9,
+}
+
+[Flags]
+public enum AssistanceTypes
+{
+    None = 0,
+    Financial = 1 << 0,
+    Technical = 1 << 1,
+    Equipment = 1 << 2,
+    Training = 1 << 3,
+    Expertise = 1 << 4,
+    Legal = 1 << 5,
+}
+
+/// <summary>UN M49 regions a posting concerns, from the countries chosen and any regions chosen directly.</summary>
+[Flags]
+public enum Regions
+{
+    None = 0,
+    Africa = 1 << 0,
+    Americas = 1 << 1,
+    Asia = 1 << 2,
+    Europe = 1 << 3,
+    Oceania = 1 << 4,
+    Global = 1 << 5,
+}
+
+/// <summary>
+/// A need, offer or experience. The row always holds the current content: the draft's text before publication,
+/// then the text of the latest <see cref="PostingVersion"/>. Search and lists read only this row.
+/// </summary>
+public class Posting
+{
+    public int Id { get; set; }
+
+    public int ParticipantId { get; set; }
+
+    public Participant? Participant { get; set; }
+
+    public PostingKind Kind { get; set; }
+
+    public PostingStatus Status { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Summary { get; set; }
+
+    public required string Body { get; set; }
+
+    public CcmAreas Areas { get; set; }
+
+    public AssistanceTypes AssistanceTypes { get; set; }
+
+    /// <summary>Regions chosen directly (for example "Global"); <see cref="Regions"/> adds those of the countries.</summary>
+    public Regions ChosenRegions { get; set; }
+
+    /// <summary>Union of <see cref="ChosenRegions"/> and the regions of <see cref="Countries"/>, for filtering.</summary>
+    public Regions Regions { get; set; }
+
+    public List<PostingCountry> Countries { get; set; } = [];
+
+    public decimal? Budget { get; set; }
+
+    /// <summary>ISO 4217 code, with <see cref="Budget"/>.</summary>
+    public string? Currency { get; set; }
+
+    public string? Period { get; set; }
+
+    public required string ContactPoint { get; set; }
+
+    public Visibility Visibility { get; set; }
+
+    public DateTimeOffset ValidUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the current content was published (the latest version's time); null for a draft.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When it was withdrawn or replaced.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Set once by the expiry job, so that expiry is audited once.</summary>
+    public DateTimeOffset? ExpiredAt { get; set; }
+
+    public DateTimeOffset? Reminder30SentAt { get; set; }
+
+    public DateTimeOffset? Reminder7SentAt { get; set; }
+
+    public int? ReplacesId { get; set; }
+
+    public int? ReplacedById { get; set; }
+
+    public int CurrentVersion { get; set; }
+
+    /// <summary>Optimistic concurrency: every save increments it, and a save made from an older form is refused.</summary>
+    public int Revision { get; set; }
+
+    public bool IsSample { get; set; }
+
+    public List<PostingVersion> Versions { get; set; } = [];
+
+    public List<PostingAttachment> Attachments { get; set; } = [];
+}
+
+public class PostingCountry
+{
+    public int PostingId { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of a State in the participants list.</summary>
+    public required string CountryCode { get; set; }
+}
+
+/// <summary>An immutable published text. The database refuses updates to these rows.</summary>
+public class PostingVersion
+{
+    public int Id { get; set; }
+
+    public int PostingId { get; set; }
+
+    public int Number { get; set; }
+
+    /// <summary>The participant the text speaks for.</summary>
+    public int ParticipantId { get; set; }
+
+    public required string AuthorUserId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    /// <summary>True when a coordinator published it for another participant.</summary>
+    public bool OnBehalf { get; set; }
+
+    public DateTimeOffset PublishedAt { get; set; }
+
+    /// <summary>The canonical content (see PostingFingerprint) this version's fingerprint is taken over.</summary>
+    public required string CanonicalContent { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="CanonicalContent"/>.</summary>
+    public required string Fingerprint { get; set; }
+}
+
+public class PostingAttachment
+{
+    public int Id { get; set; }
+
+    public int PostingId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Length { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public required string Sha256 { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public required string UploadedBy { get; set; }
+
+    public AttachmentContent? Content { get; set; }
+}
+
+/// <summary>The bytes, in their own table so that listing attachments never loads them.</summary>
+public class AttachmentContent
+{
+    public int AttachmentId { get; set; }
+
+    public required byte[] Data { get; set; }
+}
