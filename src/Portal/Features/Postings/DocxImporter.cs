@@ -1,0 +1,90 @@
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Portal.Features.Postings;
+
+public sealed record ImportedImage(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// A Word document as Markdown. <see cref="Title"/> is the text of the first paragraph styled "Title"; it is not
+/// repeated in <see cref="Markdown"/>, because the portal shows the title in its own field. Images are in document
+/// order and the Markdown refers to them as <c>attachment:FileName</c>.
+/// </summary>
+public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Images, string? Title);
+
+/// <summary>The file cannot be imported; the message can be shown as it is.</summary>
+public sealed class DocxImportException : Exception
+{
+    public DocxImportException()
+        : base(DocxImporter.Unreadable)
+    {
+    }
+
+    public DocxImportException(string message)
+        : base(message)
+    {
+    }
+
+    public DocxImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// Turns a Word document that a State sent into Markdown, so that the portal can publish it word for word.
+/// Rendered (Markdig, pipe tables, HTML disabled) the Markdown shows exactly the characters of the document's text.
+/// Only what Markdown cannot hold is dropped (whitespace at the ends of a line, Word's numbering formats, emphasis
+/// that CommonMark would misread) and what Word does not show in the body (hidden and deleted text, field codes,
+/// footnotes, comments). See docs/decisions/004-word-import.md.
+/// </summary>
+public static class DocxImporter
+{
+    internal const string Unreadable =
+        "This file could not be read as a Word document (.docx). Save it from Word as a .docx and try again.";
+
+    private const string MacroEnabled =
+        "This Word document contains macros (.docm), which the portal does not accept. "
+        + "Save it from Word as a Word Document (.docx) and try again.";
+
+    private const string NoBody =
+        "This Word document has no text the portal can read. Open it in Word, save it as a .docx and try again.";
+
+    /// <summary>Reads <paramref name="docx"/> (opened read-only; the stream is not closed).</summary>
+    /// <exception cref="DocxImportException">The file is not a readable Word document; the message says what to do.</exception>
+    public static DocxImport Import(Stream docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        try
+        {
+            using var seekable = docx.CanSeek ? null : new MemoryStream();
+            if (seekable is not null)
+            {
+                docx.CopyTo(seekable);
+            }
+
+            using var document = WordprocessingDocument.Open(seekable ?? docx, isEditable: false);
+            if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
+                || document.MainDocumentPart?.VbaProjectPart is not null)
+            {
+                throw new DocxImportException(MacroEnabled);
+            }
+
+            var main = document.MainDocumentPart;
+            var body = main?.Document?.Body;
+            if (main is null || body is null)
+            {
+                throw new DocxImportException(NoBody);
+            }
+
+            return new DocxConverter(main).Convert(body);
+        }
+        // FormatException covers FileFormatException and attribute values the SDK cannot parse; deep nesting is damage too.
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FormatException or XmlException
+            or InsufficientExecutionStackException)
+        {
+            throw new DocxImportException(Unreadable, e);
+        }
+    }
+}
