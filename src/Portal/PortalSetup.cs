@@ -7,6 +7,7 @@ using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Email;
 using Portal.Features.Participants;
+using Portal.Features.Postings;
 using Portal.Features.Sample;
 using Portal.Features.Security;
 
@@ -52,6 +53,22 @@ public static class PortalSetup
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<SampleData>();
+        services.AddScoped<SamplePostingSeeder>();
+        services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));
+        services.AddScoped<Readers>();
+        services.AddScoped<PostingPages>();
+        services.AddScoped<PostingCommands>();
+        services.AddScoped<PostingAttachments>();
+        services.AddScoped<PostingSearch>();
+        services.AddScoped<PostingLifecycle>();
+        services.AddSingleton<RenderedMarkdown>();
+        services.AddHostedService<PostingLifecycleService>();
+        services.AddResponseCompression(o =>
+        {
+            // Pages carry no secret that stays the same across responses (antiforgery tokens change every time),
+            // so compressing them over HTTPS does not open a BREACH-style leak; lists are read on slow links.
+            o.EnableForHttps = true;
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -66,6 +83,7 @@ public static class PortalSetup
             app.UseHsts();
         }
 
+        app.UseResponseCompression();
         app.UsePortalSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -28,6 +28,14 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Posting> Postings => Set<Posting>();
+
+    public DbSet<PostingVersion> PostingVersions => Set<PostingVersion>();
+
+    public DbSet<PostingAttachment> PostingAttachments => Set<PostingAttachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -119,11 +127,68 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
 
+        MapPostings(builder);
+
         builder.Entity<Setting>(e =>
         {
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(100);
             e.Property(s => s.Value).HasMaxLength(2000);
         });
+    }
+
+    private static void MapPostings(ModelBuilder builder)
+    {
+        builder.Entity<Posting>(e =>
+        {
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Visibility).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.Title).HasMaxLength(PostingLimits.Title);
+            e.Property(p => p.Summary).HasMaxLength(PostingLimits.Summary);
+            e.Property(p => p.Body).HasMaxLength(PostingLimits.Body);
+            e.Property(p => p.Currency).HasMaxLength(3);
+            e.Property(p => p.Budget).HasPrecision(18, 2);
+            e.Property(p => p.Period).HasMaxLength(PostingLimits.Period);
+            e.Property(p => p.ContactPoint).HasMaxLength(PostingLimits.ContactPoint);
+            e.Property(p => p.Revision).IsConcurrencyToken();
+            e.HasOne(p => p.Participant).WithMany().HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Countries).WithOne().HasForeignKey(c => c.PostingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PostingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Attachments).WithOne().HasForeignKey(a => a.PostingId).OnDelete(DeleteBehavior.Cascade);
+            // Links between a posting and the one it replaces; cleared by hand before either is deleted.
+            e.HasOne<Posting>().WithMany().HasForeignKey(p => p.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Posting>().WithMany().HasForeignKey(p => p.ReplacedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.Status, p.ValidUntil });
+            e.HasIndex(p => new { p.Status, p.PublishedAt });
+            e.HasIndex(p => new { p.ParticipantId, p.Status });
+        });
+
+        builder.Entity<PostingCountry>(e =>
+        {
+            e.HasKey(c => new { c.PostingId, c.CountryCode });
+            e.Property(c => c.CountryCode).HasMaxLength(3);
+            e.HasIndex(c => c.CountryCode);
+        });
+
+        builder.Entity<PostingVersion>(e =>
+        {
+            e.HasIndex(v => new { v.PostingId, v.Number }).IsUnique();
+            e.Property(v => v.AuthorUserId).HasMaxLength(450);
+            e.Property(v => v.AuthorName).HasMaxLength(300);
+            e.Property(v => v.Fingerprint).HasMaxLength(64);
+            e.HasOne<Participant>().WithMany().HasForeignKey(v => v.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PostingAttachment>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.UploadedBy).HasMaxLength(300);
+            e.HasOne(a => a.Content).WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttachmentContent>(e => e.HasKey(c => c.AttachmentId));
     }
 }

@@ -213,3 +213,13 @@ public class AttachmentContent
 
     public required byte[] Data { get; set; }
 }
+
+/// <summary>Field lengths, shared by the database mapping and the form's validation messages.</summary>
+public static class PostingLimits
+{
+    public const int Title = 200;
+    public const int Summary = 1500;
+    public const int Body = 100_000;
+    public const int Period = 100;
+    public const int ContactPoint = 500;
+}

@@ -37,6 +37,7 @@ public static class StartupData
 
         var data = sp.GetRequiredService<SampleData>();
         await data.EnsureAsync();
+        await sp.GetRequiredService<SamplePostingSeeder>().EnsureAsync();
         var key = await data.CoordinatorAuthenticatorKeyAsync();
         lifetime.ApplicationStarted.Register(() => PrintSampleSignIns(issued, key));
     }

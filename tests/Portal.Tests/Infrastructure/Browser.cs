@@ -60,18 +60,31 @@ public sealed class Browser : IDisposable
     }
 
     /// <summary>Fills the form that contains the element matched by <paramref name="selector"/> and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string selector, IDictionary<string, string>? values = null, bool follow = true)
+    public Task<HttpResponseMessage> SubmitAsync(string selector, IDictionary<string, string>? values = null, bool follow = true) =>
+        SubmitAsync(selector, new FormFill { Values = values }, follow);
+
+    /// <summary>
+    /// Submits a form as a browser would: checked boxes, every selected option, files as multipart, and the
+    /// formaction of the button pressed.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string selector, FormFill fill, bool follow = true)
     {
+        ArgumentNullException.ThrowIfNull(fill);
         var form = FindForm(selector);
+        var values = fill.Values;
+        var lists = fill.Lists;
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements.OfType<IHtmlElement>())
         {
             switch (element)
             {
-                case IHtmlInputElement input when input.Type is "submit" or "button":
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file":
                     break;
                 case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (values?.TryGetValue(input.Name!, out var v) == true ? v == input.Value : input.IsChecked)
+                    var chosen = lists?.TryGetValue(input.Name!, out var many) == true ? many.Contains(input.Value)
+                        : values?.TryGetValue(input.Name!, out var v) == true ? v == input.Value
+                        : input.IsChecked;
+                    if (chosen)
                     {
                         fields.Add(new(input.Name!, input.Value));
                     }
@@ -81,7 +94,23 @@ public sealed class Browser : IDisposable
                     fields.Add(new(input.Name!, values?.TryGetValue(input.Name!, out var iv) == true ? iv : input.Value));
                     break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.Add(new(select.Name!, values?.TryGetValue(select.Name!, out var sv) == true ? sv : select.Value ?? ""));
+                    if (lists?.TryGetValue(select.Name!, out var options) == true)
+                    {
+                        fields.AddRange(options.Select(o => new KeyValuePair<string, string>(select.Name!, o)));
+                    }
+                    else if (values?.TryGetValue(select.Name!, out var sv) == true)
+                    {
+                        fields.Add(new(select.Name!, sv));
+                    }
+                    else if (select.IsMultiple)
+                    {
+                        fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+                    }
+                    else
+                    {
+                        fields.Add(new(select.Name!, select.Value ?? ""));
+                    }
+
                     break;
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
                     fields.Add(new(area.Name!, values?.TryGetValue(area.Name!, out var tv) == true ? tv : area.Value));
@@ -89,16 +118,38 @@ public sealed class Browser : IDisposable
             }
         }
 
-        if (values is not null)
+        var known = fields.Select(f => f.Key).Concat(form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type is "checkbox" or "radio" or "file").Select(i => i.Name!))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Select(s => s.Name!)).ToHashSet();
+        foreach (var key in (values?.Keys ?? []).Concat(lists?.Keys ?? []).Concat(fill.Files?.Keys ?? []).Where(k => !known.Contains(k)))
         {
-            foreach (var (key, value) in values.Where(kv => fields.All(f => f.Key != kv.Key)))
-            {
-                throw new InvalidOperationException($"The form has no field named '{key}' (value '{value}').");
-            }
+            throw new InvalidOperationException($"The form has no field named '{key}'.");
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : LastResponse!.RequestMessage!.RequestUri!.PathAndQuery;
-        var response = await PostAsync(action, fields);
+        var action = fill.Button is not null && Page!.QuerySelector(fill.Button)?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
+            : form.GetAttribute("action") is { Length: > 0 } a ? a : LastResponse!.RequestMessage!.RequestUri!.PathAndQuery;
+        HttpResponseMessage response;
+        if (fill.Files is null)
+        {
+            response = await PostAsync(action, fields);
+        }
+        else
+        {
+            using var content = new MultipartFormDataContent();
+            foreach (var (key, value) in fields)
+            {
+                content.Add(new StringContent(value), key);
+            }
+
+            foreach (var (key, (name, bytes)) in fill.Files)
+            {
+                content.Add(new ByteArrayContent(bytes), key, name);
+            }
+
+            LastResponse = await http.PostAsync(new Uri(action, UriKind.Relative), content);
+            await ParseAsync(LastResponse);
+            response = LastResponse;
+        }
+
         if (follow)
         {
             for (var hops = 0; IsRedirect(response) && hops < 10; hops++)
@@ -165,4 +216,17 @@ public sealed class Browser : IDisposable
             return response;
         }
     }
+}
+
+/// <summary>What to type into a form: single values, several values for checkboxes and multiple selects, and files.</summary>
+public sealed class FormFill
+{
+    public IDictionary<string, string>? Values { get; init; }
+
+    public IDictionary<string, string[]>? Lists { get; init; }
+
+    public IDictionary<string, (string FileName, byte[] Content)>? Files { get; init; }
+
+    /// <summary>Selector of the submit button pressed, when it has its own formaction (a page handler).</summary>
+    public string? Button { get; init; }
 }

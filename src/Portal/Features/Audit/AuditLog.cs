@@ -74,5 +74,8 @@ public static class AuditActions
         "TwoFactorEnabled", "TwoFactorDisabled", "RecoveryCodesGenerated",
         "AccountCreated", "AccountDisabled", "AccountEnabled", "AccountRoleChanged",
         "ParticipantAdded", "ParticipantStatusChanged", "RateLimited",
+        "PostingDraftSaved", "PostingDraftDeleted", "PostingPublished", "PostingVersionPublished", "PostingRenewed",
+        "PostingWithdrawn", "PostingReplaced", "PostingReminderSent", "PostingExpired", "PostingDeleted",
+        "AttachmentAdded", "AttachmentRemoved",
     ];
 }

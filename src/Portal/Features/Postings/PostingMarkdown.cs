@@ -6,6 +6,7 @@ using Markdig.Extensions.AutoLinks;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Portal.Data;
 
 namespace Portal.Features.Postings;
 
@@ -28,12 +29,32 @@ public static class PostingMarkdown
         .Build();
 
     /// <summary>
-    /// Longer bodies are shown as plain text. Markdig's inline parser takes time that grows with the square of a
-    /// paragraph's length for some bracket and emphasis patterns: 3 s for 64,000 characters of "[](" (minutes for a
-    /// megabyte), 0.7 s for 16,000 characters of nested "[[…]]", the worst found at this length. Posting forms
-    /// should not accept more.
+    /// A body with a longer run of text between blank lines is shown as plain text. Markdig's inline parser takes
+    /// time that grows with the square of a paragraph's length for some bracket and emphasis patterns: 3 s for
+    /// 64,000 characters of "[](" (minutes for a megabyte), 0.7 s for 16,000 characters of nested "[[…]]". At this
+    /// length a block costs at most about 0.3 s, and <see cref="RenderedMarkdown"/> pays it once per text.
     /// </summary>
-    public const int MaxFormattedLength = 16_000;
+    public const int MaxFormattedBlock = 10_000;
+
+    /// <summary>Bodies longer than this are never formatted (the form refuses them anyway).</summary>
+    public const int MaxFormattedLength = PostingLimits.Body;
+
+    /// <summary>The longest run of characters between blank lines.</summary>
+    public static int LongestBlock(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var longest = 0;
+        var start = 0;
+        while (start < markdown.Length)
+        {
+            var end = markdown.IndexOf("\n\n", start, StringComparison.Ordinal);
+            end = end < 0 ? markdown.Length : end;
+            longest = Math.Max(longest, end - start);
+            start = end + 2;
+        }
+
+        return longest;
+    }
 
     /// <param name="markdown">The posting body as the author wrote it.</param>
     /// <param name="resolveAttachment">Maps the NAME in <c>attachment:NAME</c> (as written, URL-decoded) to a same-site
@@ -43,7 +64,7 @@ public static class PostingMarkdown
     public static string ToHtml(string markdown, Func<string, string?>? resolveAttachment = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (markdown.Length > MaxFormattedLength)
+        if (markdown.Length > MaxFormattedLength || LongestBlock(markdown.Replace("\r\n", "\n", StringComparison.Ordinal)) > MaxFormattedBlock)
         {
             return AsPlainText(markdown);
         }

@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Postings;
+
+public enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>Someone saved the posting after this form was opened; nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// Every change to a posting. Callers have already checked <see cref="Reader.MayManage"/>; the methods record who
+/// acted in the audit log and the version, in the same unit of work as the change.
+/// </summary>
+public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProvider time, Readers readers)
+{
+    public async Task<Posting> CreateDraftAsync(PostingForm form, decimal? budget, Participant owner, int? replacesId = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(owner);
+        var now = time.GetUtcNow();
+        var posting = new Posting
+        {
+            ParticipantId = owner.Id,
+            Kind = form.Kind,
+            Status = PostingStatus.Draft,
+            Title = "",
+            Summary = "",
+            Body = "",
+            ContactPoint = "",
+            CreatedAt = now,
+            ReplacesId = replacesId,
+        };
+        await ApplyAsync(posting, form, budget);
+        db.Postings.Add(posting);
+        await db.SaveChangesAsync();
+        audit.Write("PostingDraftSaved", Target(posting), posting.Title);
+        await db.SaveChangesAsync();
+        return posting;
+    }
+
+    /// <summary>Saves the form into a draft, or publishes it as a new version of a published posting.</summary>
+    public async Task<SaveOutcome> SaveAsync(Posting posting, PostingForm form, decimal? budget, bool publish)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        ArgumentNullException.ThrowIfNull(form);
+        db.Entry(posting).Property(p => p.Revision).OriginalValue = form.Revision;
+        await ApplyAsync(posting, form, budget);
+        if (publish || posting.Status != PostingStatus.Draft)
+        {
+            await PublishVersionAsync(posting);
+        }
+        else
+        {
+            audit.Write("PostingDraftSaved", Target(posting), posting.Title);
+        }
+
+        return await SaveOrConflictAsync(posting);
+    }
+
+    public async Task<SaveOutcome> PublishDraftAsync(Posting posting, int revision)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        db.Entry(posting).Property(p => p.Revision).OriginalValue = revision;
+        await PublishVersionAsync(posting);
+        return await SaveOrConflictAsync(posting);
+    }
+
+    /// <summary>Valid for another 12 months from today (never less than it already was), reminders re-armed.</summary>
+    public async Task RenewAsync(Posting posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        var now = time.GetUtcNow();
+        var renewed = now.Add(PostingForm.DefaultValidity);
+        posting.ValidUntil = posting.ValidUntil > renewed ? posting.ValidUntil : renewed;
+        posting.Reminder30SentAt = null;
+        posting.Reminder7SentAt = null;
+        posting.ExpiredAt = null;
+        posting.Revision++;
+        audit.Write("PostingRenewed", Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
+        await db.SaveChangesAsync();
+    }
+
+    public async Task WithdrawAsync(Posting posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        if (posting.Status == PostingStatus.Draft)
+        {
+            audit.Write("PostingDraftDeleted", Target(posting), posting.Title);
+            db.Postings.Remove(posting);
+        }
+        else
+        {
+            posting.Status = PostingStatus.Withdrawn;
+            posting.ClosedAt = time.GetUtcNow();
+            posting.Revision++;
+            audit.Write("PostingWithdrawn", Target(posting), posting.Title);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A draft copy that, once published, takes the old posting's place; the old one keeps its history.</summary>
+    public async Task<Posting> StartReplacementAsync(Posting old, Participant owner)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        var pending = await db.Postings.Where(p => p.ReplacesId == old.Id && p.Status == PostingStatus.Draft)
+            .FirstOrDefaultAsync();
+        if (pending is not null)
+        {
+            return pending;
+        }
+
+        var form = PostingForm.From(old, owner.Code);
+        var now = time.GetUtcNow();
+        form.ValidUntil = DateOnly.FromDateTime(now.UtcDateTime.Add(PostingForm.DefaultValidity));
+        return await CreateDraftAsync(form, old.Budget, owner, old.Id);
+    }
+
+    private async Task PublishVersionAsync(Posting posting)
+    {
+        var reader = await readers.CurrentAsync();
+        var now = time.GetUtcNow();
+        var ownerCode = await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Code).SingleAsync();
+        var canonical = PostingContent.Of(posting, ownerCode).ToCanonical();
+        var first = posting.Status == PostingStatus.Draft;
+        posting.CurrentVersion++;
+        posting.Versions.Add(new PostingVersion
+        {
+            Number = posting.CurrentVersion,
+            ParticipantId = posting.ParticipantId,
+            AuthorUserId = reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
+            AuthorName = audit.CurrentActor(),
+            OnBehalf = reader.ParticipantId != posting.ParticipantId,
+            PublishedAt = now,
+            CanonicalContent = canonical,
+            Fingerprint = PostingContent.Fingerprint(canonical),
+        });
+        posting.Status = PostingStatus.Published;
+        posting.PublishedAt = now;
+        audit.Write(first ? "PostingPublished" : "PostingVersionPublished", Target(posting),
+            $"version {posting.CurrentVersion}: {posting.Title}");
+
+        if (first && posting.ReplacesId is int oldId)
+        {
+            var old = await db.Postings.SingleOrDefaultAsync(p => p.Id == oldId && p.ParticipantId == posting.ParticipantId);
+            if (old is not null && old.Status == PostingStatus.Published)
+            {
+                old.Status = PostingStatus.Replaced;
+                old.ClosedAt = now;
+                old.ReplacedById = posting.Id;
+                old.Revision++;
+                audit.Write("PostingReplaced", Target(old), $"replaced by posting {posting.Id}");
+            }
+        }
+    }
+
+    private async Task<SaveOutcome> SaveOrConflictAsync(Posting posting)
+    {
+        posting.Revision++;
+        try
+        {
+            await db.SaveChangesAsync();
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency token mismatch, or two publishes racing for the same version number.
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Conflict;
+        }
+    }
+
+    private async Task ApplyAsync(Posting posting, PostingForm form, decimal? budget)
+    {
+        var countries = form.Countries.Order(StringComparer.Ordinal).ToList();
+        var countryRegions = await db.Participants
+            .Where(p => p.Kind == ParticipantKind.State && countries.Contains(p.Code))
+            .Select(p => p.Region).ToListAsync();
+        var chosen = form.Regions.Aggregate(Regions.None, (all, r) => all | r);
+
+        posting.Kind = form.Kind;
+        posting.Title = form.Title ?? "";
+        posting.Summary = form.Summary ?? "";
+        posting.Body = form.Body ?? "";
+        posting.Areas = form.Areas.Aggregate(CcmAreas.None, (all, a) => all | a);
+        posting.AssistanceTypes = form.AssistanceTypes.Aggregate(AssistanceTypes.None, (all, a) => all | a);
+        posting.ChosenRegions = chosen;
+        posting.Regions = countryRegions.Aggregate(chosen, (all, r) => all | PostingLabels.RegionOf(r));
+        posting.Budget = form.HasBudget ? budget : null;
+        posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;
+        posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
+        posting.ContactPoint = form.ContactPoint ?? "";
+        posting.Visibility = form.Visibility;
+        posting.ValidUntil = new DateTimeOffset(form.ValidUntil!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+
+        posting.Countries.RemoveAll(c => !countries.Contains(c.CountryCode));
+        foreach (var code in countries.Where(code => posting.Countries.All(c => c.CountryCode != code)))
+        {
+            posting.Countries.Add(new PostingCountry { CountryCode = code });
+        }
+    }
+
+    public static string Target(Posting posting) => $"posting {posting.Id}";
+}

@@ -1,0 +1,230 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Portal.Data;
+
+namespace Portal.Features.Postings;
+
+/// <summary>
+/// The structured core plus the body, as the New, Edit and Import pages bind it. Checked by <see cref="Validate"/>
+/// with messages that name the field as the page shows it.
+/// </summary>
+public sealed class PostingForm
+{
+    /// <summary>Participant code the posting speaks for; only a coordinator may choose another than their own.</summary>
+    public string? Participant { get; set; }
+
+    public PostingKind Kind { get; set; }
+
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Summary")]
+    public string? Summary { get; set; }
+
+    public List<CcmAreas> Areas { get; set; } = [];
+
+    public List<AssistanceTypes> AssistanceTypes { get; set; } = [];
+
+    public List<string> Countries { get; set; } = [];
+
+    public List<Regions> Regions { get; set; } = [];
+
+    [Display(Name = "Indicative budget")]
+    public string? Budget { get; set; }
+
+    public string? Currency { get; set; }
+
+    public string? Period { get; set; }
+
+    [Display(Name = "Contact point")]
+    public string? ContactPoint { get; set; }
+
+    public Visibility Visibility { get; set; } = Visibility.StatesOnly;
+
+    [Display(Name = "Valid until")]
+    public DateOnly? ValidUntil { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary>The revision the form was opened at; a save from an older one is refused.</summary>
+    public int Revision { get; set; }
+
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(365);
+
+    public static readonly TimeSpan MaximumValidity = TimeSpan.FromDays(730);
+
+    public bool HasBudget => Kind != PostingKind.Experience;
+
+    public static PostingForm For(PostingKind kind, string participant, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        Participant = participant,
+        Body = PostingTemplates.BodyFor(kind),
+        ValidUntil = DateOnly.FromDateTime(now.UtcDateTime.Add(DefaultValidity)),
+    };
+
+    public static PostingForm From(Posting posting, string participantCode) => new()
+    {
+        Participant = participantCode,
+        Kind = posting.Kind,
+        Title = posting.Title,
+        Summary = posting.Summary,
+        Areas = [.. PostingLabels.AllAreas.Where(a => posting.Areas.HasFlag(a))],
+        AssistanceTypes = [.. PostingLabels.AllAssistanceTypes.Where(a => posting.AssistanceTypes.HasFlag(a))],
+        Countries = [.. posting.Countries.Select(c => c.CountryCode)],
+        Regions = [.. PostingLabels.AllRegions.Where(r => posting.ChosenRegions.HasFlag(r))],
+        Budget = posting.Budget?.ToString("0.##", CultureInfo.InvariantCulture),
+        Currency = posting.Currency,
+        Period = posting.Period,
+        ContactPoint = posting.ContactPoint,
+        Visibility = posting.Visibility,
+        ValidUntil = DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime),
+        Body = posting.Body,
+        Revision = posting.Revision,
+    };
+
+    /// <summary>Adds a message per problem under "Input.Field" keys; returns the parsed budget.</summary>
+    public decimal? Validate(ModelStateDictionary state, ISet<string> knownCountries, DateTimeOffset now, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(knownCountries);
+        void Fail(string field, string message) => state.AddModelError($"{prefix}.{field}", message);
+
+        Title = Title?.Trim();
+        if (string.IsNullOrEmpty(Title))
+        {
+            Fail(nameof(Title), "Enter a title.");
+        }
+        else if (Title.Length > PostingLimits.Title)
+        {
+            Fail(nameof(Title), $"The title is {Title.Length} characters long; keep it to {PostingLimits.Title}.");
+        }
+
+        Summary = Lf(Summary)?.Trim();
+        if (string.IsNullOrEmpty(Summary))
+        {
+            Fail(nameof(Summary), "Enter a summary of one paragraph.");
+        }
+        else if (Summary.Length > PostingLimits.Summary)
+        {
+            Fail(nameof(Summary), $"The summary is {Summary.Length} characters long; keep it to {PostingLimits.Summary} and put the rest in the text below.");
+        }
+        else if (Summary.Contains("\n\n", StringComparison.Ordinal))
+        {
+            Fail(nameof(Summary), "The summary is one paragraph: move the other paragraphs into the text below.");
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            Fail(nameof(Kind), "Choose need, offer or experience.");
+        }
+
+        if (Areas.Count == 0 || Areas.Any(a => !PostingLabels.AllAreas.Contains(a)))
+        {
+            Fail(nameof(Areas), "Choose at least one CCM area.");
+        }
+
+        if (AssistanceTypes.Any(a => !PostingLabels.AllAssistanceTypes.Contains(a)))
+        {
+            Fail(nameof(AssistanceTypes), "Choose types of assistance from the list.");
+        }
+
+        Countries = [.. Countries.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)];
+        if (Countries.Any(c => !knownCountries.Contains(c)))
+        {
+            Fail(nameof(Countries), "Choose countries from the list.");
+        }
+        else if (Countries.Count == 0 && Regions.Count == 0)
+        {
+            Fail(nameof(Countries), "Choose the countries or regions concerned, or “Global”.");
+        }
+
+        if (Regions.Any(r => !PostingLabels.AllRegions.Contains(r)))
+        {
+            Fail(nameof(Regions), "Choose regions from the list.");
+        }
+
+        var budget = ValidateBudget(Fail);
+
+        Period = Lf(Period)?.Trim();
+        if (Period?.Length > PostingLimits.Period)
+        {
+            Fail(nameof(Period), $"Keep the period to {PostingLimits.Period} characters, for example “2026–2028”.");
+        }
+
+        ContactPoint = Lf(ContactPoint)?.Trim();
+        if (string.IsNullOrEmpty(ContactPoint))
+        {
+            Fail(nameof(ContactPoint), "Enter a contact point: a name, a position or an e-mail address.");
+        }
+        else if (ContactPoint.Length > PostingLimits.ContactPoint)
+        {
+            Fail(nameof(ContactPoint), $"Keep the contact point to {PostingLimits.ContactPoint} characters.");
+        }
+
+        if (!Enum.IsDefined(Visibility))
+        {
+            Fail(nameof(Visibility), "Choose who may read the posting.");
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var latest = DateOnly.FromDateTime(now.UtcDateTime.Add(MaximumValidity));
+        if (ValidUntil is null)
+        {
+            Fail(nameof(ValidUntil), "Enter the date until which the posting is valid.");
+        }
+        else if (ValidUntil <= today)
+        {
+            Fail(nameof(ValidUntil), "The valid-until date must be after today.");
+        }
+        else if (ValidUntil > latest)
+        {
+            Fail(nameof(ValidUntil), $"A posting is valid for at most 24 months: choose a date on or before {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. It can be renewed later.");
+        }
+
+        Body = Lf(Body) ?? "";
+        if (Body.Length > PostingLimits.Body)
+        {
+            Fail(nameof(Body), $"The text is {Body.Length:N0} characters long; the limit is {PostingLimits.Body:N0}. Move long annexes into an attachment.");
+        }
+
+        return budget;
+    }
+
+    private decimal? ValidateBudget(Action<string, string> fail)
+    {
+        Budget = Budget?.Trim();
+        Currency = string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim();
+        if (!HasBudget || string.IsNullOrEmpty(Budget))
+        {
+            if (HasBudget && Currency is not null && !PostingLabels.Currencies.Contains(Currency))
+            {
+                fail(nameof(Currency), "Choose a currency from the list.");
+            }
+
+            Budget = null;
+            Currency = HasBudget ? Currency : null;
+            return null;
+        }
+
+        // People write 250,000 or 250 000; both mean the same amount.
+        var digits = Budget.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || amount <= 0 || amount >= 1_000_000_000_000m || decimal.Round(amount, 2) != amount)
+        {
+            fail(nameof(Budget), "Enter the indicative budget as an amount, for example 250,000 or 1250000.50.");
+            return null;
+        }
+
+        if (Currency is null || !PostingLabels.Currencies.Contains(Currency))
+        {
+            fail(nameof(Currency), "Choose the currency of the budget.");
+        }
+
+        return amount;
+    }
+
+    private static string? Lf(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Postings;
+
+public sealed record CountryOption(string Code, string Name, string Region);
+
+public sealed record OwnerOption(string Code, string Name, bool IsState);
+
+/// <summary>The lists a posting form offers: States for "countries concerned", and owners for a coordinator.</summary>
+public sealed record PostingFormOptions(IReadOnlyList<CountryOption> Countries, IReadOnlyList<OwnerOption> Owners)
+{
+    public static readonly PostingFormOptions Empty = new([], []);
+
+    public ISet<string> CountryCodes => Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+
+    public static async Task<PostingFormOptions> LoadAsync(PortalDbContext db, Reader reader)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reader);
+        var participants = await db.Participants.AsNoTracking()
+            .Select(p => new { p.Code, p.Name, p.Kind, p.Region, p.MayPublish }).ToListAsync();
+        var countries = participants.Where(p => p.Kind == ParticipantKind.State)
+            .OrderBy(p => p.Region, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new CountryOption(p.Code, p.Name, p.Region ?? "Other")).ToList();
+        var owners = !reader.IsCoordinator ? [] : participants
+            .Where(p => p.Kind == ParticipantKind.State || p.MayPublish)
+            .OrderBy(p => p.Kind == ParticipantKind.State ? 0 : 1).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new OwnerOption(p.Code, p.Name, p.Kind == ParticipantKind.State)).ToList();
+        return new PostingFormOptions(countries, owners);
+    }
+}
+
+/// <summary>A page that shows the posting form (New, Edit, Import): the shared partial reads these.</summary>
+public interface IPostingFormPage
+{
+    PostingForm Input { get; }
+
+    PostingFormOptions Options { get; }
+
+    /// <summary>False when editing: the kind and owner of an existing posting do not change.</summary>
+    bool IsNew { get; }
+}

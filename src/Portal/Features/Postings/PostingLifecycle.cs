@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Features.Audit;
+using Portal.Features.Email;
+
+namespace Portal.Features.Postings;
+
+public sealed class PostingOptions
+{
+    /// <summary>How long an expired, withdrawn or replaced posting is kept for its owner before it is deleted.</summary>
+    public int GraceDays { get; set; } = 90;
+
+    /// <summary>False only in tests, which run the job themselves so that they know when it ran.</summary>
+    public bool LifecycleInBackground { get; set; } = true;
+}
+
+public sealed record LifecycleReport(int Reminders30, int Reminders7, int Expired, int Deleted);
+
+/// <summary>
+/// Reminders before expiry, expiry, and deletion after the grace period. Every step claims its rows with a
+/// conditional update before acting, so running it twice, or on two instances at once, acts once.
+/// </summary>
+public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog audit, TimeProvider time, IOptions<PostingOptions> options)
+{
+    public async Task<LifecycleReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var in7 = now.AddDays(7);
+        var in30 = now.AddDays(30);
+        var published = db.Postings.Where(p => p.Status == PostingStatus.Published);
+
+        var due7 = await published.Where(p => p.ValidUntil > now && p.ValidUntil <= in7 && p.Reminder7SentAt == null)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var reminders7 = 0;
+        foreach (var id in due7)
+        {
+            reminders7 += await RemindAsync(id, days: 7, now, cancellationToken) ? 1 : 0;
+        }
+
+        var due30 = await published.Where(p => p.ValidUntil > in7 && p.ValidUntil <= in30 && p.Reminder30SentAt == null)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var reminders30 = 0;
+        foreach (var id in due30)
+        {
+            reminders30 += await RemindAsync(id, days: 30, now, cancellationToken) ? 1 : 0;
+        }
+
+        var expired = await published.Where(p => p.ValidUntil <= now && p.ExpiredAt == null)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
+        var expiredCount = 0;
+        foreach (var posting in expired)
+        {
+            var claimed = await db.Postings.Where(p => p.Id == posting.Id && p.ExpiredAt == null && p.Status == PostingStatus.Published && p.ValidUntil <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.ExpiredAt, now), cancellationToken);
+            if (claimed == 1)
+            {
+                await audit.RecordAsync("PostingExpired", $"posting {posting.Id}", posting.Title, actor: "system");
+                expiredCount++;
+            }
+        }
+
+        var cutoff = now.AddDays(-options.Value.GraceDays);
+        var doomed = await db.Postings
+            .Where(p => (p.Status == PostingStatus.Published && p.ValidUntil <= cutoff)
+                || ((p.Status == PostingStatus.Withdrawn || p.Status == PostingStatus.Replaced) && p.ClosedAt <= cutoff))
+            .Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var posting in doomed)
+        {
+            deleted += await DeleteAsync(posting.Id, posting.Title, cutoff, cancellationToken) ? 1 : 0;
+        }
+
+        return new LifecycleReport(reminders30, reminders7, expiredCount, deleted);
+    }
+
+    private async Task<bool> RemindAsync(int id, int days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = db.Postings.Where(p => p.Id == id && p.Status == PostingStatus.Published && p.ValidUntil > now);
+        // The 7-day reminder also stands for the 30-day one when both fall due at once (a short validity).
+        var claimed = days == 7
+            ? await claim.Where(p => p.Reminder7SentAt == null).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.Reminder7SentAt, now)
+                .SetProperty(p => p.Reminder30SentAt, p => p.Reminder30SentAt ?? now), cancellationToken)
+            : await claim.Where(p => p.Reminder30SentAt == null).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.Reminder30SentAt, now), cancellationToken);
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        var posting = await db.Postings.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Title, p.Kind, p.ValidUntil, p.ParticipantId, ParticipantName = p.Participant!.Name })
+            .SingleAsync(cancellationToken);
+        var recipients = await Recipients(posting.ParticipantId).ToListAsync(cancellationToken);
+        if (recipients.Count == 0)
+        {
+            // Published on behalf of a participant without accounts: the coordinators look after it.
+            recipients = await db.Users.Where(u => u.Role == PortalRole.Coordinator && !u.IsDisabled && u.IsActivated)
+                .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(cancellationToken);
+        }
+
+        var kind = posting.Kind.Label().ToLowerInvariant();
+        foreach (var to in recipients)
+        {
+            outbox.Enqueue(to.Email, $"Your {kind} expires on {PostingLabels.Date(posting.ValidUntil)}: renew it?", $"""
+                Dear {to.Name},
+
+                The {kind} “{posting.Title}” that {posting.ParticipantName} published on the CCM Cooperation Portal
+                expires on {PostingLabels.Date(posting.ValidUntil)}. After that date nobody else can find it.
+
+                To keep it for another 12 months as it is, open this link and press "Renew" (you will be asked to sign in):
+                {outbox.Link($"/Postings/{posting.Id}/Renew")}
+
+                To change it first, open it and choose Edit or Replace:
+                {outbox.Link($"/Postings/{posting.Id}")}
+
+                If it is no longer needed, do nothing: it expires, and is deleted {options.Value.GraceDays} days later.
+                """);
+        }
+
+        audit.WriteAs("system", "PostingReminderSent", $"posting {posting.Id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> DeleteAsync(int id, string title, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Links to and from other postings are history of a posting that no longer exists.
+        await db.Postings.Where(p => p.ReplacesId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacesId, (int?)null), cancellationToken);
+        await db.Postings.Where(p => p.ReplacedById == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReplacedById, (int?)null), cancellationToken);
+        var attachments = await db.PostingAttachments.Where(a => a.PostingId == id).CountAsync(cancellationToken);
+        var removed = await db.Postings
+            .Where(p => p.Id == id && ((p.Status == PostingStatus.Published && p.ValidUntil <= cutoff)
+                || ((p.Status == PostingStatus.Withdrawn || p.Status == PostingStatus.Replaced) && p.ClosedAt <= cutoff)))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (removed == 1)
+        {
+            audit.WriteAs("system", "PostingDeleted", $"posting {id}",
+                $"{title} — deleted with its versions and {attachments} attachment(s) after the grace period");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed == 1;
+    }
+
+    private IQueryable<Recipient> Recipients(int participantId) =>
+        db.Users.Where(u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && !u.IsDisabled && u.IsActivated)
+            .Select(u => new Recipient(u.Email!, u.FullName));
+
+    private sealed record Recipient(string Email, string Name);
+}
+
+public sealed class PostingLifecycleService(IServiceScopeFactory scopes, IOptions<PostingOptions> options, ILogger<PostingLifecycleService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.LifecycleInBackground)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<PostingLifecycle>().RunAsync(stoppingToken);
+                if (report != new LifecycleReport(0, 0, 0, 0))
+                {
+                    logger.LogInformation("Posting lifecycle: {Report}", report);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database outage must not stop the host; the next run tries again.
+                logger.LogError(ex, "Posting lifecycle run failed; will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Postings;
+
+public enum SortOrder
+{
+    Relevance,
+    Newest,
+    ExpiringSoon,
+}
+
+/// <summary>What the search page's URL says; every field is optional.</summary>
+public sealed record SearchQuery(
+    string? Text,
+    PostingKind? Kind,
+    CcmAreas Area,
+    AssistanceTypes Type,
+    Regions Region,
+    string? Country,
+    string? Participant,
+    DateOnly? Since,
+    SortOrder Sort,
+    int Page)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Longer queries are cut: nobody types them, and they only cost the server.</summary>
+    public const int MaxTextLength = 200;
+}
+
+public sealed record PostingListItem(
+    int Id, PostingKind Kind, string Title, string Summary, string ParticipantName, string ParticipantCode,
+    CcmAreas Areas, Regions Regions, DateTimeOffset? PublishedAt, DateTimeOffset ValidUntil, bool IsSample,
+    Visibility Visibility)
+{
+    /// <summary>HTML with &lt;mark&gt; around matched words, or null when the page was not a text search.</summary>
+    public string? SnippetHtml { get; init; }
+}
+
+public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Total, int Page, int Pages);
+
+/// <summary>
+/// Full-text search and filtered lists over the postings the reader may see. The full-text match is
+/// provider-specific (SQLite FTS5, PostgreSQL tsvector, both kept by the database itself); everything else,
+/// visibility first, is one LINQ query shared by both.
+/// </summary>
+public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
+{
+    public async Task<SearchResult> RunAsync(SearchQuery query, Reader reader)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = time.GetUtcNow();
+        var postings = Filter(db.Postings.AsNoTracking().VisibleTo(reader, now), query);
+        var text = query.Text is { Length: > SearchQuery.MaxTextLength } t ? t[..SearchQuery.MaxTextLength] : query.Text;
+        var matchQuery = FullTextQuery.For(db.Database.IsNpgsql(), text);
+
+        IQueryable<Ranked> ranked = matchQuery is null
+            ? postings.Select(p => new Ranked { Posting = p, Rank = 0 })
+            : from hit in Matches(matchQuery)
+              join p in postings on hit.Id equals p.Id
+              select new Ranked { Posting = p, Rank = hit.Rank };
+
+        var total = await ranked.CountAsync();
+        var pages = Math.Max(1, (total + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
+        ranked = sort switch
+        {
+            SortOrder.ExpiringSoon => ranked.OrderBy(r => r.Posting.ValidUntil).ThenBy(r => r.Posting.Id),
+            SortOrder.Newest => ranked.OrderByDescending(r => r.Posting.PublishedAt).ThenByDescending(r => r.Posting.Id),
+            _ => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Posting.PublishedAt),
+        };
+        var items = await ranked.Skip((page - 1) * SearchQuery.PageSize).Take(SearchQuery.PageSize)
+            .Select(r => r.Posting).ToListItems().ToListAsync();
+
+        if (matchQuery is not null && items.Count > 0)
+        {
+            var snippets = await SnippetsAsync(matchQuery, [.. items.Select(i => i.Id)]);
+            items = [.. items.Select(i => i with { SnippetHtml = snippets.GetValueOrDefault(i.Id) })];
+        }
+
+        return new SearchResult(items, total, page, pages);
+    }
+
+    public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Kind is PostingKind kind)
+        {
+            postings = postings.Where(p => p.Kind == kind);
+        }
+
+        if (query.Area != CcmAreas.None)
+        {
+            postings = postings.Where(p => (p.Areas & query.Area) != 0);
+        }
+
+        if (query.Type != AssistanceTypes.None)
+        {
+            postings = postings.Where(p => (p.AssistanceTypes & query.Type) != 0);
+        }
+
+        if (query.Region != Regions.None)
+        {
+            postings = postings.Where(p => (p.Regions & query.Region) != 0);
+        }
+
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            postings = postings.Where(p => p.Countries.Any(c => c.CountryCode == query.Country));
+        }
+
+        if (!string.IsNullOrEmpty(query.Participant))
+        {
+            postings = postings.Where(p => p.Participant!.Code == query.Participant);
+        }
+
+        if (query.Since is DateOnly since)
+        {
+            var from = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            postings = postings.Where(p => p.PublishedAt >= from);
+        }
+
+        return postings;
+    }
+
+    /// <summary>Ids and ranks of every posting row the text matches (lower rank is better on both providers).</summary>
+    private IQueryable<Hit> Matches(string match) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<Hit>($"""
+            SELECT "Id", -ts_rank_cd("SearchVector", websearch_to_tsquery('english', {match}), 32)::double precision AS "Rank"
+            FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
+            """)
+        : db.Database.SqlQuery<Hit>($"""
+            SELECT rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
+            FROM "PostingSearch" WHERE "PostingSearch" MATCH {match}
+            """);
+
+    private async Task<Dictionary<int, string>> SnippetsAsync(string match, int[] ids)
+    {
+        var json = JsonSerializer.Serialize(ids);
+        var rows = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<Snippet>($"""
+                SELECT "Id", ts_headline('english', "Summary" || E'\n' || "Body", websearch_to_tsquery('english', {match}),
+                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Text"
+                FROM "Postings" WHERE "Id" = ANY (SELECT jsonb_array_elements_text({json}::jsonb)::int)
+                """)
+            : db.Database.SqlQuery<Snippet>($"""
+                SELECT rowid AS "Id", snippet("PostingSearch", -1, char(2), char(3), '…', 32) AS "Text"
+                FROM "PostingSearch" WHERE "PostingSearch" MATCH {match} AND rowid IN (SELECT value FROM json_each({json}))
+                """);
+        var list = await rows.ToListAsync();
+        return list.ToDictionary(s => s.Id, s => HighlightHtml(s.Text));
+    }
+
+    /// <summary>
+    /// Encodes the snippet and turns the database's STX/ETX markers into &lt;mark&gt;; a marker typed by a user
+    /// can at worst add a highlight, never markup, because tags are only ever opened and closed in pairs here.
+    /// </summary>
+    public static string HighlightHtml(string snippet)
+    {
+        ArgumentNullException.ThrowIfNull(snippet);
+        var html = new StringBuilder(snippet.Length + 32);
+        var text = new StringBuilder();
+        var open = false;
+        foreach (var c in snippet)
+        {
+            if ((c == '\u0002' && !open) || (c == '\u0003' && open))
+            {
+                html.Append(System.Net.WebUtility.HtmlEncode(text.ToString())).Append(open ? "</mark>" : "<mark>");
+                text.Clear();
+                open = !open;
+            }
+            else
+            {
+                text.Append(char.IsControl(c) ? ' ' : c);
+            }
+        }
+
+        html.Append(System.Net.WebUtility.HtmlEncode(text.ToString()));
+        return open ? html.Append("</mark>").ToString() : html.ToString();
+    }
+
+    private sealed class Ranked
+    {
+        public required Posting Posting { get; init; }
+
+        public double Rank { get; init; }
+    }
+
+    private sealed record Hit(int Id, double Rank);
+
+    private sealed record Snippet(int Id, string Text);
+}
+
+public static class PostingListMapping
+{
+    public static IQueryable<PostingListItem> ToListItems(this IQueryable<Posting> postings) =>
+        postings.Select(p => new PostingListItem(p.Id, p.Kind, p.Title, p.Summary, p.Participant!.Name, p.Participant.Code,
+            p.Areas, p.Regions, p.PublishedAt, p.ValidUntil, p.IsSample, p.Visibility));
+}

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Portal.Features.Postings;
+
+/// <summary>
+/// Renders a body once per distinct text and attachment set, and keeps the HTML in memory: pages are read far more
+/// often than written, and a pathological text costs its render time once, not on every view.
+/// </summary>
+public sealed class RenderedMarkdown : IDisposable
+{
+    // Its own cache, so that the size limit (in characters of HTML) applies to rendered bodies only.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 32_000_000 });
+
+    public void Dispose() => cache.Dispose();
+
+    public string ToHtml(string markdown, IReadOnlyDictionary<string, string> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(attachments);
+        var key = new StringBuilder(markdown.Length + 64).Append(markdown);
+        foreach (var (name, url) in attachments.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            key.Append('\0').Append(name).Append('\0').Append(url);
+        }
+
+        var hash = "md:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+        return cache.GetOrCreate(hash, entry =>
+        {
+            var html = PostingMarkdown.ToHtml(markdown, name => attachments.GetValueOrDefault(name));
+            entry.Size = html.Length;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return html;
+        })!;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Data;
+using Portal.Features.Postings;
+
+namespace Portal.Pages.Postings;
+
+public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers readers, PostingCommands commands, TimeProvider time)
+    : PageModel, IPostingFormPage
+{
+    [BindProperty]
+    public PostingForm Input { get; set; } = new();
+
+    public PostingFormOptions Options { get; private set; } = PostingFormOptions.Empty;
+
+    public bool IsNew => false;
+
+    public Posting Posting { get; private set; } = null!;
+
+    /// <summary>The text as it would read, when the person asked for a preview.</summary>
+    public string? PreviewHtml { get; private set; }
+
+    public bool Conflict { get; private set; }
+
+    /// <summary>With <c>complete</c> (after an import or a refused publication) it shows at once what is missing.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, bool complete)
+    {
+        if (await pages.FindAsync(id, forManaging: true) is not { } posting || !IsEditable(posting))
+        {
+            return NotFound();
+        }
+
+        Posting = posting;
+        Input = PostingForm.From(posting, posting.Participant!.Code);
+        Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
+        if (complete)
+        {
+            Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPreviewAsync(int id) => SubmitAsync(id, save: false);
+
+    public Task<IActionResult> OnPostAsync(int id) => SubmitAsync(id, save: true);
+
+    private async Task<IActionResult> SubmitAsync(int id, bool save)
+    {
+        if (await pages.FindAsync(id, forManaging: true) is not { } posting || !IsEditable(posting))
+        {
+            return NotFound();
+        }
+
+        Posting = posting;
+        Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
+        // Kind and owner never change on edit, whatever the form says.
+        Input.Kind = posting.Kind;
+        Input.Participant = posting.Participant!.Code;
+        var budget = Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!save)
+        {
+            PreviewHtml = PostingMarkdown.ToHtml(Input.Body ?? "");
+            return Page();
+        }
+
+        var wasDraft = posting.Status == PostingStatus.Draft;
+        if (await commands.SaveAsync(posting, Input, budget, publish: false) == SaveOutcome.Conflict)
+        {
+            // Nothing is lost: the form keeps what this person typed, and says what happened.
+            Conflict = true;
+            ModelState.AddModelError("", "Someone else saved this posting after you opened it, so your changes were not saved. " +
+                "Your text is still in the form below: open the posting in a new tab to see their version, then save again to publish yours on top of it.");
+            var latest = await pages.FindAsync(id);
+            Input.Revision = latest?.Revision ?? Input.Revision;
+            return Page();
+        }
+
+        TempData["Status"] = wasDraft ? "Draft saved." : "Saved: a new version is published.";
+        return Redirect($"/Postings/{id}");
+    }
+
+    private static bool IsEditable(Posting posting) =>
+        posting.Status is PostingStatus.Draft or PostingStatus.Published;
+}

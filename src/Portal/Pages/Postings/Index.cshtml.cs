@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Postings;
+
+namespace Portal.Pages.Postings;
+
+/// <summary>The list and the search are one page: everything is in the query string, so a search can be bookmarked and shared.</summary>
+public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search, TimeProvider time) : PageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Text { get; set; }
+
+    [FromQuery(Name = "kind")]
+    public PostingKind? Kind { get; set; }
+
+    [FromQuery(Name = "area")]
+    public CcmAreas Area { get; set; }
+
+    [FromQuery(Name = "type")]
+    public AssistanceTypes Type { get; set; }
+
+    [FromQuery(Name = "region")]
+    public Regions Region { get; set; }
+
+    [FromQuery(Name = "country")]
+    public string? Country { get; set; }
+
+    [FromQuery(Name = "participant")]
+    public string? Participant { get; set; }
+
+    [FromQuery(Name = "since")]
+    public DateOnly? Since { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public SortOrder? Sort { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchResult Result { get; private set; } = new([], 0, 1, 1);
+
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+
+    public IReadOnlyList<(string Code, string Name)> Publishers { get; private set; } = [];
+
+    public bool MayPublish { get; private set; }
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Text) || Kind is not null || Area != CcmAreas.None
+        || Type != AssistanceTypes.None || Region != Regions.None || !string.IsNullOrEmpty(Country)
+        || !string.IsNullOrEmpty(Participant) || Since is not null;
+
+    public SortOrder EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Text) ? SortOrder.Newest : SortOrder.Relevance);
+
+    public async Task OnGetAsync()
+    {
+        var reader = await readers.CurrentAsync();
+        MayPublish = reader.MayPublish;
+        // Unknown values in a shared link are ignored rather than failing the page.
+        Kind = Kind is PostingKind k && Enum.IsDefined(k) ? k : null;
+        Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
+            EffectiveSort, PageNumber), reader);
+        var states = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State)
+            .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
+        Countries = [.. states.Select(s => (s.Code, s.Name))];
+        var publishers = await db.Participants.AsNoTracking()
+            .Where(p => db.Postings.VisibleTo(reader, time.GetUtcNow()).Any(x => x.ParticipantId == p.Id))
+            .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
+        Publishers = [.. publishers.Select(s => (s.Code, s.Name))];
+    }
+
+    /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>
+    public string Link(int? page = null, SortOrder? sort = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Text,
+            ["kind"] = Kind?.ToString(),
+            ["area"] = Area == CcmAreas.None ? null : Area.ToString(),
+            ["type"] = Type == AssistanceTypes.None ? null : Type.ToString(),
+            ["region"] = Region == Regions.None ? null : Region.ToString(),
+            ["country"] = Country,
+            ["participant"] = Participant,
+            ["since"] = Since?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = (sort ?? Sort)?.ToString(),
+            ["page"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Postings",
+            query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

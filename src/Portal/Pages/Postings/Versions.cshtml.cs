@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Postings;
+
+namespace Portal.Pages.Postings;
+
+public sealed record VersionRow(int Number, string AuthorName, bool OnBehalf, DateTimeOffset PublishedAt, string Fingerprint);
+
+/// <summary>A posting's published versions, one version's exact content, and what changed between two.</summary>
+public sealed class VersionsModel(PortalDbContext db, PostingPages pages, RenderedMarkdown markdown) : PageModel
+{
+    public Posting Posting { get; private set; } = null!;
+
+    public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
+
+    [FromQuery(Name = "v")]
+    public int? Shown { get; set; }
+
+    [FromQuery(Name = "from")]
+    public int? From { get; set; }
+
+    [FromQuery(Name = "to")]
+    public int? To { get; set; }
+
+    public PostingContent? ShownContent { get; private set; }
+
+    public string? ShownHtml { get; private set; }
+
+    public IReadOnlyList<DiffLine>? Diff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await pages.FindAsync(id) is not { } posting)
+        {
+            return NotFound();
+        }
+
+        Posting = posting;
+        Versions = await db.PostingVersions.AsNoTracking().Where(v => v.PostingId == id).OrderByDescending(v => v.Number)
+            .Select(v => new VersionRow(v.Number, v.AuthorName, v.OnBehalf, v.PublishedAt, v.Fingerprint)).ToListAsync();
+        if (Shown is int shown && await CanonicalAsync(id, shown) is { } canonical)
+        {
+            ShownContent = PostingContent.FromCanonical(canonical);
+            ShownHtml = markdown.ToHtml(ShownContent.Body, new Dictionary<string, string>());
+        }
+
+        To ??= Versions.Count > 0 ? Versions[0].Number : null;
+        From ??= To - 1;
+        if (From is int from && To is int to && from != to
+            && await CanonicalAsync(id, from) is { } older && await CanonicalAsync(id, to) is { } newer)
+        {
+            Diff = VersionDiff.Between(PostingContent.FromCanonical(older), PostingContent.FromCanonical(newer));
+        }
+
+        return Page();
+    }
+
+    /// <summary>The exact bytes the fingerprint was taken over: `sha256sum` of this file gives the fingerprint.</summary>
+    public async Task<IActionResult> OnGetCanonicalAsync(int id, int v)
+    {
+        if (await pages.FindAsync(id) is null || await CanonicalAsync(id, v) is not { } canonical)
+        {
+            return NotFound();
+        }
+
+        return File(Encoding.UTF8.GetBytes(canonical), "application/json", $"posting-{id}-version-{v}.json");
+    }
+
+    private Task<string?> CanonicalAsync(int id, int number) =>
+        db.PostingVersions.AsNoTracking().Where(v => v.PostingId == id && v.Number == number)
+            .Select(v => v.CanonicalContent).SingleOrDefaultAsync();
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>What a focal point does with the posting forms, as steps tests can share.</summary>
+public static class PostingSteps
+{
+    public sealed record Draft
+    {
+        public PostingKind Kind { get; init; } = PostingKind.Need;
+
+        public string Title { get; init; } = "Support for a prosthetics workshop in Xieng Khouang";
+
+        public string Summary { get; init; } = "The national regulatory authority seeks support to equip a regional prosthetics workshop.";
+
+        public string Body { get; init; } = "## What is needed\n\nMaterials and training for victim assistance staff.\n";
+
+        public string[] Areas { get; init; } = [nameof(CcmAreas.VictimAssistance)];
+
+        public string[] Types { get; init; } = [nameof(AssistanceTypes.Equipment)];
+
+        public string[] Countries { get; init; } = ["LAO"];
+
+        public string[] Regions { get; init; } = [];
+
+        public Portal.Data.Visibility Visibility { get; init; } = Portal.Data.Visibility.StatesAndObservers;
+
+        public string ContactPoint { get; init; } = "Programme officer, contact@authority.test";
+
+        public string? Period { get; init; } = "2027–2028";
+
+        public string? Budget { get; init; } = "250,000";
+
+        public string? Currency { get; init; } = "USD";
+
+        /// <summary>For a coordinator: the participant code published for.</summary>
+        public string? For { get; init; }
+
+        public Dictionary<string, string> Values()
+        {
+            var values = new Dictionary<string, string>
+            {
+                ["Input.Title"] = Title,
+                ["Input.Summary"] = Summary,
+                ["Input.Body"] = Body,
+                ["Input.ContactPoint"] = ContactPoint,
+                ["Input.Visibility"] = Visibility.ToString(),
+                ["Input.Period"] = Period ?? "",
+            };
+            if (Kind != PostingKind.Experience)
+            {
+                values["Input.Budget"] = Budget ?? "";
+                values["Input.Currency"] = Currency ?? "";
+            }
+
+            if (For is not null)
+            {
+                values["Input.Participant"] = For;
+            }
+
+            return values;
+        }
+
+        public Dictionary<string, string[]> Lists() => new()
+        {
+            ["Input.Areas"] = Areas,
+            ["Input.AssistanceTypes"] = Types,
+            ["Input.Countries"] = Countries,
+            ["Input.Regions"] = Regions,
+        };
+    }
+
+    /// <summary>New → fill → save draft; returns the new posting's id (the browser is on its page).</summary>
+    public static async Task<int> SaveDraftAsync(this Browser browser, Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(draft);
+        await browser.OpenAsync($"/Postings/New?kind={draft.Kind}");
+        await browser.SubmitAsync("form.stack", new FormFill { Values = draft.Values(), Lists = draft.Lists() });
+        var path = browser.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.True(path.StartsWith("/Postings/", StringComparison.Ordinal) && int.TryParse(path["/Postings/".Length..], out _),
+            $"Saving the draft did not lead to its page but to {path}: {browser.Find("[data-testid=errors]")}");
+        return int.Parse(path["/Postings/".Length..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Saves the draft and presses Publish on its page.</summary>
+    public static async Task<int> PublishAsync(this Browser browser, Draft draft)
+    {
+        var id = await browser.SaveDraftAsync(draft);
+        await browser.SubmitAsync("form[action*='handler=Publish']");
+        Assert.Contains("Published", browser.Find("[role=status]") ?? "", StringComparison.Ordinal);
+        return id;
+    }
+
+    public static async Task<HttpResponseMessage> AttachAsync(this Browser browser, int postingId, string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        await browser.OpenAsync($"/Postings/{postingId}/Attachments");
+        return await browser.SubmitAsync("input[type=file]", new FormFill { Files = new Dictionary<string, (string, byte[])> { ["Upload"] = (fileName, content) } });
+    }
+
+    /// <summary>The antiforgery token of any form on the current page: valid for every form of this session.</summary>
+    public static string Token(this Browser browser)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        return browser.Page?.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No form with an antiforgery token on this page.");
+    }
+
+    public static IElement MainElement(this Browser browser) =>
+        browser.Page?.QuerySelector("main") ?? throw new InvalidOperationException("No page.");
+}
