@@ -91,7 +91,7 @@ public sealed class PostingForm
         ArgumentNullException.ThrowIfNull(knownCountries);
         void Fail(string field, string message) => state.AddModelError($"{prefix}.{field}", message);
 
-        Title = Title?.Trim();
+        Title = Lf(Title)?.Trim();
         if (string.IsNullOrEmpty(Title))
         {
             Fail(nameof(Title), "Enter a title.");
@@ -130,7 +130,7 @@ public sealed class PostingForm
             Fail(nameof(AssistanceTypes), "Choose types of assistance from the list.");
         }
 
-        Countries = [.. Countries.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal)];
+        Countries = [.. Countries.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).Take(300)];
         if (Countries.Any(c => !knownCountries.Contains(c)))
         {
             Fail(nameof(Countries), "Choose countries from the list.");
@@ -194,7 +194,7 @@ public sealed class PostingForm
 
     private decimal? ValidateBudget(Action<string, string> fail)
     {
-        Budget = Budget?.Trim();
+        Budget = Lf(Budget)?.Trim();
         Currency = string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim();
         if (!HasBudget || string.IsNullOrEmpty(Budget))
         {
@@ -226,5 +226,10 @@ public sealed class PostingForm
         return amount;
     }
 
-    private static string? Lf(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal);
+    /// <summary>
+    /// Line endings as LF (browsers send CRLF), and NUL as U+FFFD as CommonMark does: PostgreSQL cannot store NUL, and
+    /// no text needs it. Everything else is kept exactly as typed.
+    /// </summary>
+    private static string? Lf(string? text) =>
+        text?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\0', '\uFFFD');
 }

@@ -87,6 +87,10 @@ public static class PostingLabels
     /// <summary>A date people read: "23 November 2026".</summary>
     public static string Date(DateTimeOffset at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a value from a URL or form can be a participant or country code at all (and is safe to query).</summary>
+    public static bool IsCode(string? value) =>
+        value is { Length: > 0 and <= 40 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
     public static Regions RegionOf(string? m49Region) => m49Region switch
     {
         "Africa" => Regions.Africa,

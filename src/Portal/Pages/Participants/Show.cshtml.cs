@@ -15,7 +15,7 @@ public sealed class ShowModel(PortalDbContext db, Readers readers, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
-        var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code);
+        var participant = PostingLabels.IsCode(code) ? await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code) : null;
         if (participant is null)
         {
             return NotFound();

@@ -75,7 +75,7 @@ public sealed class NewModel(PortalDbContext db, Readers readers, PostingCommand
             return await db.Participants.SingleAsync(p => p.Id == reader.ParticipantId);
         }
 
-        var owner = string.IsNullOrEmpty(chosen) ? null : await db.Participants
+        var owner = !PostingLabels.IsCode(chosen) ? null : await db.Participants
             .SingleOrDefaultAsync(p => p.Code == chosen && (p.Kind == ParticipantKind.State || p.MayPublish));
         if (owner is null)
         {
