@@ -78,6 +78,8 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
                 "Your text is still in the form below: open the posting in a new tab to see their version, then save again to publish yours on top of it.");
             var latest = await pages.FindAsync(id);
             Input.Revision = latest?.Revision ?? Input.Revision;
+            // The form must carry the new revision, not the one that was posted.
+            ModelState.Remove("Input.Revision");
             return Page();
         }
 
