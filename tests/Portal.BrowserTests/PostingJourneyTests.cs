@@ -1,0 +1,172 @@
+using Microsoft.Playwright;
+using Portal.BrowserTests.Infrastructure;
+using Portal.BrowserTests.Pages;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.BrowserTests;
+
+/// <summary>A focal point of Lao PDR publishes a need with a Word attachment; a Swiss member finds it and downloads it.</summary>
+public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
+{
+    [Fact]
+    public async Task Journey_FocalPointPublishesANeed_DonorMemberFindsItAndDownloadsTheAttachment()
+    {
+        var steps = new Checkpoints(output, firstNumber: 71);
+        var focal = await TestAccounts.CreateAsync(app.Factory, PortalRole.FocalPoint, "LAO");
+        var donor = await TestAccounts.CreateAsync(app.Factory, PortalRole.Member, "CHE");
+        await using var laoBrowser = await app.NewContextAsync();
+        var lao = await laoBrowser.NewPageAsync();
+        await lao.GotoAsync("/Account/SignIn");
+        await SignInPages.SignInAsync(lao, focal.Email, focal.Password);
+
+        await lao.GetByRole(AriaRole.Link, new() { Name = "New posting" }).First.ClickAsync();
+        await steps.AtAsync(lao, "posting-kinds");
+        await lao.GetByRole(AriaRole.Link, new() { Name = "New need" }).ClickAsync();
+        await Expect(lao.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^## "));
+        await steps.AtAsync(lao, "need-form");
+
+        await PostingForm.Button(lao, "Save draft").ClickAsync();
+        await Expect(lao.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter a title.");
+        await steps.AtAsync(lao, "need-form-errors");
+
+        await PostingForm.FillCoreAsync(lao, "Mobile victim assistance teams for Xieng Khouang",
+            "Lao PDR seeks support for two mobile teams bringing victim assistance and physiotherapy to remote villages.",
+            "Victim assistance (Art. 5)", "Lao People's Democratic Republic", "Victim assistance unit, va@nra.test");
+        await lao.GetByLabel("Indicative budget").FillAsync("480,000");
+        await lao.GetByLabel("Currency").SelectOptionAsync("USD");
+        await lao.GetByLabel("States and observers").CheckAsync();
+        await PostingForm.Button(lao, "Save draft").ClickAsync();
+        await Expect(lao.GetByRole(AriaRole.Status)).ToContainTextAsync("Draft saved");
+        await steps.AtAsync(lao, "need-draft");
+
+        await lao.GetByRole(AriaRole.Link, new() { Name = "Attachments" }).ClickAsync();
+        await PostingForm.AttachAsync(lao, "Costed plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SampleFiles.Docx("Costed plan"));
+        await Expect(lao.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" })).ToBeVisibleAsync();
+        await steps.AtAsync(lao, "need-attachments");
+        await lao.GetByRole(AriaRole.Link, new() { Name = "Back to the posting" }).ClickAsync();
+        await PostingForm.Button(lao, "Publish").ClickAsync();
+        await Expect(lao.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
+        await Expect(lao.GetByTestId("fingerprint")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
+        await steps.AtAsync(lao, "need-published");
+
+        await using var swissBrowser = await app.NewContextAsync();
+        var swiss = await swissBrowser.NewPageAsync();
+        await swiss.GotoAsync("/Account/SignIn");
+        await SignInPages.SignInAsync(swiss, donor.Email, donor.Password);
+        await swiss.GetByLabel("Search postings").FillAsync("victim assistance");
+        await swiss.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await swiss.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Needs" });
+        await swiss.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Asia" });
+        await swiss.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(swiss.GetByTestId("result-count")).ToHaveTextAsync("1 posting matches");
+        Assert.Contains("q=victim+assistance", swiss.Url, StringComparison.Ordinal);
+        Assert.Contains("region=Asia", swiss.Url, StringComparison.Ordinal);
+        await steps.AtAsync(swiss, "search-results");
+
+        await swiss.GetByRole(AriaRole.Link, new() { Name = "Mobile victim assistance teams for Xieng Khouang" }).ClickAsync();
+        await Expect(swiss.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobile victim assistance teams for Xieng Khouang");
+        await steps.AtAsync(swiss, "need-as-donor");
+        var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" }).ClickAsync());
+        Assert.Equal("Costed plan.docx", download.SuggestedFilename);
+
+        steps.AssertAccessible();
+    }
+}
+
+/// <summary>The coordinator receives a State's Word file and publishes it on the State's behalf, word for word.</summary>
+public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
+{
+    [Fact]
+    public async Task Journey_CoordinatorImportsAWordFileOnBehalfOfAState()
+    {
+        var steps = new Checkpoints(output, firstNumber: 81);
+        var coordinator = await TestAccounts.CreateAsync(app.Factory, PortalRole.Coordinator, "isu", twoFactor: true);
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await SignInPages.SignInAsync(page, coordinator.Email, coordinator.Password);
+        await SignInPages.AnswerSecondStepAsync(page, TestAccounts.CurrentCode(app.Factory, coordinator.AuthenticatorKey!));
+
+        await page.GotoAsync("/Postings/Mine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import a Word document" }).ClickAsync();
+        await steps.AtAsync(page, "import-form");
+        await page.GetByLabel("a need").CheckAsync();
+        await page.GetByLabel("Publish for").SelectOptionAsync(new SelectOptionValue { Label = "Lao People's Democratic Republic" });
+        await page.GetByLabel("Word document (.docx)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "Need from Lao PDR.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = DocxBuilder.SampleNeed(),
+        });
+        await PostingForm.Button(page, "Import").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported as a draft");
+        await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("attachment:image1\\.png"));
+        await steps.AtAsync(page, "import-complete-core");
+
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("Lao PDR's need for victim assistance in Xieng Khouang, as sent by its mission.");
+        await page.GetByLabel("Victim assistance (Art. 5)").CheckAsync();
+        await page.GetByLabel("Countries concerned").SelectOptionAsync(new SelectOptionValue { Label = "Lao People's Democratic Republic" });
+        await page.GetByLabel("Contact point").FillAsync("Permanent Mission of Lao PDR, mission@lao.test");
+        await PostingForm.Button(page, "Preview").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview (not saved)" })).ToBeVisibleAsync();
+        await steps.AtAsync(page, "import-preview");
+        await PostingForm.Button(page, "Save draft").ClickAsync();
+        await PostingForm.Button(page, "Publish").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
+        await Expect(page.Locator("footer.provenance")).ToContainTextAsync("published by the coordinator on behalf of Lao People's Democratic Republic");
+        await Expect(page.Locator(".markdown table")).ToBeVisibleAsync();
+        await Expect(page.Locator(".markdown img")).ToBeVisibleAsync();
+        await steps.AtAsync(page, "import-published");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Version history and fingerprints" }).ClickAsync();
+        await steps.AtAsync(page, "import-versions");
+
+        steps.AssertAccessible();
+    }
+}
+
+/// <summary>Months later the reminder arrives; the owner follows its link, signs in and renews in one click.</summary>
+public sealed class RenewJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
+{
+    [Fact]
+    public async Task Journey_RenewFromTheReminderLink()
+    {
+        var steps = new Checkpoints(output, firstNumber: 91);
+        var focal = await TestAccounts.CreateAsync(app.Factory, PortalRole.FocalPoint, "LBN");
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await SignInPages.SignInAsync(page, focal.Email, focal.Password);
+        await page.GotoAsync("/Postings/New?kind=Offer");
+        await PostingForm.FillCoreAsync(page, "Training in non-technical survey for regional operators",
+            "Lebanon offers places in its non-technical survey course to operators from the region.",
+            "Clearance and risk reduction education (Art. 4)", "Lebanon", "Training cell, training@lmac.test");
+        await PostingForm.Button(page, "Save draft").ClickAsync();
+        await PostingForm.Button(page, "Publish").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
+
+        // Eleven months later: the 30-day reminder.
+        app.Factory.Time.Advance(TimeSpan.FromDays(340));
+        await app.Factory.WithServicesAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Portal.Features.Postings.PostingLifecycle>(sp).RunAsync());
+        var mails = await Mailbox.DeliverAndReadAsync(app.Factory, focal.Email);
+        var reminder = Assert.Single(mails, m => m.Subject.StartsWith("Your offer expires on", StringComparison.Ordinal));
+        var link = Mailbox.LinkIn(reminder, "/Postings/");
+
+        // The session of eleven months ago is long over: the link asks for sign-in, then leads to the button.
+        await page.GotoAsync(link);
+        await steps.AtAsync(page, "renew-entry");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await SignInPages.SignInAsync(page, focal.Email, focal.Password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Renew");
+        await steps.AtAsync(page, "renew-confirm");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Renew until") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Renewed: valid until");
+        await steps.AtAsync(page, "renewed");
+
+        steps.AssertAccessible();
+    }
+}
