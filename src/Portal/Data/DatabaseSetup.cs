@@ -58,6 +58,21 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
+        await db.RefreshStatisticsAsync();
+    }
+
+    /// <summary>
+    /// SQLite's planner needs table statistics to prefer the (Status, PublishedAt) index for the newest-first list
+    /// over a full sort; without them it guesses. A sampled ANALYZE costs milliseconds. PostgreSQL's autovacuum does
+    /// this by itself.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(this PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", cancellationToken);
+        }
     }
 }
 

@@ -44,13 +44,13 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
     }
 
     /// <summary>Saves the form into a draft, or publishes it as a new version of a published posting.</summary>
-    public async Task<SaveOutcome> SaveAsync(Posting posting, PostingForm form, decimal? budget, bool publish)
+    public async Task<SaveOutcome> SaveAsync(Posting posting, PostingForm form, decimal? budget)
     {
         ArgumentNullException.ThrowIfNull(posting);
         ArgumentNullException.ThrowIfNull(form);
         db.Entry(posting).Property(p => p.Revision).OriginalValue = form.Revision;
         await ApplyAsync(posting, form, budget);
-        if (publish || posting.Status != PostingStatus.Draft)
+        if (posting.Status != PostingStatus.Draft)
         {
             await PublishVersionAsync(posting);
         }

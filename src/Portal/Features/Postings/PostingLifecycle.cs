@@ -71,6 +71,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
             deleted += await DeleteAsync(posting.Id, posting.Title, cutoff, cancellationToken) ? 1 : 0;
         }
 
+        await db.RefreshStatisticsAsync(cancellationToken);
         return new LifecycleReport(reminders30, reminders7, expiredCount, deleted);
     }
 

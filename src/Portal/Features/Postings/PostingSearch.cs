@@ -127,15 +127,20 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
         return postings;
     }
 
-    /// <summary>Ids and ranks of every posting row the text matches (lower rank is better on both providers).</summary>
+    /// <summary>
+    /// Ids and ranks of every posting row the text matches (lower rank is better on both providers). On SQLite the
+    /// CROSS JOIN fixes the join order: the index is read once and each hit is looked up by key. Left to itself the
+    /// planner ran the whole match again for every posting row (quadratic: 100 ms at 2,000 postings).
+    /// </summary>
     private IQueryable<Hit> Matches(string match) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<Hit>($"""
             SELECT "Id", -ts_rank_cd("SearchVector", websearch_to_tsquery('english', {match}), 32)::double precision AS "Rank"
             FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<Hit>($"""
-            SELECT rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
-            FROM "PostingSearch" WHERE "PostingSearch" MATCH {match}
+            SELECT s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
+            FROM "PostingSearch" AS s CROSS JOIN "Postings" AS x ON x."Id" = s.rowid
+            WHERE "PostingSearch" MATCH {match}
             """);
 
     private async Task<Dictionary<int, string>> SnippetsAsync(string match, int[] ids)

@@ -70,7 +70,7 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         }
 
         var wasDraft = posting.Status == PostingStatus.Draft;
-        if (await commands.SaveAsync(posting, Input, budget, publish: false) == SaveOutcome.Conflict)
+        if (await commands.SaveAsync(posting, Input, budget) == SaveOutcome.Conflict)
         {
             // Nothing is lost: the form keeps what this person typed, and says what happened.
             Conflict = true;

@@ -7,7 +7,7 @@ using Portal.Features.Postings;
 namespace Portal.Pages.Postings;
 
 /// <summary>The list and the search are one page: everything is in the query string, so a search can be bookmarked and shared.</summary>
-public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search, TimeProvider time) : PageModel
+public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Text { get; set; }
@@ -66,8 +66,8 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         var states = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State)
             .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
         Countries = [.. states.Select(s => (s.Code, s.Name))];
-        var publishers = await db.Participants.AsNoTracking()
-            .Where(p => db.Postings.VisibleTo(reader, time.GetUtcNow()).Any(x => x.ParticipantId == p.Id))
+        // Everyone who may publish, not only who has: a query over every posting per page view is not worth it.
+        var publishers = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State || p.MayPublish)
             .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
         Publishers = [.. publishers.Select(s => (s.Code, s.Name))];
     }
