@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-100000}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-5091}
-WRK="wrk -t1 -c16 -d$DURATION --latency -s bench/report.lua"
+# Pages: throughput with 16 connections. Searches: latency as one person sees it (one connection at a time).
 
 if ! command -v wrk >/dev/null; then
     apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -70,19 +70,20 @@ most_common=$(curl -s -H "Cookie: $cookie" "$base/Postings?q=assistance" | tr -s
 echo "Most common term \"assistance\": $most_common"
 
 run() {
-    local name=$1 url=$2
+    local connections=$1 name=$2 url=$3
     # Warm-up: JIT, caches and SQLite pages, then the measured run.
-    wrk -t1 -c16 -d5s -H "Cookie: $cookie" "$url" >/dev/null
-    printf '%-34s ' "$name"
-    $WRK -H "Cookie: $cookie" "$url" | grep '^RESULT' | sed 's/^RESULT //'
+    wrk -t1 -c"$connections" -d5s -H "Cookie: $cookie" "$url" >/dev/null
+    printf '%-38s ' "$name (c$connections)"
+    wrk -t1 -c"$connections" -d"$DURATION" --latency -s bench/report.lua -H "Cookie: $cookie" "$url" | grep '^RESULT' | sed 's/^RESULT //'
 }
 
-run "static file (ceiling)" "$base/bench-static.html"
-run "list page" "$base/Postings"
-run "list page, page 40" "$base/Postings?page=40"
-run "posting page" "$base/Postings/$posting"
-run "search: prosthetics" "$base/Postings?q=prosthetics"
-run "search: \"non-technical survey\"" "$base/Postings?q=%22non-technical+survey%22"
-run "search: victim assistance Lao" "$base/Postings?q=victim+assistance+Lao"
-run "search: risk education, Asia" "$base/Postings?q=risk+education&region=Asia"
-run "search: assistance (most common)" "$base/Postings?q=assistance"
+run 16 "static file (ceiling)" "$base/bench-static.html"
+run 16 "list page" "$base/Postings"
+run 16 "list page, page 40" "$base/Postings?page=40"
+run 16 "posting page" "$base/Postings/$posting"
+run 1 "search: prosthetics" "$base/Postings?q=prosthetics"
+run 1 "search: \"non-technical survey\"" "$base/Postings?q=%22non-technical+survey%22"
+run 1 "search: victim assistance Lao" "$base/Postings?q=victim+assistance+Lao"
+run 1 "search: risk education, Asia" "$base/Postings?q=risk+education&region=Asia"
+run 1 "search: assistance (most common)" "$base/Postings?q=assistance"
+run 16 "search: victim assistance Lao" "$base/Postings?q=victim+assistance+Lao"

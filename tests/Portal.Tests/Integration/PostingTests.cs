@@ -200,4 +200,37 @@ public sealed class PostingTests : PortalTest
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Search_WithMoreThanAThousandHits_SaysSo_AndPagesThroughTheFirstThousand()
+    {
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "CHE");
+        var now = Factory.Time.GetUtcNow();
+        await Factory.WithDbAsync(async db =>
+        {
+            var lao = await db.Participants.SingleAsync(p => p.Code == "LAO");
+            for (var i = 0; i < 1001; i++)
+            {
+                db.Postings.Add(new Posting
+                {
+                    ParticipantId = lao.Id, Kind = PostingKind.Need, Status = PostingStatus.Published,
+                    Title = $"Demining support {i}", Summary = "Support.", Body = "Demining.", ContactPoint = "Someone",
+                    Areas = CcmAreas.ClearanceAndRiskEducation, CreatedAt = now, PublishedAt = now, ValidUntil = now.AddDays(100),
+                    CurrentVersion = 1,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, member);
+        await browser.OpenAsync("/Postings?q=demining");
+        Assert.Equal("More than 1,000 postings match · page 1 of 50", browser.Find("[data-testid=result-count]"));
+        await browser.OpenAsync("/Postings?q=demining&page=50");
+        Assert.Equal(20, browser.Page!.QuerySelectorAll("ol.results > li").Length);
+        // The plain list counts exactly.
+        await browser.OpenAsync("/Postings");
+        Assert.Equal("1,001 postings · page 1 of 51", browser.Find("[data-testid=result-count]"));
+    }
 }

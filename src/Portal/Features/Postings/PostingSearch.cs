@@ -27,6 +27,9 @@ public sealed record SearchQuery(
 {
     public const int PageSize = 20;
 
+    /// <summary>Searches count at most this many hits, then say "more than".</summary>
+    public const int MaxCounted = 1000;
+
     /// <summary>Longer queries are cut: nobody types them, and they only cost the server.</summary>
     public const int MaxTextLength = 200;
 }
@@ -40,7 +43,11 @@ public sealed record PostingListItem(
     public string? SnippetHtml { get; init; }
 }
 
-public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Total, int Page, int Pages);
+public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Total, int Page, int Pages)
+{
+    /// <summary>True when a text search found more than <see cref="SearchQuery.MaxCounted"/> hits and stopped counting.</summary>
+    public bool IsCapped { get; init; }
+}
 
 /// <summary>
 /// Full-text search and filtered lists over the postings the reader may see. The full-text match is
@@ -63,8 +70,11 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
               join p in postings on hit.Id equals p.Id
               select new Ranked { Posting = p, Rank = hit.Rank };
 
-        var total = await ranked.CountAsync();
-        var pages = Math.Max(1, (total + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
+        // Counting stops past MaxCounted: "more than 1,000" is as useful as an exact figure, and counting every hit
+        // of a common word costs more than the page itself.
+        var total = matchQuery is null ? await ranked.CountAsync() : await ranked.Take(SearchQuery.MaxCounted + 1).CountAsync();
+        var shown = matchQuery is null ? total : Math.Min(total, SearchQuery.MaxCounted);
+        var pages = Math.Max(1, (shown + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
         var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
         ranked = sort switch
@@ -82,7 +92,7 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
             items = [.. items.Select(i => i with { SnippetHtml = snippets.GetValueOrDefault(i.Id) })];
         }
 
-        return new SearchResult(items, total, page, pages);
+        return new SearchResult(items, total, page, pages) { IsCapped = matchQuery is not null && total > SearchQuery.MaxCounted };
     }
 
     public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)
