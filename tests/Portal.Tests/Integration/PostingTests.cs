@@ -213,9 +213,17 @@ public sealed class PostingTests : PortalTest
             {
                 db.Postings.Add(new Posting
                 {
-                    ParticipantId = lao.Id, Kind = PostingKind.Need, Status = PostingStatus.Published,
-                    Title = $"Demining support {i}", Summary = "Support.", Body = "Demining.", ContactPoint = "Someone",
-                    Areas = CcmAreas.ClearanceAndRiskEducation, CreatedAt = now, PublishedAt = now, ValidUntil = now.AddDays(100),
+                    ParticipantId = lao.Id,
+                    Kind = PostingKind.Need,
+                    Status = PostingStatus.Published,
+                    Title = $"Demining support {i}",
+                    Summary = "Support.",
+                    Body = "Demining.",
+                    ContactPoint = "Someone",
+                    Areas = CcmAreas.ClearanceAndRiskEducation,
+                    CreatedAt = now,
+                    PublishedAt = now,
+                    ValidUntil = now.AddDays(100),
                     CurrentVersion = 1,
                 });
             }
