@@ -45,7 +45,7 @@ public sealed record PostingListItem(
 
 public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Total, int Page, int Pages)
 {
-    /// <summary>True when a text search found more than <see cref="SearchQuery.MaxCounted"/> hits and stopped counting.</summary>
+    /// <summary>True when there were more than <see cref="SearchQuery.MaxCounted"/> postings and counting stopped.</summary>
     public bool IsCapped { get; init; }
 }
 
@@ -71,9 +71,9 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
               select new Ranked { Posting = p, Rank = hit.Rank };
 
         // Counting stops past MaxCounted: "more than 1,000" is as useful as an exact figure, and counting every hit
-        // of a common word costs more than the page itself.
-        var total = matchQuery is null ? await ranked.CountAsync() : await ranked.Take(SearchQuery.MaxCounted + 1).CountAsync();
-        var shown = matchQuery is null ? total : Math.Min(total, SearchQuery.MaxCounted);
+        // of a common word, or every posting of a large list, costs more than the page itself.
+        var total = await ranked.Take(SearchQuery.MaxCounted + 1).CountAsync();
+        var shown = Math.Min(total, SearchQuery.MaxCounted);
         var pages = Math.Max(1, (shown + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
         var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
@@ -92,7 +92,7 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
             items = [.. items.Select(i => i with { SnippetHtml = snippets.GetValueOrDefault(i.Id) })];
         }
 
-        return new SearchResult(items, total, page, pages) { IsCapped = matchQuery is not null && total > SearchQuery.MaxCounted };
+        return new SearchResult(items, total, page, pages) { IsCapped = total > SearchQuery.MaxCounted };
     }
 
     public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)
