@@ -56,7 +56,6 @@ for (var done = 0; done < count; done += Batch)
         {
             ParticipantId = owner.Id,
             Kind = sample.Kind,
-            Status = PostingStatus.Published,
             Title = $"{Vary(sample.Title)} ({i})",
             Summary = Vary(sample.Summary),
             Body = body,
@@ -70,22 +69,10 @@ for (var done = 0; done < count; done += Batch)
             ContactPoint = sample.ContactPoint,
             Visibility = sample.Visibility,
             CreatedAt = publishedAt,
-            PublishedAt = publishedAt,
             ValidUntil = now.AddDays(random.Next(1, 700)),
-            CurrentVersion = 1,
             IsSample = true,
         };
-        var canonical = PostingContent.Of(posting, owner.Code).ToCanonical();
-        posting.Versions.Add(new PostingVersion
-        {
-            Number = 1,
-            ParticipantId = owner.Id,
-            AuthorUserId = authorId,
-            AuthorName = "Benchmark <bench@sample.test>",
-            PublishedAt = publishedAt,
-            CanonicalContent = canonical,
-            Fingerprint = PostingContent.Fingerprint(canonical),
-        });
+        posting.AppendVersion(owner.Code, authorId, "Benchmark <bench@sample.test>", onBehalf: false, publishedAt);
         db.Postings.Add(posting);
     }
 

@@ -125,23 +125,11 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
     {
         var reader = await readers.CurrentAsync();
         var now = time.GetUtcNow();
-        var ownerCode = await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Code).SingleAsync();
-        var canonical = PostingContent.Of(posting, ownerCode).ToCanonical();
+        var ownerCode = posting.Participant?.Code
+            ?? await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Code).SingleAsync();
         var first = posting.Status == PostingStatus.Draft;
-        posting.CurrentVersion++;
-        posting.Versions.Add(new PostingVersion
-        {
-            Number = posting.CurrentVersion,
-            ParticipantId = posting.ParticipantId,
-            AuthorUserId = reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
-            AuthorName = audit.CurrentActor(),
-            OnBehalf = reader.ParticipantId != posting.ParticipantId,
-            PublishedAt = now,
-            CanonicalContent = canonical,
-            Fingerprint = PostingContent.Fingerprint(canonical),
-        });
-        posting.Status = PostingStatus.Published;
-        posting.PublishedAt = now;
+        posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
+            audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
         audit.Write(first ? "PostingPublished" : "PostingVersionPublished", Target(posting),
             $"version {posting.CurrentVersion}: {posting.Title}");
 

@@ -79,3 +79,33 @@ public sealed record PostingContent(
 
     private sealed record SortedFields(string Format, PostingContent Content);
 }
+
+public static class PostingPublication
+{
+    /// <summary>
+    /// Appends the next version, taken over the posting's current content, and marks the posting published at that
+    /// time: the one way a version is made (publishing, sample data, benchmark data).
+    /// </summary>
+    public static PostingVersion AppendVersion(
+        this Posting posting, string ownerCode, string authorUserId, string authorName, bool onBehalf, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        var canonical = PostingContent.Of(posting, ownerCode).ToCanonical();
+        posting.CurrentVersion++;
+        var version = new PostingVersion
+        {
+            Number = posting.CurrentVersion,
+            ParticipantId = posting.ParticipantId,
+            AuthorUserId = authorUserId,
+            AuthorName = authorName,
+            OnBehalf = onBehalf,
+            PublishedAt = at,
+            CanonicalContent = canonical,
+            Fingerprint = PostingContent.Fingerprint(canonical),
+        };
+        posting.Versions.Add(version);
+        posting.Status = PostingStatus.Published;
+        posting.PublishedAt = at;
+        return version;
+    }
+}

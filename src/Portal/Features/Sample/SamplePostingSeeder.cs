@@ -30,7 +30,6 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
             {
                 ParticipantId = owner.Id,
                 Kind = sample.Kind,
-                Status = PostingStatus.Published,
                 Title = sample.Title,
                 Summary = sample.Summary,
                 Body = sample.Body,
@@ -45,22 +44,10 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
                 ContactPoint = sample.ContactPoint,
                 Visibility = sample.Visibility,
                 CreatedAt = publishedAt,
-                PublishedAt = publishedAt,
                 ValidUntil = publishedAt.AddDays(sample.ValidForDays),
-                CurrentVersion = 1,
                 IsSample = true,
             };
-            var canonical = PostingContent.Of(posting, owner.Code).ToCanonical();
-            posting.Versions.Add(new PostingVersion
-            {
-                Number = 1,
-                ParticipantId = owner.Id,
-                AuthorUserId = author.Id,
-                AuthorName = $"{author.FullName} <{author.Email}>",
-                PublishedAt = publishedAt,
-                CanonicalContent = canonical,
-                Fingerprint = PostingContent.Fingerprint(canonical),
-            });
+            posting.AppendVersion(owner.Code, author.Id, $"{author.FullName} <{author.Email}>", onBehalf: false, publishedAt);
             db.Postings.Add(posting);
         }
 

@@ -63,13 +63,12 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         Participant = PostingLabels.IsCode(Participant) ? Participant : null;
         Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
             EffectiveSort, PageNumber), reader);
-        var states = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State)
-            .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
-        Countries = [.. states.Select(s => (s.Code, s.Name))];
-        // Everyone who may publish, not only who has: a query over every posting per page view is not worth it.
-        var publishers = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State || p.MayPublish)
-            .OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync();
-        Publishers = [.. publishers.Select(s => (s.Code, s.Name))];
+        // One read for both lists. "Published by" offers everyone who may publish, not only who has: asking which
+        // participants have visible postings would cost a query over every posting on every view.
+        var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new { p.Code, p.Name, IsState = p.Kind == ParticipantKind.State, p.MayPublish }).ToListAsync();
+        Countries = [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))];
+        Publishers = [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))];
     }
 
     /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>
