@@ -3,12 +3,16 @@
 # size served by the same server (the ceiling). Release build, warm, SQLite. Prints one line per case.
 #   bench/postings.sh                 # 100,000 postings, 20 s per case
 #   COUNT=20000 DURATION=10s bench/postings.sh
+#   DB=/tmp/bench.db bench/postings.sh  # fills /tmp/bench.db once and reuses it on later runs
+#   CASES=search bench/postings.sh      # only the cases whose name matches (grep -E)
 # Figures and their reading: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-100000}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-5091}
+DB=${DB:-}
+CASES=${CASES:-.}
 # Pages: throughput with 16 connections. Searches: latency as one person sees it (one connection at a time).
 
 if ! command -v wrk >/dev/null; then
@@ -24,7 +28,8 @@ echo "Publishing (Release) ..."
 dotnet publish src/Portal -c Release -o "$work/app" --nologo -v q >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Portal="Data Source=$work/bench.db"
+db_file=${DB:-$work/bench.db}
+export ConnectionStrings__Portal="Data Source=$db_file"
 export Sample__Enabled=true
 export Logging__LogLevel__Default=Warning
 export Postings__LifecycleInBackground=false
@@ -39,11 +44,15 @@ start_app() {
 }
 
 # First start: schema, States, sample accounts and the 40 sample postings. Then the bulk of the postings.
-start_app
-stop_app
-echo "Filling $COUNT postings ..."
-dotnet run bench/fill-postings.cs -- "Data Source=$work/bench.db" "$COUNT"
-sqlite3_size=$(du -m "$work/bench.db" | cut -f1)
+if [ -n "$DB" ] && [ -s "$DB" ]; then
+    echo "Reusing $DB"
+else
+    start_app
+    stop_app
+    echo "Filling $COUNT postings ..."
+    dotnet run bench/fill-postings.cs -- "Data Source=$db_file" "$COUNT"
+fi
+sqlite3_size=$(du -m "$db_file" | cut -f1)
 echo "Database: ${sqlite3_size} MB"
 start_app
 
@@ -67,11 +76,12 @@ list_gzip=$(gzip -9 -c "$work/list.html" | wc -c)
 list_served=$(curl -s -H "Cookie: $cookie" -H "Accept-Encoding: br, gzip" -o /dev/null -w '%{size_download}' "$base/Postings")
 echo "List page: $list_bytes bytes, $list_gzip gzip -9, $list_served as served with Accept-Encoding: br, gzip"
 most_common=$(curl -s -H "Cookie: $cookie" "$base/Postings?q=assistance" | tr -s " \n" " " | grep -o 'result-count"> [^<]*' | sed 's/.*"> //' || true)
-hits=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/bench.db').execute(\"SELECT count(*) FROM PostingSearch WHERE PostingSearch MATCH 'assistance'\").fetchone()[0])" 2>/dev/null || echo "?")
+hits=$(python3 -c "import sqlite3; print(sqlite3.connect('$db_file').execute(\"SELECT count(*) FROM PostingSearch WHERE PostingSearch MATCH 'assistance'\").fetchone()[0])" 2>/dev/null || echo "?")
 echo "Most common term \"assistance\": in $hits postings; the page says \"$most_common\""
 
 run() {
     local connections=$1 name=$2 url=$3
+    echo "$name" | grep -qE "$CASES" || return 0
     # Warm-up: JIT, caches and SQLite pages, then the measured run.
     wrk -t1 -c"$connections" -d5s -H "Cookie: $cookie" "$url" >/dev/null
     printf '%-38s ' "$name (c$connections)"

@@ -5,6 +5,7 @@ using Portal.Features;
 using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Features.Caching;
 using Portal.Features.Email;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
@@ -47,6 +48,8 @@ public static class PortalSetup
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<ChangeStamps>();
+        services.AddSingleton<ReadCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EntryCodes>();
         services.AddHostedService<EntryCodeRotationService>();

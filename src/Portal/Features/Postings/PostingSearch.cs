@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Caching;
 
 namespace Portal.Features.Postings;
 
@@ -54,15 +55,60 @@ public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Tota
 /// provider-specific (SQLite FTS5, PostgreSQL tsvector, both kept by the database itself); everything else,
 /// visibility first, is one LINQ query shared by both.
 /// </summary>
-public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
+public sealed class PostingSearch(PortalDbContext db, TimeProvider time, ChangeStamps stamps, ReadCache cache)
 {
+    /// <summary>
+    /// A list without search words (the page everyone opens first, and every filter of it) is the same for every reader
+    /// of one audience until a posting changes or one of them expires, so it is read once and kept (decision 007).
+    /// Searches with words are too varied to be worth keeping and always ask the database.
+    /// </summary>
     public async Task<SearchResult> RunAsync(SearchQuery query, Reader reader)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (FullTextQuery.For(db.Database.IsNpgsql(), Cut(query.Text)) is not null)
+        {
+            return await SearchAsync(query, reader);
+        }
+
+        return await KeptForAudienceAsync(query with { Text = null }, reader, () => SearchAsync(query with { Text = null }, reader));
+    }
+
+    /// <summary>
+    /// Keeps a read over the postings this reader's audience may see (States and the coordinator share one; each
+    /// observer organisation has its own) until a posting changes or the first visible one expires (decision 007).
+    /// </summary>
+    public async Task<T> KeptForAudienceAsync<T>(object key, Reader reader, Func<Task<T>> load)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(load);
+        var stamp = (await stamps.CurrentAsync()).Postings;
+        var audience = reader.SeesStatesOnly ? (int?)null : reader.ParticipantId;
+        return await cache.GetOrLoadAsync(new AudienceKey(audience, key), stamp, async () =>
+        {
+            var until = await NextExpiryAsync(stamp);
+            return (await load(), until);
+        });
+    }
+
+    /// <summary>When the first visible posting expires, and every kept list with it.</summary>
+    private Task<DateTimeOffset> NextExpiryAsync(long stamp) =>
+        cache.GetOrLoadAsync(NextExpiry.Key, stamp, async () =>
+        {
+            var now = time.GetUtcNow();
+            var next = await db.Postings.Where(p => p.Status == PostingStatus.Published && p.ValidUntil > now)
+                .MinAsync(p => (DateTimeOffset?)p.ValidUntil) ?? DateTimeOffset.MaxValue;
+            return (next, next);
+        });
+
+    private static string? Cut(string? text) =>
+        text is { Length: > SearchQuery.MaxTextLength } t ? t[..SearchQuery.MaxTextLength] : text;
+
+    private async Task<SearchResult> SearchAsync(SearchQuery query, Reader reader)
+    {
         var now = time.GetUtcNow();
         var postings = Filter(db.Postings.AsNoTracking().VisibleTo(reader, now), query);
-        var text = query.Text is { Length: > SearchQuery.MaxTextLength } t ? t[..SearchQuery.MaxTextLength] : query.Text;
-        var matchQuery = FullTextQuery.For(db.Database.IsNpgsql(), text);
+        var matchQuery = FullTextQuery.For(db.Database.IsNpgsql(), Cut(query.Text));
 
         IQueryable<Ranked> ranked = matchQuery is null
             ? postings.Select(p => new Ranked { Posting = p, Rank = 0 })
@@ -196,6 +242,14 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
 
         html.Append(System.Net.WebUtility.HtmlEncode(text.ToString()));
         return open ? html.Append("</mark>").ToString() : html.ToString();
+    }
+
+    /// <summary>The audience is null for States and the coordinator (who see every published posting), else the observer's participant.</summary>
+    private sealed record AudienceKey(int? ObserverParticipantId, object Key);
+
+    private sealed record NextExpiry
+    {
+        public static readonly NextExpiry Key = new();
     }
 
     private sealed class Ranked

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Caching;
 using Portal.Features.Security;
 
 namespace Portal.Features.Postings;
@@ -25,7 +26,7 @@ public sealed record Reader(
         IsCoordinator || (MayPublish && owningParticipantId == ParticipantId);
 }
 
-public sealed class Readers(IHttpContextAccessor http, PortalDbContext db)
+public sealed class Readers(IHttpContextAccessor http, PortalDbContext db, ChangeStamps stamps, ReadCache cache)
 {
     private Reader? current;
 
@@ -38,11 +39,18 @@ public sealed class Readers(IHttpContextAccessor http, PortalDbContext db)
 
         var user = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
         var participantId = user.ParticipantIdOf() ?? throw new InvalidOperationException("The session names no participant.");
-        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
-            .Select(p => new { p.Kind, p.MayPublish }).SingleAsync();
+        // Participants change under the "access" stamp too: a participant's rights are re-read as soon as they change.
+        var participant = await cache.GetOrLoadAsync(new ParticipantRights(participantId), (await stamps.CurrentAsync()).Access,
+            async () => (await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
+                .Select(p => new ParticipantRights.Value(p.Kind, p.MayPublish)).SingleAsync(), DateTimeOffset.MaxValue));
         current = new Reader(participantId, participant.Kind == ParticipantKind.State, participant.MayPublish,
             user.RoleOf() ?? PortalRole.Member, !user.IsCodeSession(), user.UserIdOf());
         return current;
+    }
+
+    private sealed record ParticipantRights(int ParticipantId)
+    {
+        public sealed record Value(ParticipantKind Kind, bool MayPublish);
     }
 }
 

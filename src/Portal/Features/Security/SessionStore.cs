@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Features.Caching;
 
 namespace Portal.Features.Security;
 
@@ -13,7 +14,8 @@ namespace Portal.Features.Security;
 /// Server-side sessions. Every cookie names a row here; a request whose row is ended, whose account changed its
 /// security stamp or was disabled, or whose entry code was rotated, is signed out on the spot.
 /// </summary>
-public sealed class SessionStore(PortalDbContext db, TimeProvider time, IOptions<IdentityOptions> identity)
+public sealed class SessionStore(
+    PortalDbContext db, TimeProvider time, IOptions<IdentityOptions> identity, ChangeStamps stamps, ReadCache cache)
 {
     /// <summary>However active, a session ends this long after sign-in; the cookie's sliding window cannot extend it.</summary>
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
@@ -97,7 +99,12 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time, IOptions
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>Runs on every authenticated request (cookie OnValidatePrincipal).</summary>
+    /// <summary>
+    /// Runs on every authenticated request (cookie OnValidatePrincipal). A session found valid is remembered under the
+    /// "access" change stamp (decision 007), which every ending, password or role change, disabling and code rotation
+    /// moves forward in the database; so each request still learns of them at once, on every instance, from one small
+    /// read of the stamps.
+    /// </summary>
     public async Task<bool> IsValidAsync(ClaimsPrincipal principal)
     {
         var sessionId = principal.SessionIdOf();
@@ -106,12 +113,21 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time, IOptions
             return false;
         }
 
+        var stampInCookie = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var key = new ValidSession(sessionId, stampInCookie);
+        var access = (await stamps.CurrentAsync()).Access;
+        if (cache.TryGet<bool>(key, access, out _))
+        {
+            return true;
+        }
+
         var oldest = time.GetUtcNow() - AbsoluteLifetime;
         var row = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.EndedAt == null && s.CreatedAt > oldest)
             .Select(s => new
             {
                 s.Kind,
+                s.CreatedAt,
                 UserStamp = s.User == null ? null : s.User.SecurityStamp,
                 UserDisabled = s.User != null && s.User.IsDisabled,
                 CodeRetired = s.EntryCode != null && s.EntryCode.RetiredAt != null,
@@ -122,14 +138,18 @@ public sealed class SessionStore(PortalDbContext db, TimeProvider time, IOptions
             return false;
         }
 
-        if (row.Kind == SessionKind.EntryCode)
+        var valid = row.Kind == SessionKind.EntryCode
+            ? !row.CodeRetired
+            : !row.UserDisabled && row.UserStamp is not null && row.UserStamp == stampInCookie;
+        if (valid)
         {
-            return !row.CodeRetired;
+            cache.Set(key, access, true, row.CreatedAt + AbsoluteLifetime);
         }
 
-        var stampInCookie = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return !row.UserDisabled && row.UserStamp is not null && row.UserStamp == stampInCookie;
+        return valid;
     }
+
+    private sealed record ValidSession(string SessionId, string? SecurityStamp);
 
     public Task<int> EndAsync(string sessionId, string reason) =>
         db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null)

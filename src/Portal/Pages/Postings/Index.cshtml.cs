@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Caching;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
 
 /// <summary>The list and the search are one page: everything is in the query string, so a search can be bookmarked and shared.</summary>
-public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search) : PageModel
+public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search, ChangeStamps stamps, ReadCache cache)
+    : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Text { get; set; }
@@ -63,12 +65,21 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         Participant = PostingLabels.IsCode(Participant) ? Participant : null;
         Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
             EffectiveSort, PageNumber), reader);
-        // One read for both lists. "Published by" offers everyone who may publish, not only who has: asking which
-        // participants have visible postings would cost a query over every posting on every view.
-        var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new { p.Code, p.Name, IsState = p.Kind == ParticipantKind.State, p.MayPublish }).ToListAsync();
-        Countries = [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))];
-        Publishers = [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))];
+        // One read for both lists, kept until a participant changes. "Published by" offers everyone who may publish, not
+        // only who has: asking which participants have visible postings would cost a query over every posting.
+        (Countries, Publishers) = await cache.GetOrLoadAsync(FilterChoices.Key, (await stamps.CurrentAsync()).Postings, async () =>
+        {
+            var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name)
+                .Select(p => new { p.Code, p.Name, IsState = p.Kind == ParticipantKind.State, p.MayPublish }).ToListAsync();
+            IReadOnlyList<(string, string)> countries = [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))];
+            IReadOnlyList<(string, string)> publishers = [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))];
+            return ((countries, publishers), DateTimeOffset.MaxValue);
+        });
+    }
+
+    private sealed record FilterChoices
+    {
+        public static readonly FilterChoices Key = new();
     }
 
     /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>

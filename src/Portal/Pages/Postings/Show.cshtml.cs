@@ -6,12 +6,8 @@ using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
 
-public sealed record VersionStamp(int Number, string AuthorName, bool OnBehalf, DateTimeOffset PublishedAt, string Fingerprint);
-
-public sealed record AttachmentItem(int Id, string FileName, string ContentType, long Length, string Sha256);
-
 public sealed class ShowModel(
-    PortalDbContext db, PostingPages pages, Readers readers, PostingCommands commands, RenderedMarkdown markdown, TimeProvider time)
+    PortalDbContext db, PostingPages pages, Readers readers, PostingCommands commands, TimeProvider time)
     : PageModel
 {
     public Posting Posting { get; private set; } = null!;
@@ -32,8 +28,8 @@ public sealed class ShowModel(
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var posting = await pages.FindAsync(id);
-        if (posting is null)
+        var view = await pages.ViewAsync(id);
+        if (view is null)
         {
             if (await pages.ReplacementForAsync(id) is int newer)
             {
@@ -44,7 +40,7 @@ public sealed class ShowModel(
             return NotFound();
         }
 
-        await LoadAsync(posting);
+        await LoadAsync(view);
         return Page();
     }
 
@@ -83,23 +79,17 @@ public sealed class ShowModel(
         return Redirect($"/Postings/{id}");
     }
 
-    private async Task LoadAsync(Posting posting)
+    private async Task LoadAsync(PostingView view)
     {
         var reader = await readers.CurrentAsync();
+        var posting = view.Posting;
         Posting = posting;
+        Version = view.Version;
+        Attachments = view.Attachments;
+        CountryNames = view.CountryNames;
+        BodyHtml = view.BodyHtml;
         MayManage = reader.MayManage(posting.ParticipantId);
         IsExpired = posting.Status == PostingStatus.Published && posting.ValidUntil <= time.GetUtcNow();
-        Version = await db.PostingVersions.AsNoTracking()
-            .Where(v => v.PostingId == posting.Id && v.Number == posting.CurrentVersion)
-            .Select(v => new VersionStamp(v.Number, v.AuthorName, v.OnBehalf, v.PublishedAt, v.Fingerprint))
-            .SingleOrDefaultAsync();
-        Attachments = await db.PostingAttachments.AsNoTracking().Where(a => a.PostingId == posting.Id).OrderBy(a => a.Id)
-            .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Length, a.Sha256)).ToListAsync();
-        var codes = posting.Countries.Select(c => c.CountryCode).ToList();
-        CountryNames = await db.Participants.Where(p => codes.Contains(p.Code)).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync();
-        var links = Attachments.GroupBy(a => a.FileName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => $"/Postings/{posting.Id}/Attachments/{g.First().Id}", StringComparer.Ordinal);
-        BodyHtml = markdown.ToHtml(posting.Body, links);
         if (MayManage && posting.Status == PostingStatus.Published)
         {
             PendingReplacementId = await db.Postings
