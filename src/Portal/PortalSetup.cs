@@ -49,6 +49,7 @@ public static class PortalSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<ChangeStamps>();
+        services.AddSingleton<StampConnections>();
         services.AddSingleton<ReadCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EntryCodes>();

@@ -1,19 +1,22 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Portal.Data;
 
 namespace Portal.Features.Caching;
 
-/// <summary>The two counters of the <c>ChangeStamps</c> table, as one request read them.</summary>
+/// <summary>The two counters of the <c>ChangeStamps</c> row, as one request read them.</summary>
 public readonly record struct StampSet(long Postings, long Access);
 
 /// <summary>
 /// Reads the change stamps (decision 007): counters that database triggers move forward in the same transaction as
 /// any change to postings or to what decides access. Read once per request, in one small query, they tell every
-/// cached read whether it is still true — on this instance and on any other sharing the database.
+/// kept read whether it is still true — on this instance and on any other sharing the database.
 /// </summary>
-public sealed class ChangeStamps(PortalDbContext db)
+public sealed class ChangeStamps(PortalDbContext db, StampConnections connections)
 {
     private StampSet? current;
 
@@ -28,13 +31,40 @@ public sealed class ChangeStamps(PortalDbContext db)
         // Changes made by this request must not be hidden from the rest of it.
         db.SavedChanges -= Forget;
         db.SavedChanges += Forget;
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
+        var read = await connections.ReadAsync(db.Database.GetConnectionString()!, db.Database.IsNpgsql());
+        current = read;
+        return read;
+    }
+
+    /// <summary>For writes that bypass SaveChanges (ExecuteUpdate): the next read in this request asks the database again.</summary>
+    public void Forget() => current = null;
+
+    private void Forget(object? sender, SavedChangesEventArgs e) => Forget();
+}
+
+/// <summary>
+/// A few connections kept open, each with its prepared one-row query, for the stamps read every request makes.
+/// Opening through EF on every request cost more than the read: EF's SQLite connection registers its SQL functions
+/// at each open, behind a process-wide lock that 16 concurrent requests queued on.
+/// </summary>
+public sealed class StampConnections : IDisposable
+{
+    private const string Sql = """SELECT "Postings", "Access" FROM "ChangeStamps" """;
+
+    /// <summary>More than this many idle connections are closed rather than kept.</summary>
+    private const int KeptIdle = 32;
+
+    private readonly ConcurrentBag<DbCommand> idle = [];
+
+    public async Task<StampSet> ReadAsync(string connectionString, bool npgsql)
+    {
+        if (!idle.TryTake(out var command))
+        {
+            command = await OpenAsync(connectionString, npgsql);
+        }
+
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """SELECT "Postings", "Access" FROM "ChangeStamps" """;
             StampSet read;
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -49,17 +79,55 @@ public sealed class ChangeStamps(PortalDbContext db)
                     Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
             }
 
-            current = read;
+            if (idle.Count < KeptIdle)
+            {
+                idle.Add(command);
+                command = null;
+            }
+
             return read;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            // A failed or surplus connection is closed, never handed to the next request.
+            Close(command);
         }
     }
 
-    /// <summary>For writes that bypass SaveChanges (ExecuteUpdate): the next read in this request asks the database again.</summary>
-    public void Forget() => current = null;
+    public void Dispose()
+    {
+        while (idle.TryTake(out var command))
+        {
+            Close(command);
+        }
+    }
 
-    private void Forget(object? sender, SavedChangesEventArgs e) => Forget();
+    private static async Task<DbCommand> OpenAsync(string connectionString, bool npgsql)
+    {
+        DbConnection connection = npgsql ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            return command;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static void Close(DbCommand? command)
+    {
+        if (command is null)
+        {
+            return;
+        }
+
+        var connection = command.Connection;
+        command.Dispose();
+        connection?.Dispose();
+    }
 }
