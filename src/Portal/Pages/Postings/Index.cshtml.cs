@@ -11,6 +11,21 @@ namespace Portal.Pages.Postings;
 public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearch search, ChangeStamps stamps, ReadCache cache)
     : PageModel
 {
+    // The filters' choices, written by SelectOptions: an option tag helper per element cost more than the rest of
+    // the page's rendering.
+    public static readonly IReadOnlyList<(string, string)> KindChoices =
+        [.. Enum.GetValues<PostingKind>().Select(k => (k.ToString(), k.Plural()))];
+
+    public static readonly IReadOnlyList<(string, string)> AreaChoices = [.. PostingLabels.AllAreas.Select(a => (a.ToString(), a.Label()))];
+
+    public static readonly IReadOnlyList<(string, string)> TypeChoices =
+        [.. PostingLabels.AllAssistanceTypes.Select(t => (t.ToString(), t.Label()))];
+
+    public static readonly IReadOnlyList<(string, string)> RegionChoices = [.. PostingLabels.AllRegions.Select(g => (g.ToString(), g.Label()))];
+
+    public static readonly IReadOnlyList<(string, string)> SortChoices =
+        [("Relevance", "Relevance"), ("Newest", "Newest"), ("ExpiringSoon", "Expiring soon")];
+
     [FromQuery(Name = "q")]
     public string? Text { get; set; }
 
