@@ -154,8 +154,10 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
 
     /// <summary>
     /// Ids and ranks of every posting row the text matches (lower rank is better on both providers). On SQLite the
-    /// CROSS JOIN fixes the join order: the index is read once and each hit is looked up by key. Left to itself the
-    /// planner ran the whole match again for every posting row (quadratic: 100 ms at 2,000 postings).
+    /// unary plus on the id fixes the join order: the index is read once and each hit is looked up by key. Without it
+    /// the planner, short of statistics, could scan the postings and probe the index once per row (quadratic: 100 ms
+    /// at 2,000 postings); the plus makes that probe unusable. (A CROSS JOIN with "Postings" did the same before, at
+    /// the price of a second look-up per hit: half the query time for 'prosthetics' at 100,000 postings.)
     /// </summary>
     private IQueryable<Hit> Matches(string match) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<Hit>($"""
@@ -163,9 +165,8 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
             FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<Hit>($"""
-            SELECT s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
-            FROM "PostingSearch" AS s CROSS JOIN "Postings" AS x ON x."Id" = s.rowid
-            WHERE "PostingSearch" MATCH {match}
+            SELECT +s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
+            FROM "PostingSearch" AS s WHERE "PostingSearch" MATCH {match}
             """);
 
     /// <summary>The ids of <see cref="Matches"/> without the rank, for counts and date orders.</summary>
@@ -174,9 +175,7 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
             SELECT "Id" FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<HitId>($"""
-            SELECT s.rowid AS "Id"
-            FROM "PostingSearch" AS s CROSS JOIN "Postings" AS x ON x."Id" = s.rowid
-            WHERE "PostingSearch" MATCH {match}
+            SELECT +s.rowid AS "Id" FROM "PostingSearch" AS s WHERE "PostingSearch" MATCH {match}
             """)).Select(h => h.Id);
 
     private async Task<Dictionary<int, string>> SnippetsAsync(string match, int[] ids)
