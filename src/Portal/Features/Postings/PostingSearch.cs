@@ -94,11 +94,8 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
 
         // Sort only ids, then read the page's rows: a sort that carried titles and summaries for every hit cost more
         // than the sort itself. The rows are read through the same visibility and filters as the ids.
-        var ids = sort == SortOrder.Relevance && matchQuery is not null && !db.Database.IsNpgsql()
-                && await FromBestRankedAsync(matchQuery, postings, page, shown) is { } best
-            ? best
-            : await ranked.Skip((page - 1) * SearchQuery.PageSize).Take(SearchQuery.PageSize)
-                .Select(r => r.Posting.Id).ToListAsync();
+        var ids = await ranked.Skip((page - 1) * SearchQuery.PageSize).Take(SearchQuery.PageSize)
+            .Select(r => r.Posting.Id).ToListAsync();
         var rows = ids.Count == 0
             ? []
             : await postings.Where(p => ids.Contains(p.Id)).ToListItems().ToDictionaryAsync(i => i.Id);
@@ -111,60 +108,6 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
         }
 
         return new SearchResult(items, total, page, pages) { IsCapped = total > SearchQuery.MaxCounted };
-    }
-
-    /// <summary>
-    /// The page's ids in relevance order, found among the best-ranked hits only; null when those cannot prove the page.
-    /// SQLite computes bm25 for every hit either way, but FTS5 alone does it without looking up each hit's posting; only
-    /// the best few hundred are then looked up, through the same visibility and filters. The page is exact when it is
-    /// full and made only of hits ranked strictly better than the worst candidate: every hit left out ranks at least as
-    /// badly, so none of them can come before, or tie with, a hit on the page. Otherwise the caller ranks every hit.
-    /// </summary>
-    private async Task<List<int>?> FromBestRankedAsync(string match, IQueryable<Posting> postings, int page, int shown)
-    {
-        var skip = (page - 1) * SearchQuery.PageSize;
-        var expected = Math.Min(SearchQuery.PageSize, shown - skip);
-        var needed = skip + expected;
-        if (expected <= 0 || needed > MaxNeededFromBest)
-        {
-            return null;
-        }
-
-        var limit = (4 * needed) + 200;
-        var best = await db.Database.SqlQuery<Hit>($"""
-            SELECT rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
-            FROM "PostingSearch" WHERE "PostingSearch" MATCH {match} ORDER BY "Rank" LIMIT {limit}
-            """).ToListAsync();
-
-        // Equal ranks form a group, ordered by publication within it. When the limit cut the hits, the worst rank's
-        // group may go on beyond it, so that group is left out; every group kept is complete.
-        var cut = best.Count == limit;
-        var groups = new Dictionary<int, int>();
-        var group = -1;
-        for (var i = 0; i < best.Count; i++)
-        {
-            if (cut && best[i].Rank.Equals(best[^1].Rank))
-            {
-                break;
-            }
-
-            if (i == 0 || !best[i].Rank.Equals(best[i - 1].Rank))
-            {
-                group++;
-            }
-
-            groups[best[i].Id] = group;
-        }
-
-        var candidates = groups.Keys.ToList();
-        var visible = candidates.Count == 0
-            ? []
-            : await postings.Where(p => candidates.Contains(p.Id))
-                .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Select(p => p.Id).ToListAsync();
-
-        // OrderBy is stable: by rank group, and within a group in the database's newest-first order.
-        var ids = visible.OrderBy(id => groups[id]).Skip(skip).Take(SearchQuery.PageSize).ToList();
-        return ids.Count == expected ? ids : null;
     }
 
     public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)
@@ -286,9 +229,6 @@ public sealed class PostingSearch(PortalDbContext db, TimeProvider time)
 
         public double Rank { get; init; }
     }
-
-    /// <summary>Pages further than this always rank every hit: the best-ranked few would be too many to look up.</summary>
-    private const int MaxNeededFromBest = 200;
 
     private sealed record Hit(int Id, double Rank);
 
