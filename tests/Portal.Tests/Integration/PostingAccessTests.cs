@@ -85,6 +85,83 @@ public sealed class PostingAccessTests : PortalTest
         Assert.Contains("|2|0|0", RowOf(state, "Lao People's Democratic Republic"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Observer_SearchSkipsHiddenTopHits_AndPagesTheRestByRankThenNewest_WithFiltersAndDateOrder()
+    {
+        var observer = await TestAccounts.CreateAsync(Factory, PortalRole.Observer, "ngo-watch");
+        var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "CHE");
+        var now = Factory.Time.GetUtcNow();
+        await Factory.WithDbAsync(async db =>
+        {
+            var lao = await db.Participants.SingleAsync(p => p.Code == "LAO");
+            var minute = 0;
+            void Add(string title, string body, Visibility visibility, PostingKind kind) => db.Postings.Add(new Posting
+            {
+                ParticipantId = lao.Id,
+                Kind = kind,
+                Status = PostingStatus.Published,
+                Title = title,
+                Summary = "Support.",
+                Body = body,
+                ContactPoint = "Someone",
+                Areas = CcmAreas.ClearanceAndRiskEducation,
+                Visibility = visibility,
+                CreatedAt = now,
+                PublishedAt = now.AddMinutes(-100 + minute++),
+                ValidUntil = now.AddDays(100),
+                CurrentVersion = 1,
+            });
+
+            // The best-ranked hits (the word twice in the title) are hidden from observers; the title hits open to
+            // them are older than every body hit, so rank, not date, must put them first.
+            for (var i = 1; i <= 3; i++)
+            {
+                Add($"Mortar clearance {(char)('A' + i - 1)}", "Rubble.", Visibility.StatesAndObservers, PostingKind.Need);
+            }
+
+            for (var i = 1; i <= 25; i++)
+            {
+                Add($"Clearance support {i:00}", "Mortar rounds.", Visibility.StatesAndObservers, i % 2 == 0 ? PostingKind.Offer : PostingKind.Need);
+            }
+
+            for (var i = 1; i <= 5; i++)
+            {
+                Add($"Mortar mortar clearance h{i}", "Rubble.", Visibility.StatesOnly, PostingKind.Need);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        string[] titleHits = ["Mortar clearance C", "Mortar clearance B", "Mortar clearance A"];
+        var bodyHits = Enumerable.Range(1, 25).Reverse().Select(i => $"Clearance support {i:00}").ToArray();
+        string[] hiddenHits = [.. Enumerable.Range(1, 5).Reverse().Select(i => $"Mortar mortar clearance h{i}")];
+
+        using var ngo = new Browser(Factory);
+        await ngo.SignInAsync(Factory, observer);
+        await ngo.OpenAsync("/Postings?q=mortar");
+        Assert.Equal("28 postings match · page 1 of 2", ngo.Find("[data-testid=result-count]"));
+        Assert.Equal([.. titleHits, .. bodyHits[..17]], Titles(ngo));
+        await ngo.OpenAsync("/Postings?q=mortar&page=2");
+        Assert.Equal(bodyHits[17..], Titles(ngo));
+        await ngo.OpenAsync("/Postings?q=mortar&kind=Offer");
+        Assert.Equal("12 postings match", ngo.Find("[data-testid=result-count]"));
+        Assert.Equal(bodyHits.Where((_, i) => i % 2 == 1), Titles(ngo));
+        await ngo.OpenAsync("/Postings?q=mortar&sort=Newest&page=2");
+        Assert.Equal([.. bodyHits[20..], .. titleHits], Titles(ngo));
+        await ngo.OpenAsync("/Postings?q=mortar&sort=ExpiringSoon");
+        Assert.Equal(20, Titles(ngo).Length);
+        Assert.DoesNotContain("Mortar mortar", ngo.Text, StringComparison.Ordinal);
+
+        // A State's member sees the hidden ones too, and first: they rank best.
+        using var state = new Browser(Factory);
+        await state.SignInAsync(Factory, member);
+        await state.OpenAsync("/Postings?q=mortar");
+        Assert.Equal("33 postings match · page 1 of 2", state.Find("[data-testid=result-count]"));
+        Assert.Equal([.. hiddenHits, .. titleHits, .. bodyHits[..12]], Titles(state));
+    }
+
+    private static string[] Titles(Browser browser) =>
+        [.. browser.Page!.QuerySelectorAll("ol.results h2").Select(h => h.TextContent.Trim())];
+
     private static async Task AssertObserverSeesOnlyTheOpenPostingAsync(Browser ngo, int hidden, int open, int attachment)
     {
         await ngo.OpenAsync("/Postings");

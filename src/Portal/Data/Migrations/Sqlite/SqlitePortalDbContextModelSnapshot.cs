@@ -745,6 +745,9 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ValidUntil");
 
+                    b.HasIndex("Id", "Status", "ValidUntil", "Visibility", "ParticipantId", "Kind", "Areas", "AssistanceTypes", "Regions", "PublishedAt")
+                        .HasDatabaseName("IX_Postings_SearchFilters");
+
                     b.ToTable("Postings");
                 });
 
