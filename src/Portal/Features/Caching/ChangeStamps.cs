@@ -31,7 +31,7 @@ public sealed class ChangeStamps(PortalDbContext db, StampConnections connection
         // Changes made by this request must not be hidden from the rest of it.
         db.SavedChanges -= Forget;
         db.SavedChanges += Forget;
-        var read = await connections.ReadAsync(db.Database.GetConnectionString()!, db.Database.IsNpgsql());
+        var read = await connections.ReadAsync();
         current = read;
         return read;
     }
@@ -45,9 +45,10 @@ public sealed class ChangeStamps(PortalDbContext db, StampConnections connection
 /// <summary>
 /// A few connections kept open, each with its prepared one-row query, for the stamps read every request makes.
 /// Opening through EF on every request cost more than the read: EF's SQLite connection registers its SQL functions
-/// at each open, behind a process-wide lock that 16 concurrent requests queued on.
+/// at each open, behind a process-wide lock that 16 concurrent requests queued on; and a request whose other reads
+/// are all kept would still have paid for setting up its DbContext.
 /// </summary>
-public sealed class StampConnections : IDisposable
+public sealed class StampConnections(DatabaseTarget database) : IDisposable
 {
     private const string Sql = """SELECT "Postings", "Access" FROM "ChangeStamps" """;
 
@@ -56,11 +57,11 @@ public sealed class StampConnections : IDisposable
 
     private readonly ConcurrentBag<DbCommand> idle = [];
 
-    public async Task<StampSet> ReadAsync(string connectionString, bool npgsql)
+    public async Task<StampSet> ReadAsync()
     {
         if (!idle.TryTake(out var command))
         {
-            command = await OpenAsync(connectionString, npgsql);
+            command = await OpenAsync(database.ConnectionString, database.IsPostgres);
         }
 
         try

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Caching;
+using Portal.Features.Forms;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
@@ -58,9 +60,11 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
 
     public SearchResult Result { get; private set; } = new([], 0, 1, 1);
 
-    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+    /// <summary>The "Country concerned" options, with the chosen one selected.</summary>
+    public IHtmlContent CountryOptions { get; private set; } = HtmlString.Empty;
 
-    public IReadOnlyList<(string Code, string Name)> Publishers { get; private set; } = [];
+    /// <summary>The "Published by" options, with the chosen one selected.</summary>
+    public IHtmlContent PublisherOptions { get; private set; } = HtmlString.Empty;
 
     public bool MayPublish { get; private set; }
 
@@ -80,21 +84,37 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         Participant = PostingLabels.IsCode(Participant) ? Participant : null;
         Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
             EffectiveSort, PageNumber), reader);
+        if (Result.IsKept)
+        {
+            // Text without a searchable word ("!!!") searches nothing: the box shows what was searched, and the
+            // kept HTML of this list must not carry one reader's typing to the next.
+            Text = null;
+        }
+
         // One read for both lists, kept until a participant changes. "Published by" offers everyone who may publish, not
         // only who has: asking which participants have visible postings would cost a query over every posting.
-        (Countries, Publishers) = await cache.GetOrLoadAsync(FilterChoices.Key, (await stamps.CurrentAsync()).Postings, async () =>
+        var choices = await cache.GetOrLoadAsync(FilterChoices.Key, (await stamps.CurrentAsync()).Postings, async () =>
         {
             var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name)
                 .Select(p => new { p.Code, p.Name, IsState = p.Kind == ParticipantKind.State, p.MayPublish }).ToListAsync();
-            IReadOnlyList<(string, string)> countries = [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))];
-            IReadOnlyList<(string, string)> publishers = [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))];
-            return ((countries, publishers), DateTimeOffset.MaxValue);
+            return (new FilterChoices(
+                [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))],
+                [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))]), DateTimeOffset.MaxValue);
         });
+        CountryOptions = Country is null ? choices.CountriesUnselected : SelectOptions.Render(choices.Countries, code => code == Country);
+        PublisherOptions = Participant is null
+            ? choices.PublishersUnselected
+            : SelectOptions.Render(choices.Publishers, code => code == Participant);
     }
 
-    private sealed record FilterChoices
+    /// <summary>The participants the filters offer, with their options already written for the usual case: none chosen.</summary>
+    private sealed record FilterChoices(IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<(string Code, string Name)> Publishers)
     {
-        public static readonly FilterChoices Key = new();
+        public static readonly object Key = typeof(FilterChoices);
+
+        public IHtmlContent CountriesUnselected { get; } = SelectOptions.Render(Countries, _ => false);
+
+        public IHtmlContent PublishersUnselected { get; } = SelectOptions.Render(Publishers, _ => false);
     }
 
     /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>
