@@ -90,6 +90,42 @@ public sealed class ReadCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeptListHtml_IsNeverServedToAnotherAudience_NorCarriesOneReadersTyping()
+    {
+        var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
+        var observer = await TestAccounts.CreateAsync(first, PortalRole.Observer, "ngo-watch");
+        var member = await TestAccounts.CreateAsync(first, PortalRole.Member, "CHE");
+        using var owner = new Browser(first);
+        await owner.SignInAsync(first, lao);
+        await owner.PublishAsync(new PostingSteps.Draft { Title = "Stockpile destruction plan", Visibility = Visibility.StatesOnly });
+        await owner.PublishAsync(new PostingSteps.Draft { Title = "Open call for risk education partners" });
+
+        // A State's member opens the list first, twice, with odd text that searches nothing.
+        using var che = new Browser(first);
+        await che.SignInAsync(first, member);
+        for (var i = 0; i < 2; i++)
+        {
+            await che.OpenAsync("/Postings?q=%21%21%21+%3C%3E");
+            Assert.Contains("Stockpile destruction plan", che.Text, StringComparison.Ordinal);
+        }
+
+        // Then an observer, on the same instance, the same list: only what is open to observers, and none of the
+        // member's typing.
+        using var ngo = new Browser(first);
+        await ngo.SignInAsync(first, observer);
+        for (var i = 0; i < 2; i++)
+        {
+            await ngo.OpenAsync("/Postings");
+            Assert.Contains("Open call for risk education partners", ngo.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Stockpile", ngo.Text, StringComparison.Ordinal);
+            Assert.Equal("", ngo.Page!.QuerySelector("#q")!.GetAttribute("value") ?? "");
+        }
+
+        await che.OpenAsync("/Postings");
+        Assert.Equal("", che.Page!.QuerySelector("#q")!.GetAttribute("value") ?? "");
+    }
+
+    [Fact]
     public async Task KeptList_DropsAPostingWhenItExpires_EvenBeforeTheLifecycleJobRuns()
     {
         var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");

@@ -86,8 +86,8 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
             EffectiveSort, PageNumber), reader);
         if (Result.IsKept)
         {
-            // Text without a searchable word ("!!!") searches nothing: the box shows what was searched, and the
-            // kept HTML of this list must not carry one reader's typing to the next.
+            // Text without a searchable word ("!!!") searches nothing, so the box is shown empty: the kept HTML of
+            // this list must not carry one reader's typing to the next.
             Text = null;
         }
 
