@@ -6,32 +6,17 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration;
 
 /// <summary>Two app instances on one database, as behind a reverse proxy: a sign-in on one works on the other.</summary>
-public sealed class MultiInstanceTests : IAsyncLifetime
+public sealed class MultiInstanceTests : TwoInstanceTest
 {
-    private readonly PortalFactory first = new();
-    private PortalFactory second = null!;
-
-    public Task InitializeAsync()
-    {
-        second = new PortalFactory().ShareDatabaseWith(first);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
-
     [Fact]
     public async Task SessionCookie_FromOneInstance_IsAcceptedByTheOther_AndSignOutEndsItOnBoth()
     {
-        var member = await TestAccounts.CreateAsync(first, PortalRole.Member);
-        using var one = new Browser(first);
-        await one.SignInAsync(first, member);
-        _ = second.Server;
+        var member = await TestAccounts.CreateAsync(First, PortalRole.Member);
+        using var one = new Browser(First);
+        await one.SignInAsync(First, member);
+        _ = Second.Server;
 
-        using var two = new Browser(second);
+        using var two = new Browser(Second);
         foreach (Cookie cookie in one.Cookies.GetAllCookies())
         {
             two.Cookies.Add(cookie);
@@ -39,7 +24,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await two.GetAsync("/")).StatusCode);
         Assert.Contains(member.ParticipantName, two.Find("[data-testid=who]"), StringComparison.Ordinal);
-        Assert.Equal(1, await first.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
+        Assert.Equal(1, await First.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
 
         await two.SubmitAsync("form[action='/Account/SignOut'] button");
         Assert.Equal("/Entry", Browser.RedirectPath(await one.GetAsync("/")));

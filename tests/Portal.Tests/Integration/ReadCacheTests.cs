@@ -12,37 +12,22 @@ namespace Portal.Tests.Integration;
 /// lists, posting pages and sessions in memory, the other (or the database itself) changes them, and the very next
 /// request on the first sees the change.
 /// </summary>
-public sealed class ReadCacheTests : IAsyncLifetime
+public sealed class ReadCacheTests : TwoInstanceTest
 {
-    private readonly PortalFactory first = new();
-    private PortalFactory second = null!;
-
-    public Task InitializeAsync()
-    {
-        second = new PortalFactory().ShareDatabaseWith(first);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
-
     [Fact]
     public async Task ListsAndPostingPagesKeptByOneInstance_FollowEveryChangeMadeOnTheOther_AtTheNextRequest()
     {
-        var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
-        var observer = await TestAccounts.CreateAsync(first, PortalRole.Observer, "ngo-watch");
-        var member = await TestAccounts.CreateAsync(first, PortalRole.Member, "CHE");
-        using var owner = new Browser(first);
-        await owner.SignInAsync(first, lao);
+        var lao = await TestAccounts.CreateAsync(First, PortalRole.FocalPoint, "LAO");
+        var observer = await TestAccounts.CreateAsync(First, PortalRole.Observer, "ngo-watch");
+        var member = await TestAccounts.CreateAsync(First, PortalRole.Member, "CHE");
+        using var owner = new Browser(First);
+        await owner.SignInAsync(First, lao);
         var id = await owner.PublishAsync(new PostingSteps.Draft { Title = "Open call for risk education partners" });
 
-        using var ngo = new Browser(second);
-        await ngo.SignInAsync(second, observer);
-        using var che = new Browser(second);
-        await che.SignInAsync(second, member);
+        using var ngo = new Browser(Second);
+        await ngo.SignInAsync(Second, observer);
+        using var che = new Browser(Second);
+        await che.SignInAsync(Second, member);
         // Twice each, so the second instance serves them from memory.
         for (var i = 0; i < 2; i++)
         {
@@ -83,7 +68,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
         Assert.NotNull(che.Page!.QuerySelector($"a[href='/Postings/{next}']"));
 
         // A change made straight in the database (an operator's fix) is seen too: the database moves the stamp itself.
-        await first.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO")
+        await First.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO")
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, "Lao People's Democratic Republic (renamed)")));
         await che.OpenAsync("/Postings?kind=Need");
         Assert.Contains("(renamed)", che.Text, StringComparison.Ordinal);
@@ -92,17 +77,17 @@ public sealed class ReadCacheTests : IAsyncLifetime
     [Fact]
     public async Task KeptListHtml_IsNeverServedToAnotherAudience_NorCarriesOneReadersTyping()
     {
-        var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
-        var observer = await TestAccounts.CreateAsync(first, PortalRole.Observer, "ngo-watch");
-        var member = await TestAccounts.CreateAsync(first, PortalRole.Member, "CHE");
-        using var owner = new Browser(first);
-        await owner.SignInAsync(first, lao);
+        var lao = await TestAccounts.CreateAsync(First, PortalRole.FocalPoint, "LAO");
+        var observer = await TestAccounts.CreateAsync(First, PortalRole.Observer, "ngo-watch");
+        var member = await TestAccounts.CreateAsync(First, PortalRole.Member, "CHE");
+        using var owner = new Browser(First);
+        await owner.SignInAsync(First, lao);
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Stockpile destruction plan", Visibility = Visibility.StatesOnly });
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Open call for risk education partners" });
 
         // A State's member opens the list first, twice, with odd text that searches nothing.
-        using var che = new Browser(first);
-        await che.SignInAsync(first, member);
+        using var che = new Browser(First);
+        await che.SignInAsync(First, member);
         for (var i = 0; i < 2; i++)
         {
             await che.OpenAsync("/Postings?q=%21%21%21+%3C%3E");
@@ -111,8 +96,8 @@ public sealed class ReadCacheTests : IAsyncLifetime
 
         // Then an observer, on the same instance, the same list: only what is open to observers, and none of the
         // member's typing.
-        using var ngo = new Browser(first);
-        await ngo.SignInAsync(first, observer);
+        using var ngo = new Browser(First);
+        await ngo.SignInAsync(First, observer);
         for (var i = 0; i < 2; i++)
         {
             await ngo.OpenAsync("/Postings");
@@ -128,17 +113,17 @@ public sealed class ReadCacheTests : IAsyncLifetime
     [Fact]
     public async Task KeptList_DropsAPostingWhenItExpires_EvenBeforeTheLifecycleJobRuns()
     {
-        var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
-        var member = await TestAccounts.CreateAsync(first, PortalRole.Member, "CHE");
-        using var owner = new Browser(first);
-        await owner.SignInAsync(first, lao);
+        var lao = await TestAccounts.CreateAsync(First, PortalRole.FocalPoint, "LAO");
+        var member = await TestAccounts.CreateAsync(First, PortalRole.Member, "CHE");
+        using var owner = new Browser(First);
+        await owner.SignInAsync(First, lao);
         var soon = await owner.PublishAsync(new PostingSteps.Draft { Title = "Expires within the hour" });
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Valid for a year" });
-        await first.WithDbAsync(db => db.Postings.Where(p => p.Id == soon)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, first.Time.GetUtcNow().AddMinutes(50))));
+        await First.WithDbAsync(db => db.Postings.Where(p => p.Id == soon)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, First.Time.GetUtcNow().AddMinutes(50))));
 
-        using var che = new Browser(first);
-        await che.SignInAsync(first, member);
+        using var che = new Browser(First);
+        await che.SignInAsync(First, member);
         for (var i = 0; i < 2; i++)
         {
             await che.OpenAsync("/Postings");
@@ -146,13 +131,13 @@ public sealed class ReadCacheTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await che.GetAsync($"/Postings/{soon}")).StatusCode);
         }
 
-        first.Time.Advance(TimeSpan.FromHours(1));
+        First.Time.Advance(TimeSpan.FromHours(1));
         await che.OpenAsync("/Postings");
         Assert.DoesNotContain("Expires within the hour", che.Text, StringComparison.Ordinal);
         Assert.Contains("Valid for a year", che.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await che.GetAsync($"/Postings/{soon}")).StatusCode);
         // Nothing was written: the job has not run, the posting is still "published" in the database.
-        Assert.Equal(PostingStatus.Published, await first.WithDbAsync(db => db.Postings.Where(p => p.Id == soon).Select(p => p.Status).SingleAsync()));
+        Assert.Equal(PostingStatus.Published, await First.WithDbAsync(db => db.Postings.Where(p => p.Id == soon).Select(p => p.Status).SingleAsync()));
         // Its owner still sees it, expired, to renew or replace it.
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/Postings/{soon}")).StatusCode);
     }
@@ -160,24 +145,24 @@ public sealed class ReadCacheTests : IAsyncLifetime
     [Fact]
     public async Task SessionKeptByOneInstance_EndsThereAtTheNextRequest_WhenTheAccountIsDisabledOrItsRoleChanges()
     {
-        var member = await TestAccounts.CreateAsync(first, PortalRole.Member, "CHE");
-        var focal = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
-        using var one = new Browser(second);
-        await one.SignInAsync(second, member);
-        using var two = new Browser(second);
-        await two.SignInAsync(second, focal);
+        var member = await TestAccounts.CreateAsync(First, PortalRole.Member, "CHE");
+        var focal = await TestAccounts.CreateAsync(First, PortalRole.FocalPoint, "LAO");
+        using var one = new Browser(Second);
+        await one.SignInAsync(Second, member);
+        using var two = new Browser(Second);
+        await two.SignInAsync(Second, focal);
         for (var i = 0; i < 2; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await one.GetAsync("/Postings")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await two.GetAsync("/Postings/New?kind=Need")).StatusCode);
         }
 
-        await first.WithDbAsync(db => db.Users.Where(u => u.Email == member.Email)
+        await First.WithDbAsync(db => db.Users.Where(u => u.Email == member.Email)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
         Assert.Equal("/Entry", Browser.RedirectPath(await one.GetAsync("/Postings")));
 
         // The focal point's State stops being allowed to publish (the participant changes): no more "New posting".
-        await first.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO")
+        await First.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO")
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Kind, ParticipantKind.Ngo).SetProperty(p => p.MayPublish, false)));
         Assert.Equal(HttpStatusCode.NotFound, (await two.GetAsync("/Postings/New?kind=Need")).StatusCode);
     }
@@ -193,22 +178,22 @@ public sealed class ReadCacheTests : IAsyncLifetime
     [InlineData("EntryCodes", "Hash", "access")]
     public async Task EveryTableAKeptReadDependsOn_MovesItsStamp_WhateverWritesIt(string table, string column, string stamp)
     {
-        var lao = await TestAccounts.CreateAsync(first, PortalRole.FocalPoint, "LAO");
-        using var owner = new Browser(first);
-        await owner.SignInAsync(first, lao);
+        var lao = await TestAccounts.CreateAsync(First, PortalRole.FocalPoint, "LAO");
+        using var owner = new Browser(First);
+        await owner.SignInAsync(First, lao);
         var id = await owner.PublishAsync(new PostingSteps.Draft());
         await owner.AttachAsync(id, "plan.pdf", SampleFiles.Pdf());
         var before = await StampAsync(stamp);
 
         // A statement that changes nothing visible still counts as a write: the stamp does not guess.
         var sql = $"UPDATE \"{table}\" SET \"{column}\" = \"{column}\"";
-        var rows = await first.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+        var rows = await First.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
         Assert.True(rows > 0, $"{table} has no rows to update");
         Assert.True(await StampAsync(stamp) > before, $"An update of {table} did not move the {stamp} stamp");
     }
 
-    private Task<long> StampAsync(string name) => first.WithServicesAsync(async services =>
+    private Task<long> StampAsync(string name) => First.WithServicesAsync(async services =>
     {
         var stamps = await services.GetRequiredService<ChangeStamps>().CurrentAsync();
         return name == "postings" ? stamps.Postings : stamps.Access;
