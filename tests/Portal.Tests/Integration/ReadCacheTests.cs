@@ -82,7 +82,7 @@ public sealed class ReadCacheTests : TwoInstanceTest
         var member = await TestAccounts.CreateAsync(First, PortalRole.Member, "CHE");
         using var owner = new Browser(First);
         await owner.SignInAsync(First, lao);
-        await owner.PublishAsync(new PostingSteps.Draft { Title = "Stockpile destruction plan", Visibility = Visibility.StatesOnly });
+        await owner.PublishAsync(new PostingSteps.Draft { Title = "Quartermaster depot inventory", Visibility = Visibility.StatesOnly });
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Open call for risk education partners" });
 
         // A State's member opens the list first, twice, with odd text that searches nothing.
@@ -91,7 +91,7 @@ public sealed class ReadCacheTests : TwoInstanceTest
         for (var i = 0; i < 2; i++)
         {
             await che.OpenAsync("/Postings?q=%21%21%21+%3C%3E");
-            Assert.Contains("Stockpile destruction plan", che.Text, StringComparison.Ordinal);
+            Assert.Contains("Quartermaster depot inventory", che.Text, StringComparison.Ordinal);
         }
 
         // Then an observer, on the same instance, the same list: only what is open to observers, and none of the
@@ -102,7 +102,7 @@ public sealed class ReadCacheTests : TwoInstanceTest
         {
             await ngo.OpenAsync("/Postings");
             Assert.Contains("Open call for risk education partners", ngo.Text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Stockpile", ngo.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Quartermaster", ngo.Text, StringComparison.Ordinal);
             Assert.Equal("", ngo.Page!.QuerySelector("#q")!.GetAttribute("value") ?? "");
         }
 
