@@ -20,7 +20,10 @@ public sealed class ChangeStamps(PortalDbContext db, StampConnections connection
 {
     private StampSet? current;
 
-    /// <summary>The stamps as of this request's first use; a save in this request makes the next call read them again.</summary>
+    /// <summary>
+    /// The stamps as of this request's first use; a SaveChanges in this request makes the next call read them again.
+    /// (Handlers that write with ExecuteUpdate redirect before anything kept is read.)
+    /// </summary>
     public async ValueTask<StampSet> CurrentAsync()
     {
         if (current is { } known)
@@ -36,10 +39,7 @@ public sealed class ChangeStamps(PortalDbContext db, StampConnections connection
         return read;
     }
 
-    /// <summary>For writes that bypass SaveChanges (ExecuteUpdate): the next read in this request asks the database again.</summary>
-    public void Forget() => current = null;
-
-    private void Forget(object? sender, SavedChangesEventArgs e) => Forget();
+    private void Forget(object? sender, SavedChangesEventArgs e) => current = null;
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
     {
         var reader = await readers.CurrentAsync();
         // A count over every visible posting: kept until a posting changes or expires (decision 007).
-        Rows = await search.KeptForAudienceAsync(RowsKey.Instance, reader, () => ReadRowsAsync(reader));
+        Rows = await search.KeptForAudienceAsync(typeof(IndexModel), reader, () => ReadRowsAsync(reader));
     }
 
     private async Task<IReadOnlyList<PublisherRow>> ReadRowsAsync(Reader reader)
@@ -35,10 +35,5 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
                 g.Where(c => c.Kind == PostingKind.Experience).Sum(c => c.Count),
                 g.Max(c => c.Last)))
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)];
-    }
-
-    private sealed record RowsKey
-    {
-        public static readonly RowsKey Instance = new();
     }
 }
