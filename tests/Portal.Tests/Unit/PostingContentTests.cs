@@ -83,10 +83,11 @@ public class PostingContentTests
     }
 
     [Theory]
-    [InlineData("victim assistance", "\"victim\" \"assistance\"")]
-    [InlineData("\"risk education\" Laos", "\"risk education\" \"Laos\"")]
-    [InlineData("NEAR(a b) OR *", "\"NEAR a\" \"b\" \"OR\"")]
-    [InlineData("e-mail", "\"e mail\"")]
+    [InlineData("victim assistance", "(\"victim\" \"assistance\")")]
+    [InlineData("\"risk education\" Laos", "(\"risk education\" \"Laos\")")]
+    [InlineData("NEAR(a b) OR *", "(\"NEAR a\" \"b\" \"OR\")")]
+    [InlineData("e-mail", "(\"e mail\")")]
+    [InlineData("A3 maps \"UXO 2024\"", "({Title Summary Body} : \"A3\" \"maps\" {Title Summary Body} : \"UXO 2024\")")]
     [InlineData("  \"  ", null)]
     [InlineData("", null)]
     public void FullTextQuery_QuotesEveryTerm(string typed, string? expected) =>

@@ -184,7 +184,15 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
         posting.ContactPoint = form.ContactPoint ?? "";
         posting.Visibility = form.Visibility;
-        posting.ValidUntil = new DateTimeOffset(form.ValidUntil!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+        var validUntil = new DateTimeOffset(form.ValidUntil!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+        if (validUntil != posting.ValidUntil)
+        {
+            // A new date is a renewal by hand: the reminders are due again for it, and an expired posting is back.
+            posting.ValidUntil = validUntil;
+            posting.Reminder30SentAt = null;
+            posting.Reminder7SentAt = null;
+            posting.ExpiredAt = null;
+        }
 
         posting.Countries.RemoveAll(c => !countries.Contains(c.CountryCode));
         foreach (var code in countries.Where(code => posting.Countries.All(c => c.CountryCode != code)))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Portal.Data;
 
@@ -88,7 +89,7 @@ public static class PostingLabels
     public static string Date(DateTimeOffset at) => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>Whether a value from a URL or form can be a participant or country code at all (and is safe to query).</summary>
-    public static bool IsCode(string? value) =>
+    public static bool IsCode([NotNullWhen(true)] string? value) =>
         value is { Length: > 0 and <= 40 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     public static Regions RegionOf(string? m49Region) => m49Region switch

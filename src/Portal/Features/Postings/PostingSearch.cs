@@ -112,6 +112,11 @@ public sealed class PostingSearch(
             return (next, next);
         });
 
+    /// <summary>The participant a filter names, if it exists: the index knows postings by their owner's id.</summary>
+    private async Task<int?> ParticipantIdAsync(string? code) => string.IsNullOrEmpty(code)
+        ? null
+        : await db.Participants.Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync();
+
     private static string? Cut(string? text) =>
         text is { Length: > SearchQuery.MaxTextLength } t ? t[..SearchQuery.MaxTextLength] : text;
 
@@ -120,39 +125,59 @@ public sealed class PostingSearch(
         var now = time.GetUtcNow();
         var postings = Filter(db.Postings.AsNoTracking().VisibleTo(reader, now), query);
         var matchQuery = FullTextQuery.For(database.IsPostgres, Cut(query.Text));
+        var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
+
+        // A ranked search on SQLite asks the index for its filters too (decision 008): FTS5 applies them while it
+        // matches, and no hit is looked up in the postings table before it is ranked. The one thing the index cannot
+        // know is the clock: postings past their date that the lifecycle job has not marked yet are left out by id
+        // (there are usually none, and then the search does not ask).
+        var facetMatch = matchQuery is not null && !database.IsPostgres && sort == SortOrder.Relevance
+            ? SearchFacets.Match(matchQuery, query, reader, await ParticipantIdAsync(query.Participant))
+            : null;
+        var lapsed = db.Postings.Where(p => p.Status == PostingStatus.Published && p.ExpiredAt == null && p.ValidUntil <= now)
+            .Select(p => p.Id);
+        var anyLapsed = facetMatch is not null && await lapsed.AnyAsync();
+        IQueryable<Ranked> Unlapsed(IQueryable<Ranked> hits) => anyLapsed ? hits.Where(h => !lapsed.Contains(h.Id)) : hits;
 
         // Counting stops past MaxCounted: "more than 1,000" is as useful as an exact figure, and counting every hit
         // of a common word, or every posting of a large list, costs more than the page itself. Counting never asks for
         // the rank: bm25 is most of the cost of a text search.
-        var total = await (matchQuery is null ? postings : from hit in MatchIds(matchQuery) join p in postings on hit equals p.Id select p)
-            .Take(SearchQuery.MaxCounted + 1).CountAsync();
+        var counted = facetMatch is not null
+            ? Unlapsed(MatchIds(facetMatch).Select(id => new Ranked { Id = id })).Select(r => r.Id)
+            : matchQuery is null
+                ? postings.Select(p => p.Id)
+                : from hit in MatchIds(matchQuery) join p in postings on hit equals p.Id select p.Id;
+        var total = await counted.Take(SearchQuery.MaxCounted + 1).CountAsync();
         var shown = Math.Min(total, SearchQuery.MaxCounted);
         var pages = Math.Max(1, (shown + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
 
-        // The rank is only computed when the order needs it, and then only for the postings that passed visibility
-        // and the filters (the join runs first, bm25 last).
-        IQueryable<Ranked> ranked = matchQuery is null
-            ? postings.Select(p => new Ranked { Posting = p, Rank = 0 })
-            : sort == SortOrder.Relevance
-                ? from hit in Matches(matchQuery)
-                  join p in postings on hit.Id equals p.Id
-                  select new Ranked { Posting = p, Rank = hit.Rank }
-                : from hit in MatchIds(matchQuery)
-                  join p in postings on hit equals p.Id
-                  select new Ranked { Posting = p, Rank = 0 };
+        // Otherwise the rank is only computed when the order needs it, and then only for the postings that passed
+        // visibility and the filters (the join runs first, bm25 last).
+        IQueryable<Ranked> ranked = facetMatch is not null
+            ? Unlapsed(Matches(facetMatch).Select(hit => new Ranked { Id = hit.Id, Rank = hit.Rank }))
+            : matchQuery is null
+                ? postings.Select(p => new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil })
+                : sort == SortOrder.Relevance
+                    ? from hit in Matches(matchQuery)
+                      join p in postings on hit.Id equals p.Id
+                      select new Ranked { Id = p.Id, Rank = hit.Rank, PublishedAt = p.PublishedAt }
+                    : from hit in MatchIds(matchQuery)
+                      join p in postings on hit equals p.Id
+                      select new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil };
         ranked = sort switch
         {
-            SortOrder.ExpiringSoon => ranked.OrderBy(r => r.Posting.ValidUntil).ThenBy(r => r.Posting.Id),
-            SortOrder.Newest => ranked.OrderByDescending(r => r.Posting.PublishedAt).ThenByDescending(r => r.Posting.Id),
-            _ => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Posting.PublishedAt),
+            SortOrder.ExpiringSoon => ranked.OrderBy(r => r.ValidUntil).ThenBy(r => r.Id),
+            SortOrder.Newest => ranked.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            _ when facetMatch is not null => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Id),
+            _ => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.PublishedAt),
         };
 
         // Sort only ids, then read the page's rows: a sort that carried titles and summaries for every hit cost more
-        // than the sort itself. The rows are read through the same visibility and filters as the ids.
+        // than the sort itself. The rows are read through the same visibility and filters as the ids, whichever way
+        // the ids were found.
         var ids = await ranked.Skip((page - 1) * SearchQuery.PageSize).Take(SearchQuery.PageSize)
-            .Select(r => r.Posting.Id).ToListAsync();
+            .Select(r => r.Id).ToListAsync();
         var rows = ids.Count == 0
             ? []
             : await postings.Where(p => ids.Contains(p.Id)).ToListItems().ToDictionaryAsync(i => i.Id);
@@ -210,7 +235,8 @@ public sealed class PostingSearch(
     }
 
     /// <summary>
-    /// Ids and ranks of every posting row the text matches (lower rank is better on both providers). On SQLite the
+    /// Ids and ranks of every posting the match expression matches (lower rank is better on both providers). SQLite's
+    /// index holds published postings only, and its facet column weighs nothing in the rank (decision 008). On SQLite the
     /// unary plus on the id fixes the join order: the index is read once and each hit is looked up by key. Without it
     /// the planner, short of statistics, could scan the postings and probe the index once per row (quadratic: 100 ms
     /// at 2,000 postings); the plus makes that probe unusable. (A CROSS JOIN with "Postings" did the same before, at
@@ -222,7 +248,7 @@ public sealed class PostingSearch(
             FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<Hit>($"""
-            SELECT +s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0) AS "Rank"
+            SELECT +s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0, 0.0) AS "Rank"
             FROM "PostingSearch" AS s WHERE "PostingSearch" MATCH {match}
             """);
 
@@ -290,9 +316,13 @@ public sealed class PostingSearch(
 
     private sealed class Ranked
     {
-        public required Posting Posting { get; init; }
+        public int Id { get; init; }
 
         public double Rank { get; init; }
+
+        public DateTimeOffset? PublishedAt { get; init; }
+
+        public DateTimeOffset ValidUntil { get; init; }
     }
 
     private sealed record Hit(int Id, double Rank);

@@ -80,7 +80,8 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         MayPublish = reader.MayPublish;
         // Unknown values in a shared link are ignored rather than failing the page.
         Kind = Kind is PostingKind k && Enum.IsDefined(k) ? k : null;
-        Country = PostingLabels.IsCode(Country) ? Country : null;
+        // Country codes are ISO 3166 alpha-3, upper case; "vnm" typed into the address means VNM.
+        Country = PostingLabels.IsCode(Country) ? Country.ToUpperInvariant() : null;
         Participant = PostingLabels.IsCode(Participant) ? Participant : null;
         Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
             EffectiveSort, PageNumber), reader);

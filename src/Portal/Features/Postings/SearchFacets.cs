@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Portal.Data;
+
+namespace Portal.Features.Postings;
+
+/// <summary>
+/// On SQLite the full-text index holds, next to each published posting's words, a column of facet tokens: who may see
+/// it, who owns it, its kind, areas, assistance types, regions and countries (decision 008). A ranked search adds
+/// the reader's visibility and the page's filters to its match expression as facet tokens, so FTS5 applies them while
+/// it matches, and no hit has to be looked up in the postings table before it is ranked.
+/// The tokens are written by the view "PostingSearchContent" (migration SearchFacets); the search tests compare every
+/// filter answered here with the same filter answered by the postings table.
+/// </summary>
+public static class SearchFacets
+{
+    /// <summary>
+    /// The match expression for the text and facets, or null when a filter cannot be said in tokens (a date, a
+    /// country code with other than capital letters, which no posting has): the search then filters through the
+    /// postings table.
+    /// </summary>
+    public static string? Match(string textMatch, SearchQuery query, Reader reader, int? participantId)
+    {
+        ArgumentNullException.ThrowIfNull(textMatch);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (query.Since is not null
+            || (!string.IsNullOrEmpty(query.Participant) && participantId is null)
+            || (!string.IsNullOrEmpty(query.Country) && !query.Country.All(char.IsAsciiLetterUpper)))
+        {
+            return null;
+        }
+
+        var match = new StringBuilder(textMatch);
+        if (!reader.SeesStatesOnly)
+        {
+            // An observer sees what States opened to observers, and its own organisation's postings.
+            AnyOf(match, ["v1", Token("o", reader.ParticipantId)]);
+        }
+
+        if (query.Kind is PostingKind kind)
+        {
+            AnyOf(match, ["k" + kind.ToString().ToLowerInvariant() + "0"]);
+        }
+
+        Bits(match, "a", (int)query.Area);
+        Bits(match, "t", (int)query.Type);
+        Bits(match, "r", (int)query.Region);
+        if (!string.IsNullOrEmpty(query.Country))
+        {
+            AnyOf(match, ["c" + query.Country.ToLowerInvariant() + "0"]);
+        }
+
+        if (participantId is int id)
+        {
+            AnyOf(match, [Token("o", id)]);
+        }
+
+        return match.ToString();
+    }
+
+    private static string Token(string prefix, int value) => prefix + value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A flags filter matches a posting that has any of the chosen flags, as the postings table's "&amp; != 0" does.</summary>
+    private static void Bits(StringBuilder match, string prefix, int flags)
+    {
+        if (flags != 0)
+        {
+            AnyOf(match, [.. Enumerable.Range(0, 31).Where(b => (flags & (1 << b)) != 0).Select(b => Token(prefix, b))]);
+        }
+    }
+
+    private static void AnyOf(StringBuilder match, IEnumerable<string> tokens) =>
+        match.Append(" AND \"Facets\" : (").AppendJoin(" OR ", tokens.Select(t => "\"" + t + "\"")).Append(')');
+}
