@@ -109,6 +109,13 @@ public static class PostingSteps
             ?? throw new InvalidOperationException("No form with an antiforgery token on this page.");
     }
 
+    /// <summary>The titles of the postings a list or search page shows, in order.</summary>
+    public static string[] ResultTitles(this Browser browser)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        return [.. browser.Page!.QuerySelectorAll("ol.results h2").Select(h => h.TextContent.Trim())];
+    }
+
     public static IElement MainElement(this Browser browser) =>
         browser.Page?.QuerySelector("main") ?? throw new InvalidOperationException("No page.");
 }

@@ -139,16 +139,16 @@ public sealed class PostingAccessTests : PortalTest
         await ngo.SignInAsync(Factory, observer);
         await ngo.OpenAsync("/Postings?q=mortar");
         Assert.Equal("28 postings match · page 1 of 2", ngo.Find("[data-testid=result-count]"));
-        Assert.Equal([.. titleHits, .. bodyHits[..17]], Titles(ngo));
+        Assert.Equal([.. titleHits, .. bodyHits[..17]], ngo.ResultTitles());
         await ngo.OpenAsync("/Postings?q=mortar&page=2");
-        Assert.Equal(bodyHits[17..], Titles(ngo));
+        Assert.Equal(bodyHits[17..], ngo.ResultTitles());
         await ngo.OpenAsync("/Postings?q=mortar&kind=Offer");
         Assert.Equal("12 postings match", ngo.Find("[data-testid=result-count]"));
-        Assert.Equal(bodyHits.Where((_, i) => i % 2 == 1), Titles(ngo));
+        Assert.Equal(bodyHits.Where((_, i) => i % 2 == 1), ngo.ResultTitles());
         await ngo.OpenAsync("/Postings?q=mortar&sort=Newest&page=2");
-        Assert.Equal([.. bodyHits[20..], .. titleHits], Titles(ngo));
+        Assert.Equal([.. bodyHits[20..], .. titleHits], ngo.ResultTitles());
         await ngo.OpenAsync("/Postings?q=mortar&sort=ExpiringSoon");
-        Assert.Equal(20, Titles(ngo).Length);
+        Assert.Equal(20, ngo.ResultTitles().Length);
         Assert.DoesNotContain("Mortar mortar", ngo.Text, StringComparison.Ordinal);
 
         // A State's member sees the hidden ones too, and first: they rank best.
@@ -156,11 +156,9 @@ public sealed class PostingAccessTests : PortalTest
         await state.SignInAsync(Factory, member);
         await state.OpenAsync("/Postings?q=mortar");
         Assert.Equal("33 postings match · page 1 of 2", state.Find("[data-testid=result-count]"));
-        Assert.Equal([.. hiddenHits, .. titleHits, .. bodyHits[..12]], Titles(state));
+        Assert.Equal([.. hiddenHits, .. titleHits, .. bodyHits[..12]], state.ResultTitles());
     }
 
-    private static string[] Titles(Browser browser) =>
-        [.. browser.Page!.QuerySelectorAll("ol.results h2").Select(h => h.TextContent.Trim())];
 
     private static async Task AssertObserverSeesOnlyTheOpenPostingAsync(Browser ngo, int hidden, int open, int attachment)
     {

@@ -127,9 +127,9 @@ public sealed class PostingSearchIndexTests : PortalTest
         }
 
         await owner.OpenAsync("/Postings?q=a3");
-        Assert.Equal(["Printing of A3 maps"], Titles(owner));
+        Assert.Equal(["Printing of A3 maps"], owner.ResultTitles());
         await owner.OpenAsync("/Postings?q=a3+maps&region=Asia");
-        Assert.Equal(["Printing of A3 maps"], Titles(owner));
+        Assert.Equal(["Printing of A3 maps"], owner.ResultTitles());
     }
 
     [Fact]
@@ -261,16 +261,14 @@ public sealed class PostingSearchIndexTests : PortalTest
     {
         await reader.OpenAsync(url);
         var count = reader.Find("[data-testid=result-count]");
-        var titles = new List<string>(Titles(reader));
+        var titles = new List<string>(reader.ResultTitles());
         while (reader.Page!.QuerySelector("a[rel=next]")?.GetAttribute("href") is { } next)
         {
             await reader.OpenAsync(next);
-            titles.AddRange(Titles(reader));
+            titles.AddRange(reader.ResultTitles());
         }
 
         return (count, [.. titles]);
     }
 
-    private static string[] Titles(Browser browser) =>
-        [.. browser.Page!.QuerySelectorAll("ol.results h2").Select(h => h.TextContent.Trim())];
 }

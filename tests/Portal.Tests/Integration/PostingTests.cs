@@ -129,7 +129,7 @@ public sealed class PostingTests : PortalTest
         using var reader = new Browser(Factory);
         await reader.SignInAsync(Factory, member);
         await reader.OpenAsync("/Postings?q=Sekong");
-        Assert.Equal(["Clearance of Sekong province, phase two"], reader.Page!.QuerySelectorAll("ol.results h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Clearance of Sekong province, phase two"], reader.ResultTitles());
         await reader.OpenAsync($"/Postings/{old}");
         Assert.Equal($"/Postings/{newer}", reader.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
 
