@@ -86,6 +86,40 @@ public sealed class PostingLifecycleTests : PortalTest
     }
 
     [Fact]
+    public async Task Edit_KeepsTheRemindersOfItsDate_AndANewDateReArmsThem()
+    {
+        var lao = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
+        using var owner = new Browser(Factory);
+        await owner.SignInAsync(Factory, lao);
+        var id = await owner.PublishAsync(new PostingSteps.Draft());
+
+        // Renewed two days later, the date carries the time of day of the renewal; the form only knows the day.
+        Factory.Time.Advance(TimeSpan.FromDays(2));
+        await owner.SignInAsync(Factory, lao);
+        await owner.OpenAsync($"/Postings/{id}/Renew");
+        await owner.SubmitAsync("form.actions button");
+        var validUntil = await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == id).Select(p => p.ValidUntil).SingleAsync());
+        Assert.NotEqual(new TimeOnly(23, 59, 59), TimeOnly.FromDateTime(validUntil.UtcDateTime));
+        AdvanceTo(validUntil.AddDays(-29));
+        Assert.Equal(new LifecycleReport(1, 0, 0, 0), await RunJobAsync());
+
+        // A typo fixed: the reminder for this date was sent and is not sent again.
+        await owner.SignInAsync(Factory, lao);
+        await owner.OpenAsync($"/Postings/{id}/Edit");
+        await owner.SubmitAsync("form.stack", new Dictionary<string, string> { ["Input.Title"] = "Support for a prosthetics workshop in Xieng Khouang province" });
+        Assert.Contains("new version is published", owner.Find("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(validUntil, await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == id).Select(p => p.ValidUntil).SingleAsync()));
+        Assert.Equal(new LifecycleReport(0, 0, 0, 0), await RunJobAsync());
+
+        // A new date, three weeks away: its 30-day reminder is due again.
+        await owner.OpenAsync($"/Postings/{id}/Edit");
+        var date = DateOnly.FromDateTime(Factory.Time.GetUtcNow().UtcDateTime.AddDays(21));
+        await owner.SubmitAsync("form.stack", new Dictionary<string, string> { ["Input.ValidUntil"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains("new version is published", owner.Find("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(new LifecycleReport(1, 0, 0, 0), await RunJobAsync());
+    }
+
+    [Fact]
     public async Task Withdrawn_IsHiddenAtOnce_AndDeletedAfterTheGracePeriod()
     {
         var lao = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");

@@ -184,14 +184,22 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
         posting.ContactPoint = form.ContactPoint ?? "";
         posting.Visibility = form.Visibility;
-        var validUntil = new DateTimeOffset(form.ValidUntil!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
-        if (validUntil != posting.ValidUntil)
+        // The form holds a date; renewal and the sample data store a time of day too. Only another date counts.
+        if (form.ValidUntil!.Value != DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime))
         {
             // A new date is a renewal by hand: the reminders are due again for it, and an expired posting is back.
-            posting.ValidUntil = validUntil;
+            posting.ValidUntil = new DateTimeOffset(form.ValidUntil.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
             posting.Reminder30SentAt = null;
             posting.Reminder7SentAt = null;
             posting.ExpiredAt = null;
+            if (db.Entry(posting).State is EntityState.Unchanged or EntityState.Modified)
+            {
+                // Written even if they were empty when the posting was read: the lifecycle job sets them with its own
+                // UPDATE, which the revision check does not see.
+                db.Entry(posting).Property(p => p.Reminder30SentAt).IsModified = true;
+                db.Entry(posting).Property(p => p.Reminder7SentAt).IsModified = true;
+                db.Entry(posting).Property(p => p.ExpiredAt).IsModified = true;
+            }
         }
 
         posting.Countries.RemoveAll(c => !countries.Contains(c.CountryCode));

@@ -66,7 +66,8 @@ public static class SearchFacets
     {
         if (flags != 0)
         {
-            AnyOf(match, [.. Enumerable.Range(0, 31).Where(b => (flags & (1 << b)) != 0).Select(b => Token(prefix, b))]);
+            // Bit 31 too: no posting has it, so asking for it alone finds nothing, as it does in the postings table.
+            AnyOf(match, [.. Enumerable.Range(0, 32).Where(b => (flags & (1 << b)) != 0).Select(b => Token(prefix, b))]);
         }
     }
 

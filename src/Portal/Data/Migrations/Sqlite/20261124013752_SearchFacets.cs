@@ -25,7 +25,7 @@ namespace Portal.Data.Migrations.Sqlite
             """;
 
         /// <summary>The columns the view reads from a posting row.</summary>
-        private const string Shown = "\"Status\", \"ExpiredAt\", \"Title\", \"Summary\", \"Body\", \"Visibility\", \"ParticipantId\", \"Kind\", \"Areas\", \"AssistanceTypes\", \"Regions\"";
+        private const string Shown = "\"Id\", \"Status\", \"ExpiredAt\", \"Title\", \"Summary\", \"Body\", \"Visibility\", \"ParticipantId\", \"Kind\", \"Areas\", \"AssistanceTypes\", \"Regions\"";
 
         /// <summary>One token per flag set, " a0 a3" for areas 1 and 8 (no table-valued function: triggers cannot use one).</summary>
         private static string Bits(string prefix, string column) => string.Join(" || ", Enumerable.Range(0, 31).Select(b =>
@@ -39,6 +39,12 @@ namespace Portal.Data.Migrations.Sqlite
                 DROP TRIGGER "Postings_search_delete";
                 DROP TRIGGER "Postings_search_update";
                 DROP TABLE "PostingSearch";
+                """);
+            // Until now an edit could give an expired posting a new date and leave it marked expired (and its reminders
+            // sent): such a posting is visible, so it must be in the index, and due its reminders for the new date.
+            migrationBuilder.Sql("""
+                UPDATE "Postings" SET "ExpiredAt" = NULL, "Reminder30SentAt" = NULL, "Reminder7SentAt" = NULL
+                WHERE "ExpiredAt" IS NOT NULL AND "ValidUntil" > "ExpiredAt";
                 """);
             migrationBuilder.Sql($"""
                 CREATE VIEW "PostingSearchContent" AS
