@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Data.Migrations.Sqlite
 {
     /// <summary>
-    /// The full-text index holds only published postings the lifecycle job has not marked expired, each with a fourth column of facet tokens (visibility, owner,
-    /// kind, areas, assistance types, regions, countries), so a ranked search applies its filters inside FTS5 instead of
-    /// looking every hit up in the postings table (decision 008). The index reads its rows through the view
+    /// The full-text index holds only published postings the lifecycle job has not marked expired, each with a fourth
+    /// column of facet tokens (visibility, owner, kind, areas, assistance types, regions, countries), so a ranked
+    /// search applies its filters inside FTS5 instead of looking every hit up in the postings table (decision 008). The index reads its rows through the view
     /// "PostingSearchContent". Triggers remove a posting's entry before any change to what the view shows of it and
     /// add it again afterwards, so the entry removed is always exactly the one that was added. The tokens written here
     /// are the ones <c>SearchFacets</c> asks for; the search tests compare the two.
