@@ -150,8 +150,7 @@ public sealed class RenewJourneyTests(PortalBrowserFixture app, ITestOutputHelpe
 
         // Eleven months later: the 30-day reminder.
         app.Factory.Time.Advance(TimeSpan.FromDays(340));
-        await app.Factory.WithServicesAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Portal.Features.Postings.PostingLifecycle>(sp).RunAsync());
+        await app.Factory.RunLifecycleAsync();
         var mails = await Mailbox.DeliverAndReadAsync(app.Factory, focal.Email);
         var reminder = Assert.Single(mails, m => m.Subject.StartsWith("Your offer expires on", StringComparison.Ordinal));
         var link = Mailbox.LinkIn(reminder, "/Postings/");

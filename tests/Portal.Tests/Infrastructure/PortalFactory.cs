@@ -86,6 +86,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>One run of the postings' lifecycle job (reminders, expiry, deletion), as its background service does.</summary>
+    public Task<Portal.Features.Postings.LifecycleReport> RunLifecycleAsync() =>
+        WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Postings.PostingLifecycle>().RunAsync());
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Postings;
 using Portal.Tests.Infrastructure;
@@ -10,8 +9,7 @@ namespace Portal.Tests.Integration;
 /// <summary>Reminders, expiry, renewal and deletion, on a fake clock: the job is run by hand, twice where it matters.</summary>
 public sealed class PostingLifecycleTests : PortalTest
 {
-    private Task<LifecycleReport> RunJobAsync() =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync());
+    private Task<LifecycleReport> RunJobAsync() => Factory.RunLifecycleAsync();
 
     private Task<int> RemindersAsync() =>
         Factory.WithDbAsync(db => db.Outbox.CountAsync(m => m.Subject.Contains("expires on")));
@@ -153,16 +151,16 @@ public sealed class PostingLifecycleTests : PortalTest
         AdvanceTo(validUntil.AddDays(-20));
         second.Time.SetUtcNow(Factory.Time.GetUtcNow());
         var reports = await Task.WhenAll(
-            Factory.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync()),
-            second.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync()));
+            Factory.RunLifecycleAsync(),
+            second.RunLifecycleAsync());
         Assert.Equal(4, reports.Sum(r => r.Reminders30));
         Assert.Equal(4, await RemindersAsync());
 
         AdvanceTo(validUntil.AddDays(100));
         second.Time.SetUtcNow(Factory.Time.GetUtcNow());
         reports = await Task.WhenAll(
-            Factory.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync()),
-            second.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync()));
+            Factory.RunLifecycleAsync(),
+            second.RunLifecycleAsync());
         Assert.Equal(4, reports.Sum(r => r.Deleted));
         Assert.Equal(4, reports.Sum(r => r.Expired));
         Assert.Equal(4, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "PostingDeleted")));

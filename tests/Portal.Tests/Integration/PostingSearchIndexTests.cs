@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Postings;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -92,7 +91,7 @@ public sealed class PostingSearchIndexTests : PortalTest
         await AssertEveryCaseAsync(sorts);
         if (!TestEnvironment.IsPostgres)
         {
-            await RunLifecycleAsync();
+            await Factory.RunLifecycleAsync();
             await AssertEveryCaseAsync(["Relevance"]);
         }
 
@@ -210,7 +209,7 @@ public sealed class PostingSearchIndexTests : PortalTest
             Factory.Time.Advance(validUntil.AddDays(1) - Factory.Time.GetUtcNow());
             await SignInAgainAsync();
             await FindsAsync(state, "armoury");
-            await RunLifecycleAsync();
+            await Factory.RunLifecycleAsync();
             Assert.NotNull(await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == id).Select(p => p.ExpiredAt).SingleAsync()));
             await FindsAsync(state, "armoury");
             if (bringBack == "edit")
@@ -239,7 +238,7 @@ public sealed class PostingSearchIndexTests : PortalTest
         await FindsAsync(state, "armoury");
         Factory.Time.Advance(TimeSpan.FromDays(91));
         await SignInAgainAsync();
-        await RunLifecycleAsync();
+        await Factory.RunLifecycleAsync();
         Assert.False(await Factory.WithDbAsync(db => db.Postings.AnyAsync(p => p.Id == id)));
         await AssertIndexIsExactAsync();
 
@@ -279,9 +278,6 @@ public sealed class PostingSearchIndexTests : PortalTest
         await FindsAsync(state, "magazine");
         await FindsAsync(state, "bunker");
     }
-
-    private Task<LifecycleReport> RunLifecycleAsync() =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<PostingLifecycle>().RunAsync());
 
     /// <summary>
     /// SQLite: FTS5 compares every entry of the index with what the view "PostingSearchContent" shows now. An entry
