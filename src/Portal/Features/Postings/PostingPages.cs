@@ -78,7 +78,7 @@ public sealed class PostingPages(
         var now = time.GetUtcNow();
         var old = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == PostingStatus.Replaced);
         // An observer must not learn anything about a posting that was never open to them.
-        if (old is null || !(reader.SeesStatesOnly || old.Visibility == Visibility.StatesAndObservers || old.ParticipantId == reader.ParticipantId))
+        if (old is null || !reader.MaySee(old.Visibility, old.ParticipantId))
         {
             return null;
         }

@@ -86,16 +86,15 @@ public sealed class PostingSearch(
     }
 
     /// <summary>
-    /// Keeps a read over the postings this reader's audience may see (States and the coordinator share one; each
-    /// observer organisation has its own) until a posting changes or the first visible one expires (decision 007).
+    /// Keeps a read over the postings this reader's audience (<see cref="Reader.Audience"/>) may see until a posting
+    /// changes or the first visible one expires (decision 007).
     /// </summary>
     public async Task<T> KeptForAudienceAsync<T>(object key, Reader reader, Func<Task<T>> load)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(load);
         var stamp = (await stamps.CurrentAsync()).Postings;
-        var audience = reader.SeesStatesOnly ? (int?)null : reader.ParticipantId;
-        return await cache.GetOrLoadAsync(new AudienceKey(audience, key), stamp, async () =>
+        return await cache.GetOrLoadAsync(new AudienceKey(reader.Audience, key), stamp, async () =>
         {
             var until = await NextExpiryAsync(stamp);
             return (await load(), until);
@@ -306,8 +305,7 @@ public sealed class PostingSearch(
         return open ? html.Append("</mark>").ToString() : html.ToString();
     }
 
-    /// <summary>The audience is null for States and the coordinator (who see every published posting), else the observer's participant.</summary>
-    private sealed record AudienceKey(int? ObserverParticipantId, object Key);
+    private sealed record AudienceKey(ReaderAudience Audience, object Key);
 
     private sealed record NextExpiry
     {

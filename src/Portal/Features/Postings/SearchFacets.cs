@@ -34,8 +34,9 @@ public static class SearchFacets
         var match = new StringBuilder(textMatch);
         if (!reader.SeesStatesOnly)
         {
-            // An observer sees what States opened to observers, and its own organisation's postings.
-            AnyOf(match, ["v1", Token("o", reader.ParticipantId)]);
+            // An observer sees what States opened to observers and, signed in with an account, its own organisation's
+            // postings (Reader.VisibleTo says the same to the postings table).
+            AnyOf(match, reader.OwnParticipantId is int own ? ["v1", Token("o", own)] : ["v1"]);
         }
 
         if (query.Kind is PostingKind kind)
