@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Participants;
@@ -53,13 +54,15 @@ public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStor
             return LocalRedirect("/");
         }
 
-        Participants = await ParticipantOptions.LoadAsync(db, null);
+        Participants = await ParticipantOptions.LoadAsync(EntryCodeParticipants.OpenToAnyCode(db), null);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var participant = Input.ParticipantId is int id ? await db.Participants.FindAsync(id) : null;
+        var participant = Input.ParticipantId is int id
+            ? await EntryCodeParticipants.OpenToAnyCode(db).SingleOrDefaultAsync(p => p.Id == id)
+            : null;
         if (ModelState.IsValid && participant is null)
         {
             ModelState.AddModelError("Input.ParticipantId", "Choose the State or organisation you act for from the list.");
@@ -67,20 +70,20 @@ public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStor
 
         if (!ModelState.IsValid)
         {
-            Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
+            Participants = await ParticipantOptions.LoadAsync(EntryCodeParticipants.OpenToAnyCode(db), Input.ParticipantId);
             return Page();
         }
 
         var code = await codes.MatchAsync(Input.Code);
-        var fits = code is not null && (code.Audience == CodeAudience.States) == participant!.IsState;
+        var fits = code is not null && await EntryCodeParticipants.OpenTo(db, code.Audience).AnyAsync(p => p.Id == participant!.Id);
         if (!fits)
         {
             // Same answer whether the code is wrong or belongs to the other audience: no hint either way.
-            await audit.RecordAsync("EntryCodeRejected", participant!.Name, code is null ? "wrong code" : "code of the other audience",
+            await audit.RecordAsync("EntryCodeRejected", participant!.Name, code is null ? "wrong code" : "a code not for this participant",
                 AuditLog.Unverified(Input.Name, Input.Email));
             ModelState.AddModelError("Input.Code",
                 "This entry code is not valid for the participant you chose. Check the latest e-mail from the coordinator; codes change regularly.");
-            Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
+            Participants = await ParticipantOptions.LoadAsync(EntryCodeParticipants.OpenToAnyCode(db), Input.ParticipantId);
             return Page();
         }
 

@@ -7,10 +7,16 @@ public sealed record ParticipantOption(int Id, string Name, string Group, bool S
 
 public static class ParticipantOptions
 {
-    public static async Task<IReadOnlyList<ParticipantOption>> LoadAsync(PortalDbContext db, int? selected)
+    public static Task<IReadOnlyList<ParticipantOption>> LoadAsync(PortalDbContext db, int? selected)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Participants.AsNoTracking()
+        return LoadAsync(db.Participants, selected);
+    }
+
+    /// <summary>The options for some of the participants (the entry page offers only those a code is for).</summary>
+    public static async Task<IReadOnlyList<ParticipantOption>> LoadAsync(IQueryable<Participant> participants, int? selected)
+    {
+        var rows = await participants.AsNoTracking()
             .Select(p => new { p.Id, p.Name, p.Kind })
             .ToListAsync();
         return rows
