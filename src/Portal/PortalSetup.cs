@@ -7,6 +7,7 @@ using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Caching;
 using Portal.Features.Email;
+using Portal.Features.Forms;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
@@ -104,6 +105,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseCoordinatorSecondFactor();
         app.UseAuthorization();
+        app.UsePortalFormReading();
 
         app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         app.MapSecurityTxt();

@@ -13,17 +13,19 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string Reference { get; private set; } = "";
 
-    public IActionResult OnGet(int? status) => Show(status);
+    // Nothing is bound: the status comes from the failed request itself, so a form that could not be read (the reason
+    // a POST may end here) is not read again, and the page says what happened to it.
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost(int? status) => Show(status);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int? status)
+    private PageResult Show()
     {
         var reexecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         // Opened directly, /Error is just an address with nothing behind it.
         Status = failure is not null ? StatusCodes.Status500InternalServerError
-            : reexecute is not null && status is >= 400 and < 600 ? status.Value
+            : reexecute is { OriginalStatusCode: >= 400 and < 600 } ? reexecute.OriginalStatusCode
             : StatusCodes.Status404NotFound;
         Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         if (failure is not null)

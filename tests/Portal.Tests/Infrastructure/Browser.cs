@@ -14,17 +14,35 @@ public sealed class Browser : IDisposable
     private static int nextAddress = 1;
     private readonly HttpClient http;
 
-    public Browser(PortalFactory factory, string? address = null, bool https = false)
+    /// <param name="factory">The app.</param>
+    /// <param name="address">The client address the app sees (each browser has its own unless given).</param>
+    /// <param name="https">Whether the test server is addressed over https.</param>
+    /// <param name="kestrel">Where the app listens when it runs on Kestrel (<c>UseKestrel</c>), for what only a real
+    /// server does (request size limits); otherwise the browser talks to the in-memory test server.</param>
+    public Browser(PortalFactory factory, string? address = null, bool https = false, Uri? kestrel = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         Cookies = new CookieContainer();
         Address = address ?? $"10.{Interlocked.Increment(ref nextAddress) % 250}.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}";
-        var handler = new CookieHandler(Cookies) { InnerHandler = factory.Server.CreateHandler() };
-        http = new HttpClient(handler) { BaseAddress = new Uri(https ? "https://localhost" : "http://localhost") };
+        var handler = new CookieHandler(Cookies)
+        {
+            InnerHandler = kestrel is null ? factory.Server.CreateHandler() : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false },
+        };
+        http = new HttpClient(handler) { BaseAddress = kestrel ?? new Uri(https ? "https://localhost" : "http://localhost") };
         http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, Address);
     }
 
     public CookieContainer Cookies { get; }
+
+    /// <summary>
+    /// Sends "Expect: 100-continue", so that a body the server refuses from its headers alone (a request over the size
+    /// limit) is not sent, and the answer can be read (a browser sends it and may see the connection close instead).
+    /// </summary>
+    public bool ExpectContinue
+    {
+        get => http.DefaultRequestHeaders.ExpectContinue == true;
+        set => http.DefaultRequestHeaders.ExpectContinue = value;
+    }
 
     public string Address { get; }
 
@@ -128,7 +146,7 @@ public sealed class Browser : IDisposable
         var action = fill.Button is not null && Page!.QuerySelector(fill.Button)?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
             : form.GetAttribute("action") is { Length: > 0 } a ? a : LastResponse!.RequestMessage!.RequestUri!.PathAndQuery;
         HttpResponseMessage response;
-        if (fill.Files is null)
+        if (fill.Files is null && !fill.Multipart)
         {
             response = await PostAsync(action, fields);
         }
@@ -140,7 +158,7 @@ public sealed class Browser : IDisposable
                 content.Add(new StringContent(value), key);
             }
 
-            foreach (var (key, (name, bytes)) in fill.Files)
+            foreach (var (key, (name, bytes)) in fill.Files ?? new Dictionary<string, (string, byte[])>())
             {
                 content.Add(new ByteArrayContent(bytes), key, name);
             }
@@ -226,6 +244,9 @@ public sealed class FormFill
     public IDictionary<string, string[]>? Lists { get; init; }
 
     public IDictionary<string, (string FileName, byte[] Content)>? Files { get; init; }
+
+    /// <summary>Send as multipart/form-data even without files (as a form with enctype="multipart/form-data" does).</summary>
+    public bool Multipart { get; init; }
 
     /// <summary>Selector of the submit button pressed, when it has its own formaction (a page handler).</summary>
     public string? Button { get; init; }

@@ -12,8 +12,12 @@ public static class AttachmentSizes
     public const long MaxPostingBytes = 25 * 1024 * 1024;
     public const int MaxFiles = 20;
 
-    /// <summary>Room for the form fields around the largest file.</summary>
-    public const long MaxRequestBytes = MaxFileBytes + (256 * 1024);
+    /// <summary>
+    /// How large a request to an upload page may be: well over a file's limit, so that a file that is too large is read
+    /// and refused with its own message on the form (Features/Forms/FormReading). Only a larger request is cut off, with
+    /// the error page's 413.
+    /// </summary>
+    public const long MaxUploadRequestBytes = 4 * MaxFileBytes;
 
     public static string Describe(long bytes) => bytes switch
     {

@@ -6,8 +6,8 @@ using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
 
-[RequestSizeLimit(AttachmentSizes.MaxRequestBytes + (2 * 1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxRequestBytes + (2 * 1024 * 1024))]
+[RequestSizeLimit(AttachmentSizes.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxUploadRequestBytes)]
 public sealed class AttachmentsModel(PortalDbContext db, PostingPages pages, PostingAttachments attachments) : PageModel
 {
     public Posting Posting { get; private set; } = null!;

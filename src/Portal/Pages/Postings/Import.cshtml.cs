@@ -9,8 +9,8 @@ namespace Portal.Pages.Postings;
 /// A Word document becomes a draft: its text, word for word, as the body; its pictures and the document itself as
 /// attachments (so the sender can compare the file's SHA-256 with their own).
 /// </summary>
-[RequestSizeLimit(AttachmentSizes.MaxRequestBytes + (2 * 1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxRequestBytes + (2 * 1024 * 1024))]
+[RequestSizeLimit(AttachmentSizes.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxUploadRequestBytes)]
 public sealed class ImportModel(
     PortalDbContext db, Readers readers, PostingCommands commands, PostingAttachments attachments, TimeProvider time) : PageModel
 {
