@@ -40,6 +40,30 @@ public sealed class AccessRequestTests : PortalTest
     }
 
     [Fact]
+    public async Task NewRequest_ReachesEveryActiveCoordinatorByEmail_AndWaitsOnTheirHomePage()
+    {
+        var disabled = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == disabled.Email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true)));
+        await RequestAccessAsync("LBN", $"amina.{Guid.NewGuid():N}@mine-action.test");
+
+        var told = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email));
+        Assert.StartsWith("A request for access is waiting", told.Subject, StringComparison.Ordinal);
+        Assert.Contains("As typed by the person (not verified): Amina Diallo, Head of mine action", told.Body, StringComparison.Ordinal);
+        Assert.Contains("for Lebanon", told.Body, StringComparison.Ordinal);
+        Assert.Contains("http://portal.test/Admin/Requests", told.Body, StringComparison.Ordinal);
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, disabled.Email));
+
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
+        await admin.OpenAsync("/");
+        Assert.Equal("1 access request is waiting for your decision.", admin.Find("[data-testid=pending-requests]"));
+        await admin.OpenAsync("/Admin/Requests");
+        await admin.SubmitAsync("form[action*='handler=Invite'] button", new Dictionary<string, string> { ["Input.Role"] = "Member" });
+        await admin.OpenAsync("/");
+        Assert.Null(admin.Find("[data-testid=pending-requests]"));
+    }
+
+    [Fact]
     public async Task RequestForm_WithMissingFields_ExplainsEachProblem()
     {
         using var visitor = new Browser(Factory);

@@ -33,8 +33,27 @@ public sealed class AccessRequests(
             Your request for access to the CCM Cooperation Portal has reached the coordinator (reference #{request.Id}).
             You will receive another e-mail when it has been decided.
             """);
+        await TellCoordinatorsAsync(request);
         await db.SaveChangesAsync();
         return request;
+    }
+
+    /// <summary>A request waits for a coordinator: they are told at once, so that nobody has to look.</summary>
+    private async Task TellCoordinatorsAsync(AccessRequest request)
+    {
+        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == request.ParticipantId).Select(p => p.Name).SingleAsync();
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync();
+        foreach (var coordinator in coordinators)
+        {
+            outbox.Enqueue(coordinator.Email!, $"A request for access is waiting (#{request.Id})", $"""
+                Dear {coordinator.FullName},
+
+                A request for access to the portal is waiting for your decision (reference #{request.Id}).
+                As typed by the person (not verified): {request.Name}, {request.Position}, <{request.Email}>, for {participant}.
+
+                Decide on {outbox.Link("/Admin/Requests")}.
+                """);
+        }
     }
 
     /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Email;
 
@@ -171,8 +172,7 @@ public sealed class EntryCodes(
     private async Task NotifyCoordinatorsAsync(CodeAudience audience)
     {
         // The code itself never travels by e-mail from here: the coordinators are told where to see it once.
-        var coordinators = await db.Users.AsNoTracking()
-            .Where(u => u.Role == PortalRole.Coordinator && u.IsActivated && !u.IsDisabled)
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators()
             .Select(u => new { u.Email, u.FullName }).ToListAsync();
         foreach (var coordinator in coordinators)
         {
