@@ -72,6 +72,7 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
         await Expect(swiss.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobile victim assistance teams for Xieng Khouang");
         // The column alignment gets through the Content-Security-Policy: a class the stylesheet styles, not an inline style.
         await Expect(swiss.Locator(".markdown td", new() { HasText = "120,000" })).ToHaveCSSAsync("text-align", "right");
+        await Expect(swiss.GetByRole(AriaRole.Link, new() { Name = "va@nra.test" })).ToHaveAttributeAsync("href", "mailto:va@nra.test");
         await steps.AtAsync(swiss, "need-as-donor");
         var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" }).ClickAsync());
         Assert.Equal("Costed plan.docx", download.SuggestedFilename);
