@@ -35,6 +35,8 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
         await PostingForm.FillCoreAsync(lao, "Mobile victim assistance teams for Xieng Khouang",
             "Lao PDR seeks support for two mobile teams bringing victim assistance and physiotherapy to remote villages.",
             "Victim assistance (Art. 5)", "Lao People's Democratic Republic", "Victim assistance unit, va@nra.test");
+        await lao.GetByLabel("Text", new() { Exact = true }).FillAsync(
+            "## What is needed\n\nTwo mobile teams for three years.\n\n| Item | USD |\n|:--|--:|\n| Vehicles and equipment | 120,000 |\n| Staff | 360,000 |\n");
         await lao.GetByLabel("Indicative budget").FillAsync("480,000");
         await lao.GetByLabel("Currency").SelectOptionAsync("USD");
         await lao.GetByLabel("States and observers").CheckAsync();
@@ -68,6 +70,9 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
 
         await swiss.GetByRole(AriaRole.Link, new() { Name = "Mobile victim assistance teams for Xieng Khouang" }).ClickAsync();
         await Expect(swiss.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobile victim assistance teams for Xieng Khouang");
+        // The column alignment gets through the Content-Security-Policy: a class the stylesheet styles, not an inline style.
+        await Expect(swiss.Locator(".markdown td", new() { HasText = "120,000" })).ToHaveCSSAsync("text-align", "right");
+        await Expect(swiss.GetByRole(AriaRole.Link, new() { Name = "va@nra.test" })).ToHaveAttributeAsync("href", "mailto:va@nra.test");
         await steps.AtAsync(swiss, "need-as-donor");
         var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" }).ClickAsync());
         Assert.Equal("Costed plan.docx", download.SuggestedFilename);

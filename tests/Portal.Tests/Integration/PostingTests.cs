@@ -39,6 +39,25 @@ public sealed class PostingTests : PortalTest
     }
 
     [Fact]
+    public async Task Show_TableWithAlignedColumns_AlignsByClass_WithNoStyleAttributeOnThePage()
+    {
+        var focal = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
+        using var owner = new Browser(Factory);
+        await owner.SignInAsync(Factory, focal);
+        var id = await owner.PublishAsync(new PostingSteps.Draft
+        {
+            Body = "## Costs\n\n| Item | Unit | USD |\n|:--|:-:|--:|\n| Detectors | 12 | 48,000 |\n",
+        });
+
+        using var reader = new Browser(Factory);
+        await reader.SignInAsync(Factory, await TestAccounts.CreateAsync(Factory, PortalRole.Member, "CHE"));
+        await reader.OpenAsync($"/Postings/{id}");
+        var cells = reader.Page!.QuerySelectorAll(".markdown td").Select(td => $"{td.ClassName}:{td.TextContent}");
+        Assert.Equal(["align-left:Detectors", "align-center:12", "align-right:48,000"], cells);
+        Assert.Empty(reader.Page.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
     public async Task Edit_OfPublishedPosting_MakesANewVersion_WithItsOwnFingerprintAndAReadableDiff()
     {
         var focal = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");

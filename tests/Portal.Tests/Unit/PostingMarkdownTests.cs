@@ -161,6 +161,24 @@ public class PostingMarkdownTests
     }
 
     [Fact]
+    public void ToHtml_AlignedTableColumns_BecomeClassesOnEveryCell()
+    {
+        var html = PostingMarkdown.ToHtml("| Left | Centre | Right | Plain |\n|:-----|:------:|------:|-------|\n| a | b | 12 | d |");
+        Assert.Contains("<th class=\"align-left\">Left</th>\n<th class=\"align-center\">Centre</th>\n<th class=\"align-right\">Right</th>\n<th>Plain</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-left\">a</td>\n<td class=\"align-center\">b</td>\n<td class=\"align-right\">12</td>\n<td>d</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToHtml_RowWithMoreCellsThanColumns_AlignsTheExtraCellLikeTheLastColumn()
+    {
+        // Markdig gives the extra cell the last column's alignment; as a class, the same.
+        var html = PostingMarkdown.ToHtml("| a | b |\n|---|--:|\n| 1 | 2 | 3 |");
+        Assert.Contains("<td>1</td>\n<td class=\"align-right\">2</td>\n<td class=\"align-right\">3</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToHtml_Nul_BecomesReplacementCharacter()
     {
         Assert.Equal("<p>a\uFFFDb</p>\n", PostingMarkdown.ToHtml("a\0b"));

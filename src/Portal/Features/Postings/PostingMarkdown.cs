@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoLinks;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -21,7 +22,8 @@ public static class PostingMarkdown
     private const string LinkRel = "nofollow noopener noreferrer";
 
     // CommonMark + pipe tables + bare URLs. No extension that copies author text into attributes
-    // (generic attributes, auto identifiers) and no raw HTML.
+    // (generic attributes, auto identifiers) and no raw HTML. Column widths are not inferred from the separator row
+    // (the default), since Markdig would write them as <col style="width:…">.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
@@ -99,6 +101,11 @@ public static class PostingMarkdown
         {
             // The page already has an h1 (title) and h2 sections.
             heading.Level = Math.Min(heading.Level + 2, 6);
+        }
+
+        foreach (var table in document.Descendants<Table>())
+        {
+            MarkdownTableAlignment.ToClasses(table);
         }
 
         // Autolinks become ordinary links first, so that one set of rules decides every link.

@@ -41,6 +41,13 @@ public sealed record Reader(
     public bool MayManage(int owningParticipantId) =>
         IsCoordinator || (MayPublish && Owns(owningParticipantId));
 
+    /// <summary>
+    /// Whether this reader sees who published a posting's versions in full, with their own e-mail address: the
+    /// coordinator and the owner's accounts. Every other reader sees the name only; the posting's public contact is
+    /// its contact point.
+    /// </summary>
+    public bool SeesPublisherDetails(int owningParticipantId) => IsCoordinator || Owns(owningParticipantId);
+
     /// <summary>Whether a posting of this visibility and owner is open to this reader once published.</summary>
     public bool MaySee(Visibility visibility, int owningParticipantId) =>
         SeesStatesOnly || visibility == Visibility.StatesAndObservers || Owns(owningParticipantId);

@@ -84,7 +84,10 @@ public sealed class ShowModel(
         var reader = await readers.CurrentAsync();
         var posting = view.Posting;
         Posting = posting;
-        Version = view.Version;
+        // The view is shared between readers (read cache): the publisher's e-mail is dropped per reader, on a copy.
+        Version = view.Version is { } version
+            ? version with { AuthorName = PostingAuthor.ShownTo(reader, posting.ParticipantId, version.AuthorName) }
+            : null;
         Attachments = view.Attachments;
         CountryNames = view.CountryNames;
         BodyHtml = view.BodyHtml;

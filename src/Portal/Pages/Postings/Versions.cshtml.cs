@@ -10,7 +10,7 @@ namespace Portal.Pages.Postings;
 public sealed record VersionRow(int Number, string AuthorName, bool OnBehalf, DateTimeOffset PublishedAt, string Fingerprint);
 
 /// <summary>A posting's published versions, one version's exact content, and what changed between two.</summary>
-public sealed class VersionsModel(PortalDbContext db, PostingPages pages, RenderedMarkdown markdown) : PageModel
+public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Readers readers, RenderedMarkdown markdown) : PageModel
 {
     public Posting Posting { get; private set; } = null!;
 
@@ -39,8 +39,10 @@ public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Render
         }
 
         Posting = posting;
-        Versions = await db.PostingVersions.AsNoTracking().Where(v => v.PostingId == id).OrderByDescending(v => v.Number)
+        var reader = await readers.CurrentAsync();
+        var rows = await db.PostingVersions.AsNoTracking().Where(v => v.PostingId == id).OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Number, v.AuthorName, v.OnBehalf, v.PublishedAt, v.Fingerprint)).ToListAsync();
+        Versions = [.. rows.Select(v => v with { AuthorName = PostingAuthor.ShownTo(reader, posting.ParticipantId, v.AuthorName) })];
         if (Shown is int shown && await CanonicalAsync(id, shown) is { } canonical)
         {
             ShownContent = PostingContent.FromCanonical(canonical);
