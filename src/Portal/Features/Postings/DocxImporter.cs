@@ -44,6 +44,14 @@ public static class DocxImporter
     internal const string Unreadable =
         "This file could not be read as a Word document (.docx). Save it from Word as a .docx and try again.";
 
+    internal const string MissingPart =
+        "This Word document is damaged: it refers to a picture or another part that is not in the file. "
+        + "Open it in Word, save it as a new .docx and import that file.";
+
+    internal const string LinkedPicture =
+        "This Word document shows a picture that is only linked to a file outside the document, so the portal cannot import it. "
+        + "In Word, choose File › Info › Edit Links to Files, tick “Save picture in document” for each link, save the document and import it again.";
+
     private const string MacroEnabled =
         "This Word document contains macros (.docm), which the portal does not accept. "
         + "Save it from Word as a Word Document (.docx) and try again.";
@@ -64,25 +72,47 @@ public static class DocxImporter
                 docx.CopyTo(seekable);
             }
 
-            using var document = WordprocessingDocument.Open(seekable ?? docx, isEditable: false);
+            using var document = Package(() => WordprocessingDocument.Open(seekable ?? docx, isEditable: false));
+            // Every part's relationships, loaded now (see Package).
+            Package(() => document.GetAllParts().Count());
             if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
                 || document.MainDocumentPart?.VbaProjectPart is not null)
             {
                 throw new DocxImportException(MacroEnabled);
             }
 
-            var main = document.MainDocumentPart;
-            var body = main?.Document?.Body;
-            if (main is null || body is null)
-            {
-                throw new DocxImportException(NoBody);
-            }
+            var main = document.MainDocumentPart ?? throw new DocxImportException(Unreadable);
+            var body = main.Document?.Body ?? throw new DocxImportException(NoBody);
 
             return new DocxConverter(main).Convert(body);
         }
-        // FormatException covers FileFormatException and attribute values the SDK cannot parse; deep nesting is damage too.
+        // Reading a part's XML or bytes: FormatException covers FileFormatException and attribute values the SDK
+        // cannot parse, InvalidDataException a broken ZIP entry or a part whose root is not what its type says;
+        // deep nesting is damage too.
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FormatException or XmlException
             or InsufficientExecutionStackException)
+        {
+            throw new DocxImportException(Unreadable, e);
+        }
+    }
+
+    /// <summary>
+    /// A call that makes the SDK read the package's structure. Open XML SDK 3 reads a part's relationships when one
+    /// of its parts is first asked for; System.IO.Packaging then throws InvalidOperationException for a
+    /// relationship to a part that is not in the package, and ArgumentException for a malformed relationship.
+    /// Import loads them all at once, through here, so that nothing else can meet these and they mean damage only.
+    /// </summary>
+    private static T Package<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new DocxImportException(MissingPart, e);
+        }
+        catch (ArgumentException e)
         {
             throw new DocxImportException(Unreadable, e);
         }
