@@ -27,6 +27,19 @@ public sealed class WordImportTests : PortalTest
         await AssertRefusedAsync(isu, response, message);
     }
 
+    [Fact]
+    public async Task Import_DocumentLongerThanAPosting_IsRefusedWithHowMuchIsOver()
+    {
+        using var isu = await CoordinatorAsync();
+        var sentence = "Clearance of contaminated land in the province continues, with two teams working since March 2026.";
+        var docx = DocxBuilder.Create(body => body.Append(Enumerable.Range(0, 1100).Select(_ => DocxBuilder.Paragraph(sentence))));
+
+        var response = await ImportAsync(isu, docx);
+
+        // 1,100 paragraphs of 98 characters, a blank line between each two, a line end after the last.
+        await AssertRefusedAsync(isu, response, "The document’s text is 109,999 characters long; a posting holds at most 100,000. Shorten it by 9,999 characters, or split it into several postings.");
+    }
+
     private async Task<Browser> CoordinatorAsync()
     {
         var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu", twoFactor: true);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Portal.Data;
 
 namespace Portal.Features.Postings;
 
@@ -60,7 +62,9 @@ public static class DocxImporter
         "This Word document has no text the portal can read. Open it in Word, save it as a .docx and try again.";
 
     /// <summary>Reads <paramref name="docx"/> (opened read-only; the stream is not closed).</summary>
-    /// <exception cref="DocxImportException">The file is not a readable Word document; the message says what to do.</exception>
+    /// <exception cref="DocxImportException">
+    /// The file is not a readable Word document, or its text is longer than a posting's; the message says what to do.
+    /// </exception>
     public static DocxImport Import(Stream docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
@@ -84,7 +88,7 @@ public static class DocxImporter
             var main = document.MainDocumentPart ?? throw new DocxImportException(Unreadable);
             var body = main.Document?.Body ?? throw new DocxImportException(NoBody);
 
-            return new DocxConverter(main).Convert(body);
+            return WithinLimits(new DocxConverter(main, PostingLimits.Body).Convert(body));
         }
         // Reading a part's XML or bytes: FormatException covers FileFormatException and attribute values the SDK
         // cannot parse, InvalidDataException a broken ZIP entry or a part whose root is not what its type says;
@@ -117,4 +121,32 @@ public static class DocxImporter
             throw new DocxImportException(Unreadable, e);
         }
     }
+
+    /// <summary>The limits of the posting form apply to imported text too.</summary>
+    private static DocxImport WithinLimits(DocxConversion conversion)
+    {
+        if (conversion.Import is not { } import)
+        {
+            throw new DocxImportException(TextTooLong(conversion.Length, conversion.Length - PostingLimits.Body));
+        }
+
+        if (import.Title?.Length > PostingLimits.Title)
+        {
+            throw new DocxImportException(TitleTooLong(import.Title.Length, import.Title.Length - PostingLimits.Title));
+        }
+
+        return import;
+    }
+
+    private static string TextTooLong(long length, long over) => over == 1
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by one character, or split it into several postings.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by {over:N0} characters, or split it into several postings.");
+
+    private static string TitleTooLong(int length, int over) => over == 1
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by one character and import the document again.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by {over:N0} characters and import the document again.");
 }
