@@ -210,6 +210,32 @@ public class AttachmentInspectorTests
         AssertRefused(AttachmentInspector.Inspect("minutes.docx", hollow), "“minutes.docx” is damaged or not a real Office document.");
     }
 
+    public static TheoryData<string, string> BrokenDocxFiles => new()
+    {
+        { "image part missing", "“minutes.docx” is damaged: it refers to a picture or another part that is not in the file. Open it in Office, save it as a new file and attach that." },
+        { "styles part missing", "“minutes.docx” is damaged: it refers to a picture or another part that is not in the file." },
+        { "relationship with an absolute internal target", "“minutes.docx” is damaged or not a real Office document." },
+        { "no [Content_Types].xml", "“minutes.docx” is damaged or not a real Office document." },
+        { "main part named wrongly", "“minutes.docx” is damaged or not a real Office document." },
+        { "main part with another part's content type", "“minutes.docx” is damaged or not a real Office document." },
+        { "truncated", "“minutes.docx” is damaged or not a real Office document." },
+        { "truncated before the central directory", "“minutes.docx” is damaged or not a real Office document." },
+        { "duplicate zip entries", "“minutes.docx” is damaged or not a real Office document." },
+        { "empty file", "“minutes.docx” is empty." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenDocxFiles))]
+    public void Inspect_BrokenDocx_IsRefusedWithAMessageToShow(string damage, string message) =>
+        AssertRefused(AttachmentInspector.Inspect("minutes.docx", BrokenDocx.Make(damage)), message);
+
+    [Fact]
+    public void Inspect_DocxWithALinkedPicture_IsAccepted()
+    {
+        // The package is sound; only the import, which publishes the pictures, cannot use a picture kept elsewhere.
+        Assert.Equal(AttachmentType.Docx, AttachmentInspector.Inspect("minutes.docx", BrokenDocx.LinkedImage()).File?.Type);
+    }
+
     [Fact]
     public void Inspect_PdfWithoutEndMarker_IsRefused() =>
         AssertRefused(AttachmentInspector.Inspect("report.pdf", SampleFiles.Pdf()[..^8]), "“report.pdf” looks like a PDF but is damaged or incomplete.");

@@ -1,11 +1,15 @@
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
+using Portal.Data;
 using Portal.Features.Postings;
 using static Portal.Tests.Infrastructure.DocxBuilder;
 
 namespace Portal.Tests.Unit;
 
-/// <summary>Files that are not Word documents, or not ones the portal accepts, are refused with a message to show.</summary>
+/// <summary>
+/// Files that are not Word documents, or not ones the portal accepts, are refused with a message to show; so are
+/// documents longer than the posting form allows.
+/// </summary>
 public class DocxImporterRefusalTests
 {
     [Theory]
@@ -41,5 +45,48 @@ public class DocxImporterRefusalTests
         var error = Assert.Throws<DocxImportException>(() => DocxImporter.Import(new MemoryStream(docm)));
 
         Assert.Contains("macros", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_TextOneCharacterOverAPosting_IsRefused_TextAtTheLimitIsImported()
+    {
+        // One paragraph of n letters is n characters of Markdown and a final line end.
+        var atLimit = DocxImporter.Import(new MemoryStream(Create(body => body.Append(Paragraph(new string('a', PostingLimits.Body - 1))))));
+        var over = Assert.Throws<DocxImportException>(() => DocxImporter.Import(new MemoryStream(Create(body => body.Append(Paragraph(new string('a', PostingLimits.Body)))))));
+
+        Assert.Equal(PostingLimits.Body, atLimit.Markdown.Length);
+        Assert.Equal("The document’s text is 100,001 characters long; a posting holds at most 100,000. Shorten it by one character, or split it into several postings.", over.Message);
+    }
+
+    [Fact]
+    public void Import_ManyParagraphsOverTheLimit_SaysExactlyByHowMuch()
+    {
+        var sentence = "Clearance of contaminated land in the province continues, with two teams working since March 2026.";
+        var docx = Create(body => body.Append(Enumerable.Range(0, 2000).Select(_ => Paragraph(sentence))));
+
+        var error = Assert.Throws<DocxImportException>(() => DocxImporter.Import(new MemoryStream(docx)));
+
+        // 2,000 paragraphs of 98 characters, a blank line between each two, a line end after the last: 199,999.
+        Assert.Equal("The document’s text is 199,999 characters long; a posting holds at most 100,000. Shorten it by 99,999 characters, or split it into several postings.", error.Message);
+    }
+
+    [Fact]
+    public void Import_OneParagraphLongerThanAPosting_SaysByHowMuch()
+    {
+        var docx = Create(body => body.Append(Title("Annex"), Paragraph(new string('x', 1_000_000))));
+
+        var error = Assert.Throws<DocxImportException>(() => DocxImporter.Import(new MemoryStream(docx)));
+
+        Assert.Equal("The document’s text is 1,000,001 characters long; a posting holds at most 100,000. Shorten it by 900,001 characters, or split it into several postings.", error.Message);
+    }
+
+    [Fact]
+    public void Import_TitleLongerThanAPostingTitle_IsRefused()
+    {
+        var docx = Create(body => body.Append(Title(new string('T', 250)), Paragraph("Text")));
+
+        var error = Assert.Throws<DocxImportException>(() => DocxImporter.Import(new MemoryStream(docx)));
+
+        Assert.Equal("The document’s title (its first paragraph in the style “Title”) is 250 characters long; a posting’s title holds at most 200. Shorten it by 50 characters and import the document again.", error.Message);
     }
 }

@@ -65,6 +65,7 @@ public static partial class AttachmentInspector
                 OfficeProblem.OtherOffice => NotAccepted(shown, "it is an Office template, slide show or other package, not a Word, Excel or PowerPoint document"),
                 OfficeProblem.Macros => $"“{shown}” contains macros, which the portal does not accept. Save it as a .docx, .xlsx or .pptx file without macros and attach that.",
                 OfficeProblem.TooManyParts => $"“{shown}” has more than {MaxPackageEntries} parts, far more than a real Office document. Open it in Office, save it again and attach the new file.",
+                OfficeProblem.MissingPart => $"“{shown}” is damaged: it refers to a picture or another part that is not in the file. Open it in Office, save it as a new file and attach that.",
                 OfficeProblem.TooLarge => $"“{shown}” expands to more than {MaxDecompressedBytes / (1024 * 1024)} MB when opened; it may be a compression bomb. If it is a genuine document, make it smaller (compress its pictures or split it) and attach it again.",
                 _ => $"“{shown}” is damaged or not a real Office document. Open it in Office, save it again and attach the new file.",
             });

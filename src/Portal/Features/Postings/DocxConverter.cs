@@ -5,6 +5,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Portal.Features.Postings;
 
+/// <summary>A converted document, or only its length when that is over the limit.</summary>
+/// <param name="Import">The document as Markdown; null when the Markdown is longer than the limit.</param>
+/// <param name="Length">The Markdown's length; past the limit, about the length it would have (see DocxMarkdownWriter).</param>
+internal readonly record struct DocxConversion(DocxImport? Import, long Length);
+
 /// <summary>
 /// Walks the document body in order and hands titles, headings, paragraphs, list items and tables to the writer.
 /// Content controls, custom XML and markup-compatibility wrappers are looked through.
@@ -16,20 +21,23 @@ internal sealed class DocxConverter
 
     private readonly DocxStyles styles;
     private readonly DocxParagraphReader reader;
-    private readonly DocxMarkdownWriter writer = new();
+    private readonly DocxMarkdownWriter writer;
     private readonly Dictionary<int, int?[]> counters = [];
     private string? title;
 
-    public DocxConverter(MainDocumentPart main)
+    /// <param name="main">The document.</param>
+    /// <param name="maxLength">The longest Markdown wanted: past it, the rest is only counted.</param>
+    public DocxConverter(MainDocumentPart main, int maxLength)
     {
         styles = new DocxStyles(main);
         reader = new DocxParagraphReader(main, styles);
+        writer = new DocxMarkdownWriter(maxLength);
     }
 
-    public DocxImport Convert(Body body)
+    public DocxConversion Convert(Body body)
     {
         Blocks(body);
-        return new DocxImport(writer.ToString(), reader.Images, title);
+        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title), writer.Length);
     }
 
     private void Blocks(OpenXmlElement container)
@@ -84,7 +92,7 @@ internal sealed class DocxConverter
 
     private void WriteTable(Table table)
     {
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<IReadOnlyList<IReadOnlyList<InlinePart>>>();
         foreach (var row in Wrapped<TableRow>(table))
         {
             if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)
@@ -92,19 +100,21 @@ internal sealed class DocxConverter
                 continue;
             }
 
-            var cells = Enumerable.Repeat("", Math.Clamp(DocxStyles.Number(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val) ?? 0, 0, MaxColumns)).ToList();
+            var cells = Empty(Math.Clamp(DocxStyles.Number(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val) ?? 0, 0, MaxColumns));
             foreach (var cell in Wrapped<TableCell>(row))
             {
                 var parts = new List<InlinePart>();
                 CellText(cell, parts);
-                cells.Add(DocxInlineWriter.Line(parts, LineKind.Cell));
-                cells.AddRange(Enumerable.Repeat("", Math.Clamp(DocxStyles.Number(cell.TableCellProperties?.GridSpan?.Val) ?? 1, 1, MaxColumns) - 1));
+                cells.Add(parts);
+                cells.AddRange(Empty(Math.Clamp(DocxStyles.Number(cell.TableCellProperties?.GridSpan?.Val) ?? 1, 1, MaxColumns) - 1));
             }
 
             rows.Add(cells);
         }
 
         writer.Table(rows);
+
+        static List<IReadOnlyList<InlinePart>> Empty(int count) => [.. Enumerable.Repeat<IReadOnlyList<InlinePart>>([], count)];
     }
 
     /// <summary>A cell is one line of Markdown: its paragraphs, nested tables and text boxes joined by spaces.</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Portal.Data;
 
 namespace Portal.Features.Postings;
 
@@ -44,6 +46,14 @@ public static class DocxImporter
     internal const string Unreadable =
         "This file could not be read as a Word document (.docx). Save it from Word as a .docx and try again.";
 
+    internal const string MissingPart =
+        "This Word document is damaged: it refers to a picture or another part that is not in the file. "
+        + "Open it in Word, save it as a new .docx and import that file.";
+
+    internal const string LinkedPicture =
+        "This Word document shows a picture that is only linked to a file outside the document, so the portal cannot import it. "
+        + "In Word, choose File › Info › Edit Links to Files, tick “Save picture in document” for each link, save the document and import it again.";
+
     private const string MacroEnabled =
         "This Word document contains macros (.docm), which the portal does not accept. "
         + "Save it from Word as a Word Document (.docx) and try again.";
@@ -52,7 +62,9 @@ public static class DocxImporter
         "This Word document has no text the portal can read. Open it in Word, save it as a .docx and try again.";
 
     /// <summary>Reads <paramref name="docx"/> (opened read-only; the stream is not closed).</summary>
-    /// <exception cref="DocxImportException">The file is not a readable Word document; the message says what to do.</exception>
+    /// <exception cref="DocxImportException">
+    /// The file is not a readable Word document, or its text is longer than a posting's; the message says what to do.
+    /// </exception>
     public static DocxImport Import(Stream docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
@@ -64,27 +76,77 @@ public static class DocxImporter
                 docx.CopyTo(seekable);
             }
 
-            using var document = WordprocessingDocument.Open(seekable ?? docx, isEditable: false);
+            using var document = Package(() => WordprocessingDocument.Open(seekable ?? docx, isEditable: false));
+            // Every part's relationships, loaded now (see Package).
+            Package(() => document.GetAllParts().Count());
             if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
                 || document.MainDocumentPart?.VbaProjectPart is not null)
             {
                 throw new DocxImportException(MacroEnabled);
             }
 
-            var main = document.MainDocumentPart;
-            var body = main?.Document?.Body;
-            if (main is null || body is null)
-            {
-                throw new DocxImportException(NoBody);
-            }
+            var main = document.MainDocumentPart ?? throw new DocxImportException(Unreadable);
+            var body = main.Document?.Body ?? throw new DocxImportException(NoBody);
 
-            return new DocxConverter(main).Convert(body);
+            return WithinLimits(new DocxConverter(main, PostingLimits.Body).Convert(body));
         }
-        // FormatException covers FileFormatException and attribute values the SDK cannot parse; deep nesting is damage too.
+        // Reading a part's XML or bytes: FormatException covers FileFormatException and attribute values the SDK
+        // cannot parse, InvalidDataException a broken ZIP entry or a part whose root is not what its type says;
+        // deep nesting is damage too.
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FormatException or XmlException
             or InsufficientExecutionStackException)
         {
             throw new DocxImportException(Unreadable, e);
         }
     }
+
+    /// <summary>
+    /// A call that makes the SDK read the package's structure. Open XML SDK 3 reads a part's relationships when one
+    /// of its parts is first asked for; System.IO.Packaging then throws InvalidOperationException for a
+    /// relationship to a part that is not in the package, and ArgumentException for a malformed relationship.
+    /// Import loads them all at once, through here, so that nothing else can meet these and they mean damage only.
+    /// </summary>
+    private static T Package<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new DocxImportException(MissingPart, e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DocxImportException(Unreadable, e);
+        }
+    }
+
+    /// <summary>The limits of the posting form apply to imported text too.</summary>
+    private static DocxImport WithinLimits(DocxConversion conversion)
+    {
+        if (conversion.Import is not { } import)
+        {
+            throw new DocxImportException(TextTooLong(conversion.Length, conversion.Length - PostingLimits.Body));
+        }
+
+        if (import.Title?.Length > PostingLimits.Title)
+        {
+            throw new DocxImportException(TitleTooLong(import.Title.Length, import.Title.Length - PostingLimits.Title));
+        }
+
+        return import;
+    }
+
+    private static string TextTooLong(long length, long over) => over == 1
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by one character, or split it into several postings.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by {over:N0} characters, or split it into several postings.");
+
+    private static string TitleTooLong(int length, int over) => over == 1
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by one character and import the document again.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by {over:N0} characters and import the document again.");
 }

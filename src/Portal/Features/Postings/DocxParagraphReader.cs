@@ -189,11 +189,13 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
 
             switch (element)
             {
-                case A.Blip { Embed.Value: { } id }:
+                case A.Blip { Embed.Value: { Length: > 0 } id }:
                     var properties = graphic.Descendants<DW.DocProperties>().FirstOrDefault();
                     AddImage(id, NonEmpty(properties?.Description?.Value) ?? NonEmpty(properties?.Title?.Value), parts);
                     break;
-                case V.ImageData { RelationshipId.Value: { } id }:
+                case A.Blip { Link.Value: { Length: > 0 } }:
+                    throw new DocxImportException(DocxImporter.LinkedPicture);
+                case V.ImageData { RelationshipId.Value: { Length: > 0 } id }:
                     AddImage(id, NonEmpty((element.Parent as V.Shape)?.Alternate?.Value), parts);
                     break;
                 case TextBoxContent box:
@@ -203,11 +205,17 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
         }
     }
 
+    /// <summary>
+    /// A picture kept outside the file, or one the file has lost, is not left out silently: the text is published
+    /// word for word, and its pictures are part of it.
+    /// </summary>
     private void AddImage(string relationshipId, string? alt, List<InlinePart> parts)
     {
         if (!main.TryGetPartById(relationshipId, out var part) || part is not ImagePart image)
         {
-            return;
+            throw new DocxImportException(main.ExternalRelationships.Any(r => r.Id == relationshipId)
+                ? DocxImporter.LinkedPicture
+                : DocxImporter.MissingPart);
         }
 
         if (!imageNames.TryGetValue(image.Uri, out var name))

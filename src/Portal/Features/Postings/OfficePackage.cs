@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace Portal.Features.Postings;
 
-internal enum OfficeProblem { None, Damaged, NotOffice, OpenDocument, OtherOffice, Macros, TooManyParts, TooLarge }
+internal enum OfficeProblem { None, Damaged, MissingPart, NotOffice, OpenDocument, OtherOffice, Macros, TooManyParts, TooLarge }
 
 /// <summary>
 /// Checks a ZIP that claims to be a .docx, .xlsx or .pptx. Every entry is decompressed and counted
@@ -40,11 +40,11 @@ internal static class OfficePackage
 
             var (type, typesProblem) = MainType(contentTypes);
             if (type is not { } found) return (null, typesProblem);
-            return Opens(content, found) ? (found, OfficeProblem.None) : (null, OfficeProblem.Damaged);
+            var opened = Opens(content, found);
+            return (opened == OfficeProblem.None ? found : null, opened);
         }
-        // FileFormatException (System.IO.Packaging, under the SDK) is a FormatException.
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException
-                                      or XmlException or FormatException or InvalidOperationException or OpenXmlPackageException)
+        // What ZipArchive and XmlReader throw on a damaged ZIP or [Content_Types].xml.
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
             return (null, OfficeProblem.Damaged);
         }
@@ -91,6 +91,8 @@ internal static class OfficePackage
 
         if (macros) return (null, OfficeProblem.Macros);
         if (contentTypes is null && openDocument) return (null, OfficeProblem.OpenDocument);
+        // Relationships but no content types: an Office package that lost a part, not just any ZIP.
+        if (contentTypes is null && names.Contains("_rels/.rels")) return (null, OfficeProblem.Damaged);
         return (contentTypes, OfficeProblem.None);
     }
 
@@ -127,7 +129,7 @@ internal static class OfficePackage
             if (contentType is null) continue;
             macros |= MacroParts.Contains(contentType.Trim());
             // Office names the main part in an Override; System.IO.Packaging (and so the OpenXml SDK)
-            // writes it as the Default for ".xml". The SDK's Open below checks the part is really there.
+            // writes it as the Default for ".xml". Opens below checks it is the part the package opens with.
             if (MainParts.TryGetValue(contentType.Trim(), out var type)) found.Add(type);
         }
 
@@ -140,20 +142,46 @@ internal static class OfficePackage
         };
     }
 
-    // Only called once the whole package is known to decompress within the limit.
-    private static bool Opens(byte[] content, AttachmentType type)
+    /// <summary>
+    /// Opens the package with the SDK and loads every part's relationships, which SDK 3 otherwise loads only when a
+    /// part is first asked for (so that a package can open and still fail later, when a part is read). Only called
+    /// once the whole package is known to decompress within the limit.
+    /// </summary>
+    private static OfficeProblem Opens(byte[] content, AttachmentType type)
     {
-        using var stream = new MemoryStream(content, writable: false);
-        switch (type)
+        try
         {
-            case AttachmentType.Docx:
-                using (var word = WordprocessingDocument.Open(stream, false)) return word.MainDocumentPart is not null;
-            case AttachmentType.Xlsx:
-                using (var excel = SpreadsheetDocument.Open(stream, false)) return excel.WorkbookPart is not null;
-            case AttachmentType.Pptx:
-                using (var powerPoint = PresentationDocument.Open(stream, false)) return powerPoint.PresentationPart is not null;
-            default:
-                return false;
+            using var stream = new MemoryStream(content, writable: false);
+            using OpenXmlPackage package = type switch
+            {
+                AttachmentType.Docx => (OpenXmlPackage)WordprocessingDocument.Open(stream, false),
+                AttachmentType.Xlsx => SpreadsheetDocument.Open(stream, false),
+                _ => PresentationDocument.Open(stream, false),
+            };
+            _ = package.GetAllParts().Count();
+            // [Content_Types].xml may name a main part that is not the one the package's relationship points to.
+            OpenXmlPart? main = package switch
+            {
+                WordprocessingDocument word => word.MainDocumentPart,
+                SpreadsheetDocument excel => excel.WorkbookPart,
+                PresentationDocument powerPoint => powerPoint.PresentationPart,
+                _ => null,
+            };
+            return main is not null && MainParts.TryGetValue(main.ContentType, out var mainType) && mainType == type
+                ? OfficeProblem.None
+                : OfficeProblem.Damaged;
+        }
+        // System.IO.Packaging, under the SDK: a relationship to a part the package does not hold.
+        catch (InvalidOperationException)
+        {
+            return OfficeProblem.MissingPart;
+        }
+        // A malformed relationship (ArgumentException), content type or part name (FileFormatException is a
+        // FormatException), a package the SDK refuses, broken XML in a relationships part, a broken ZIP entry.
+        catch (Exception e) when (e is ArgumentException or FormatException or OpenXmlPackageException or XmlException
+                                      or InvalidDataException or IOException or NotSupportedException)
+        {
+            return OfficeProblem.Damaged;
         }
     }
 }
