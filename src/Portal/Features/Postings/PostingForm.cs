@@ -186,7 +186,8 @@ public sealed class PostingForm
         Body = Lf(Body) ?? "";
         if (Body.Length > PostingLimits.Body)
         {
-            Fail(nameof(Body), $"The text is {Body.Length:N0} characters long; the limit is {PostingLimits.Body:N0}. Move long annexes into an attachment.");
+            Fail(nameof(Body), string.Create(CultureInfo.InvariantCulture,
+                $"The text is {Body.Length:N0} characters long; the limit is {PostingLimits.Body:N0}. Move long annexes into an attachment."));
         }
 
         return budget;
