@@ -44,7 +44,7 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
 
         await lao.GetByRole(AriaRole.Link, new() { Name = "Attachments" }).ClickAsync();
         await PostingForm.AttachAsync(lao, "Costed plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SampleFiles.Docx("Costed plan"));
-        await Expect(lao.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" })).ToBeVisibleAsync();
+        await Expect(lao.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx", Exact = true })).ToBeVisibleAsync();
         await steps.AtAsync(lao, "need-attachments");
         await lao.GetByRole(AriaRole.Link, new() { Name = "Back to the posting" }).ClickAsync();
         await PostingForm.Button(lao, "Publish").ClickAsync();
@@ -69,7 +69,7 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
         await swiss.GetByRole(AriaRole.Link, new() { Name = "Mobile victim assistance teams for Xieng Khouang" }).ClickAsync();
         await Expect(swiss.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobile victim assistance teams for Xieng Khouang");
         await steps.AtAsync(swiss, "need-as-donor");
-        var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" }).ClickAsync());
+        var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx", Exact = true }).ClickAsync());
         Assert.Equal("Costed plan.docx", download.SuggestedFilename);
 
         steps.AssertAccessible();
