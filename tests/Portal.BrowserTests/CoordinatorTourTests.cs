@@ -27,7 +27,9 @@ public sealed class CoordinatorTourTests(PortalBrowserFixture app, ITestOutputHe
         await SignInPages.AnswerSecondStepAsync(page, TestAccounts.CurrentCode(app.Factory, coordinator.AuthenticatorKey!));
 
         await page.GotoAsync("/Admin/Codes");
-        await page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Change the code for States now" }).ClickAsync();
+        await page.GetByTestId("code-States").GetByRole(AriaRole.Link, new() { Name = "Change the code for States now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the code for States" }).ClickAsync();
+        await page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Show the new code for States" }).ClickAsync();
         await Expect(page.GetByTestId("revealed-States")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"));
         await steps.AtAsync(page, "entry-codes");
 

@@ -46,7 +46,7 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
 
         await lao.GetByRole(AriaRole.Link, new() { Name = "Attachments" }).ClickAsync();
         await PostingForm.AttachAsync(lao, "Costed plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", SampleFiles.Docx("Costed plan"));
-        await Expect(lao.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" })).ToBeVisibleAsync();
+        await Expect(lao.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx", Exact = true })).ToBeVisibleAsync();
         await steps.AtAsync(lao, "need-attachments");
         await lao.GetByRole(AriaRole.Link, new() { Name = "Back to the posting" }).ClickAsync();
         await PostingForm.Button(lao, "Publish").ClickAsync();
@@ -74,7 +74,7 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
         await Expect(swiss.Locator(".markdown td", new() { HasText = "120,000" })).ToHaveCSSAsync("text-align", "right");
         await Expect(swiss.GetByRole(AriaRole.Link, new() { Name = "va@nra.test" })).ToHaveAttributeAsync("href", "mailto:va@nra.test");
         await steps.AtAsync(swiss, "need-as-donor");
-        var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx" }).ClickAsync());
+        var download = await swiss.RunAndWaitForDownloadAsync(() => swiss.GetByRole(AriaRole.Link, new() { Name = "Costed plan.docx", Exact = true }).ClickAsync());
         Assert.Equal("Costed plan.docx", download.SuggestedFilename);
 
         steps.AssertAccessible();

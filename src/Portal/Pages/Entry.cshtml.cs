@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
@@ -13,8 +12,7 @@ using Portal.Features.Security;
 namespace Portal.Pages;
 
 /// <summary>The front door: sign in, enter the current entry code, or request access.</summary>
-[EnableRateLimiting(RateLimits.EntryCode)]
-public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStore sessions, AuditLog audit) : PageModel
+public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStore sessions, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -74,11 +72,17 @@ public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStor
             return Page();
         }
 
+        if (limits.EntryCode.Refuse(HttpContext, Input.Email) is { } refused)
+        {
+            return refused;
+        }
+
         var code = await codes.MatchAsync(Input.Code);
         var fits = code is not null && await EntryCodeParticipants.OpenTo(db, code.Audience).AnyAsync(p => p.Id == participant!.Id);
         if (!fits)
         {
             // Same answer whether the code is wrong or belongs to the other audience: no hint either way.
+            limits.EntryCode.CountFailure(HttpContext, Input.Email);
             await audit.RecordAsync("EntryCodeRejected", participant!.Name, code is null ? "wrong code" : "a code not for this participant",
                 AuditLog.Unverified(Input.Name, Input.Email));
             ModelState.AddModelError("Input.Code",

@@ -48,6 +48,45 @@ public static class TestAccounts
         });
     }
 
+    /// <summary>
+    /// Many accounts of one participant at the cost of one password hash: every account gets the same stored hash of
+    /// <see cref="Password"/> (signing in still checks it the full, slow way).
+    /// </summary>
+    public static async Task<IReadOnlyList<TestAccount>> CreateManyAsync(
+        PortalFactory factory, int count, PortalRole role, string participantCode = "LAO")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return await factory.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var participant = await db.Participants.SingleOrDefaultAsync(p => p.Code == participantCode)
+                ?? await AddOrganisationAsync(db, participantCode);
+            var hash = users.PasswordHasher.HashPassword(new PortalUser { FullName = "" }, Password);
+            var accounts = new List<TestAccount>();
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"{role.ToString().ToLowerInvariant()}.{i}.{Guid.NewGuid():N}@example.test";
+                var user = new PortalUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    FullName = $"Test {role} {i}",
+                    ParticipantId = participant.Id,
+                    Role = role,
+                    IsActivated = true,
+                    CreatedAt = factory.Time.GetUtcNow(),
+                    PasswordHash = hash,
+                };
+                Check(await users.CreateAsync(user));
+                accounts.Add(new TestAccount(email, Password, null, participant.Id, participant.Name));
+            }
+
+            return accounts;
+        });
+    }
+
     private static async Task<Participant> AddOrganisationAsync(PortalDbContext db, string code)
     {
         var participant = new Participant { Code = code, Name = "Organisation " + code, Kind = ParticipantKind.Ngo };

@@ -137,7 +137,8 @@ public sealed class AccessRequestTests : PortalTest
     {
         var email = await RequestAccessAsync("LAO", $"unknown.{Guid.NewGuid():N}@example.test");
         using var admin = await OpenQueueAsync();
-        await admin.SubmitAsync("form[action*='handler=Reject'] button", new Dictionary<string, string> { ["Input.Reason"] = "We could not confirm your accreditation." });
+        await admin.OpenAsync(admin.Page!.QuerySelector("[data-testid=request] a[href$='/Reject']")!.GetAttribute("href")!);
+        await admin.SubmitAsync("form button.danger", new Dictionary<string, string> { ["Input.Reason"] = "We could not confirm your accreditation." });
         Assert.Contains("rejected", admin.Text, StringComparison.Ordinal);
 
         var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Body.Contains("could not approve", StringComparison.Ordinal));

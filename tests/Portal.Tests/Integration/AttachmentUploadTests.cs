@@ -73,8 +73,8 @@ public sealed class AttachmentUploadTests : PortalTest
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
         // Removing one takes its bytes with it.
-        await owner.OpenAsync($"/Postings/{id}/Attachments");
-        await owner.SubmitAsync($"form[action*='handler=Remove'] input[value='{files[2].Id}']");
+        await owner.OpenAsync($"/Postings/{id}/Attachments/{files[2].Id}/Remove");
+        await owner.SubmitAsync("form.actions button");
         Assert.Equal(2, await Factory.WithDbAsync(db => db.AttachmentContents.CountAsync()));
     }
 

@@ -22,8 +22,9 @@ public sealed class AuditTrailTests : PortalTest
         await stranger.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email, ["Input.Password"] = "wrong wrong wrong" });
 
         // Code rotation through the page, a code use, a rejected code.
-        await admin.OpenAsync("/Admin/Codes");
-        await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Rotate'] button");
+        await admin.OpenAsync("/Admin/Codes/States/Change");
+        await admin.SubmitAsync("form.actions button");
+        await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Reveal'] button");
         var code = admin.Find("[data-testid=revealed-States]")!;
         var ghana = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
         using var reader = new Browser(Factory);
@@ -57,7 +58,8 @@ public sealed class AuditTrailTests : PortalTest
         var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
         await admin.OpenAsync("/Admin/Accounts");
         var row = admin.Page!.QuerySelectorAll("tr").First(r => r.TextContent.Contains(member.Email, StringComparison.Ordinal));
-        await admin.SubmitAsync($"form[action='{row.QuerySelector("form[action*='handler=Disable']")!.GetAttribute("action")}'] button");
+        await admin.OpenAsync(row.QuerySelector("a[href$='/Disable']")!.GetAttribute("href")!);
+        await admin.SubmitAsync("form.actions button");
 
         var entries = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
         AuditEntry One(string action) => Assert.Single(entries, e => e.Action == action);

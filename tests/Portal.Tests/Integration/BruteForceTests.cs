@@ -1,91 +1,160 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Security;
+using Portal.Pages.Account;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
+/// <summary>
+/// One conference address shared by a room of delegates: only failures count against it, and past its budget only the
+/// names that failed there are refused (<see cref="FailureLimit"/>).
+/// </summary>
 public sealed class BruteForceTests : PortalTest
 {
+    private const string Room = "10.200.0.1";
 
     [Fact]
-    public async Task WrongCodes_FromOneAddress_AreThrottledAndAudited_RightCodeWorksAfterTheWindow()
+    public async Task CorrectCodes_FromOneAddress_AllGetIn()
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
-        var ghana = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
-        using var attacker = new Browser(Factory);
-        await attacker.OpenAsync("/Entry");
-        var fields = new Dictionary<string, string>
+        var code = await RotateAsync();
+        for (var i = 0; i < 150; i++)
         {
-            ["Input.Name"] = "X",
-            ["Input.Email"] = "x@example.test",
-            ["Input.ParticipantId"] = ghana.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-
-        HttpResponseMessage last = null!;
-        for (var i = 0; i < 11; i++)
-        {
-            await attacker.OpenAsync("/Entry");
-            fields["Input.Code"] = $"AAAA-BBBB-CCCC-{i:D4}";
-            last = await attacker.SubmitAsync("form[method=post]", fields, follow: false);
+            using var person = new Browser(Factory, Room);
+            var answer = await EnterAsync(person, $"delegate{i}@example.test", code);
+            Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"entry {i + 1} answered {(int)answer.StatusCode}");
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
-        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero || int.Parse(last.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
-
-        // Even the right code waits until the window has passed.
-        await attacker.OpenAsync("/Entry");
-        fields["Input.Code"] = code;
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.SubmitAsync("form[method=post]", fields, follow: false)).StatusCode);
-
-        // Another address is not affected.
-        using var neighbour = new Browser(Factory);
-        await neighbour.OpenAsync("/Entry");
-        Assert.Equal(HttpStatusCode.OK, neighbour.LastResponse!.StatusCode);
-
-        Factory.Time.Advance(TimeSpan.FromMinutes(14));
-        await attacker.OpenAsync("/Entry");
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.SubmitAsync("form[method=post]", fields, follow: false)).StatusCode);
-
-        Factory.Time.Advance(TimeSpan.FromMinutes(1));
-        await attacker.OpenAsync("/Entry");
-        await attacker.SubmitAsync("form[method=post]", fields);
-        Assert.Contains("Ghana", attacker.Find("[data-testid=who]"), StringComparison.Ordinal);
-
-        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
-        Assert.Equal(10, audit.Count(a => a == "EntryCodeRejected"));
-        Assert.Single(audit, a => a == "RateLimited"); // once per window, however many refusals
-        Assert.Contains("EntryCodeUsed", audit);
+        Assert.Equal(150, await Factory.WithDbAsync(db => db.Sessions.CountAsync(s => s.EntryCodeId != null && s.EndedAt == null)));
     }
 
     [Fact]
-    public async Task WrongPasswords_FromOneAddress_AreThrottled_AndTheRightPasswordWorksAfterTheWindow()
+    public async Task WrongCodes_PastTheAddressBudget_AreRefusedForTheNameThatFailed_NotForTheRestOfTheRoom()
     {
-        // Spread over many accounts, so the per-account lockout never triggers: only the address limit stops this.
-        var victim = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "NOR");
-        using var attacker = new Browser(Factory);
-        HttpResponseMessage last = null!;
-        for (var i = 0; i < 21; i++)
+        var code = await RotateAsync();
+        using var guesser = new Browser(Factory, Room);
+        for (var i = 0; i < FailureLimits.Budget; i++)
         {
-            await attacker.OpenAsync("/Account/SignIn");
-            last = await attacker.SubmitAsync("form", new Dictionary<string, string>
-            {
-                ["Input.Email"] = $"user{i}@example.test",
-                ["Input.Password"] = "wrong password attempt",
-            }, follow: false);
+            var answer = await EnterAsync(guesser, "guesser@example.test", $"AAAA-BBBB-CCCC-{i:D4}");
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"wrong code {i + 1} answered {(int)answer.StatusCode}");
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
-        Assert.True(last.Headers.Contains("Retry-After"));
+        // That name is no longer checked from this address, not even with the right code.
+        var refused = await EnterAsync(guesser, "guesser@example.test", code);
+        AssertTooManyAttempts(refused);
 
-        Factory.Time.Advance(TimeSpan.FromMinutes(15));
-        await attacker.SignInAsync(Factory, victim);
+        // Everyone else in the room still gets in with the right code.
+        using var colleague = new Browser(Factory, Room);
+        Assert.Equal(HttpStatusCode.Redirect, (await EnterAsync(colleague, "colleague@example.test", code)).StatusCode);
 
-        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == attacker.Address).Select(a => a.Action).ToListAsync());
-        Assert.Equal(20, actions.Count(a => a == "SignInFailed"));
+        Factory.Time.Advance(FailureLimits.Window);
+        Assert.Equal(HttpStatusCode.Redirect, (await EnterAsync(guesser, "guesser@example.test", code)).StatusCode);
+
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == Room).Select(a => a.Action).ToListAsync());
+        Assert.Equal(FailureLimits.Budget, audit.Count(a => a == "EntryCodeRejected"));
+        Assert.Single(audit, a => a == "RateLimited");
+        Assert.Equal(2, audit.Count(a => a == "EntryCodeUsed"));
+    }
+
+    [Fact]
+    public async Task SuccessfulSignIns_OfManyAccountsFromOneAddress_AllGetIn()
+    {
+        var delegates = await TestAccounts.CreateManyAsync(Factory, 150, PortalRole.FocalPoint, "NOR");
+        foreach (var (account, i) in delegates.Select((a, i) => (a, i)))
+        {
+            using var person = new Browser(Factory, Room);
+            var answer = await SignInAsync(person, account.Email, account.Password);
+            Assert.True(answer.StatusCode == HttpStatusCode.Redirect && Browser.RedirectPath(answer) == "/",
+                $"sign-in {i + 1} answered {(int)answer.StatusCode}");
+        }
+
+        Assert.Equal(150, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.IpAddress == Room && a.Action == "SignIn")));
+    }
+
+    [Fact]
+    public async Task WrongPasswords_LockTheAccountAfterFive_AndPastTheAddressBudgetItsNameIsRefused_WhileOthersStillSignIn()
+    {
+        var victim = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "NOR");
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        var colleague = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "NOR");
+
+        // A second step that failed once from the room (the first failure of its window).
+        using var coordinatorBrowser = new Browser(Factory, Room);
+        await SignInAsync(coordinatorBrowser, coordinator.Email, coordinator.Password, follow: true);
+        await coordinatorBrowser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        Assert.Contains("not right", coordinatorBrowser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+
+        // Thirty wrong passwords for one account: each is answered by the form, and the account locks after five.
+        using var guesser = new Browser(Factory, Room);
+        for (var i = 0; i < 30; i++)
+        {
+            var answer = await SignInAsync(guesser, victim.Email, $"wrong password number {i}");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains(SignInModel.FailureMessage, guesser.Text, StringComparison.Ordinal);
+        }
+
+        var lockedUntil = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == victim.Email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockedUntil > Factory.Time.GetUtcNow());
+
+        // 31 failures so far. Other names bring the room to one short of its budget; the victim's is still checked once more.
+        for (var failures = 31; failures < FailureLimits.Budget - 1; failures++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(guesser, $"nobody{failures}@example.test", "wrong password attempt")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(guesser, victim.Email, "one more wrong password")).StatusCode);
+
+        // The budget is spent: names that failed here are refused without a check, even with the right password or code.
+        AssertTooManyAttempts(await SignInAsync(guesser, victim.Email, "yet another wrong password"));
+        AssertTooManyAttempts(await coordinatorBrowser.SubmitAsync("form", new Dictionary<string, string>
+        {
+            ["Input.Code"] = TestAccounts.CurrentCode(Factory, coordinator.AuthenticatorKey!),
+        }, follow: false));
+
+        // A correct password of anyone else in the room still gets through; a new name is still checked.
+        using var colleagueBrowser = new Browser(Factory, Room);
+        Assert.Equal("/", Browser.RedirectPath(await SignInAsync(colleagueBrowser, colleague.Email, colleague.Password)));
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(guesser, "newcomer@example.test", "wrong password attempt")).StatusCode);
+
+        // After the window (and the lockout), the victim signs in.
+        Factory.Time.Advance(FailureLimits.Window);
+        using var victimBrowser = new Browser(Factory, Room);
+        await victimBrowser.SignInAsync(Factory, victim);
+
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.IpAddress == Room).Select(a => a.Action).ToListAsync());
+        Assert.Equal(FailureLimits.Budget + 1, actions.Count(a => a is "SignInFailed" or "SignInLockedOut" or "TwoFactorFailed"));
         Assert.Single(actions, a => a == "RateLimited");
-        Assert.Contains("SignIn", actions);
+    }
+
+    private Task<string> RotateAsync() =>
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
+
+    private async Task<HttpResponseMessage> EnterAsync(Browser browser, string email, string code)
+    {
+        var ghana = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync());
+        await browser.OpenAsync("/Entry");
+        return await browser.SubmitAsync("form[method=post]", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Delegate",
+            ["Input.Email"] = email,
+            ["Input.ParticipantId"] = ghana.ToString(CultureInfo.InvariantCulture),
+            ["Input.Code"] = code,
+        }, follow: false);
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(Browser browser, string email, string password, bool follow = false)
+    {
+        await browser.OpenAsync("/Account/SignIn");
+        return await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }, follow);
+    }
+
+    private static void AssertTooManyAttempts(HttpResponseMessage answer)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+        var seconds = int.Parse(answer.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, (int)FailureLimits.Window.TotalSeconds);
     }
 }

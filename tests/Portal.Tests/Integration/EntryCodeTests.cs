@@ -149,22 +149,53 @@ public sealed class EntryCodeTests : PortalTest
     }
 
     [Fact]
-    public async Task CoordinatorRotation_ShowsTheNewCodeOnce()
+    public async Task CoordinatorRotation_AsksFirst_RedirectsToTheCodesPage_WhereAReloadChangesNothing_AndShowsTheNewCodeOnce()
     {
+        var old = await RotateAsync(CodeAudience.States);
+        using var reader = new Browser(Factory);
+        await EnterAsync(reader, "GHA", old);
         var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
         using var admin = new Browser(Factory);
         await admin.SignInAsync(Factory, coordinator);
         await admin.OpenAsync("/Admin/Codes");
-        await admin.SubmitAsync("[data-testid=code-States] form[action*='handler=Rotate'] button");
-        var shown = admin.Find("[data-testid=revealed-States]");
-        Assert.NotNull(shown);
-        Assert.NotNull(EntryCodeFormat.Normalize(shown));
+        await admin.OpenAsync(admin.Page!.QuerySelector("[data-testid=code-States] a[href$='/Change']")!.GetAttribute("href")!);
+        Assert.Contains("1 person reading with it right now is signed out", admin.Text, StringComparison.Ordinal);
+        var before = await CurrentCodeIdsAsync();
 
-        // Shown in that answer only: the page does not show it again and nothing waits to be revealed.
+        var answer = await admin.SubmitAsync("form.actions button", follow: false);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/Admin/Codes", answer.Headers.Location!.OriginalString);
+        var changed = await CurrentCodeIdsAsync();
+        Assert.NotEqual(before, changed);
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.GetAsync("/")).StatusCode);
+
+        // The page it leads to says so, holds no code, and reloading it changes nothing.
         await admin.OpenAsync("/Admin/Codes");
+        Assert.Contains("The code for States has changed", admin.Find("[role=status]"), StringComparison.Ordinal);
         Assert.Null(admin.Find("[data-testid=revealed-States]"));
-        Assert.Null(admin.Page!.QuerySelector("[data-testid=code-States] form[action*='handler=Reveal']"));
-        var stored = await Factory.WithDbAsync(db => db.EntryCodes.Where(c => c.RetiredAt == null).Select(c => c.Hash + c.PendingReveal).ToListAsync());
+        await admin.OpenAsync("/Admin/Codes");
+        Assert.Equal(changed, await CurrentCodeIdsAsync());
+
+        // The new code is shown once, on request; a reload of that answer (the same POST again) shows it no more.
+        var reveal = admin.Page!.QuerySelector("[data-testid=code-States] form[action*='handler=Reveal']")!.GetAttribute("action")!;
+        var token = admin.Page.QuerySelector("[data-testid=code-States] form[action*='handler=Reveal'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await admin.PostAsync(reveal, [new("__RequestVerificationToken", token)]);
+        var shown = admin.Find("[data-testid=revealed-States]");
+        Assert.NotNull(EntryCodeFormat.Normalize(shown));
+        await admin.PostAsync(reveal, [new("__RequestVerificationToken", token)]);
+        Assert.Null(admin.Find("[data-testid=revealed-States]"));
+        Assert.Contains("already been shown", admin.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal(changed, await CurrentCodeIdsAsync());
+
+        // Nothing keeps it now, in clear or encrypted; and it is the code that works.
+        var stored = await Factory.WithDbAsync(db => db.EntryCodes.Select(c => c.Hash + c.PendingReveal).ToListAsync());
         Assert.DoesNotContain(stored, s => s.Contains(EntryCodeFormat.Normalize(shown)!, StringComparison.Ordinal));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.PendingReveal != null)));
+        using var next = new Browser(Factory);
+        await EnterAsync(next, "GHA", shown!);
+        Assert.Contains("Ghana", next.Find("[data-testid=who]"), StringComparison.Ordinal);
     }
+
+    private Task<string> CurrentCodeIdsAsync() => Factory.WithDbAsync(async db =>
+        string.Join(",", await db.EntryCodes.Where(c => c.RetiredAt == null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync()));
 }

@@ -37,7 +37,8 @@ public sealed class PostingAccessTests : PortalTest
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{id}/Edit?handler=Preview", Form(token))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{id}/Attachments?handler=Remove", Form(token, ("attachmentId", attachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture))))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{id}/Attachments/{attachmentId}/Remove")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{id}/Attachments/{attachmentId}/Remove", Form(token))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{draft}?handler=Publish", Form(token, ("revision", "1")))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{draft}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{draft}/Attachments/{draftAttachmentId}")).StatusCode);

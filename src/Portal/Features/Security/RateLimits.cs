@@ -6,26 +6,24 @@ using Portal.Features.Audit;
 namespace Portal.Features.Security;
 
 /// <summary>
-/// Per-address limits on the forms an attacker would hammer. Only POSTs count; reading the form is free.
-/// The windows run on <see cref="TimeProvider"/> so tests can move past them without sleeping.
+/// Per-address limits on the forms that send an e-mail or file a request: every POST counts, as each one costs someone
+/// a message; reading the form is free. Checks of a secret (sign-in, entry code) count only their failures, in
+/// <see cref="FailureLimits"/>. The windows run on <see cref="TimeProvider"/> so tests can move past them without sleeping.
 /// </summary>
 public static class RateLimits
 {
-    public const string EntryCode = "entry-code";
-    public const string SignIn = "sign-in";
     public const string PasswordReset = "password-reset";
     public const string AccessRequest = "access-request";
 
     private static readonly (string Name, int Permits, TimeSpan Window)[] Policies =
     [
-        (EntryCode, 10, TimeSpan.FromMinutes(15)),
-        (SignIn, 20, TimeSpan.FromMinutes(15)),
         (PasswordReset, 5, TimeSpan.FromHours(1)),
         (AccessRequest, 5, TimeSpan.FromHours(1)),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
+        services.AddSingleton<FailureLimits>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -75,17 +73,27 @@ public static class RateLimits
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken token)
     {
-        var response = context.HttpContext.Response;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var first = context.Lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var isFirst) && isFirst;
+        await RefuseAsync(context.HttpContext, retryAfter, first, token);
+    }
+
+    /// <summary>
+    /// The answer to an address over a limit, here or in <see cref="FailureLimit"/>: 429 with Retry-After and a sentence,
+    /// audited on the first refusal of a window only, so a flood does not flood the log.
+    /// </summary>
+    public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter, bool firstRefusal, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var response = http.Response;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/plain; charset=utf-8";
-
-        // One entry per address and window, not one per refused request: a flood must not flood the log.
-        if (context.Lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var first) && first is true)
+        if (firstRefusal)
         {
-            var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordAsync("RateLimited", context.HttpContext.Request.Path, $"retry after {seconds} s");
+            var audit = http.RequestServices.GetRequiredService<AuditLog>();
+            await audit.RecordAsync("RateLimited", http.Request.Path, $"retry after {seconds} s");
         }
 
         var minutes = (int)Math.Ceiling(seconds / 60.0);

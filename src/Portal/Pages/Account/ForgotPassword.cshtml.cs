@@ -16,7 +16,9 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMa
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool Sent { get; private set; }
+    /// <summary>Set by the POST for the page it redirects to; a reload of that page shows the form again.</summary>
+    [TempData]
+    public bool Sent { get; set; }
 
     public sealed class InputModel
     {
@@ -51,6 +53,6 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMa
 
         // The same answer either way, so the form does not reveal who has an account.
         Sent = true;
-        return Page();
+        return RedirectToPage();
     }
 }

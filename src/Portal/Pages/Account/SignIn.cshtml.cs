@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
@@ -11,8 +10,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Portal.Pages.Account;
 
-[EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, AuditLog audit) : PageModel
+public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -55,6 +53,11 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         }
 
         var email = Input.Email.Trim();
+        if (limits.SignIn.Refuse(HttpContext, email) is { } refused)
+        {
+            return refused;
+        }
+
         var user = await users.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, false, lockoutOnFailure: true);
         if (user is null || result.IsLockedOut || result.IsNotAllowed)
@@ -75,6 +78,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
             return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
         }
 
+        limits.SignIn.CountFailure(HttpContext, email);
         await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", email,
             user is null ? "unknown e-mail" : result.IsLockedOut ? "locked after too many failed attempts"
             : result.IsNotAllowed ? "account disabled or not activated" : "wrong password", "anonymous");

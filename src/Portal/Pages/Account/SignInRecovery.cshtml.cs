@@ -1,15 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Security;
 
 namespace Portal.Pages.Account;
 
-[EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog audit) : PageModel
+public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -41,6 +39,11 @@ public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog aud
             return Page();
         }
 
+        if (limits.SignIn.Refuse(HttpContext, user.Email!) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
@@ -49,6 +52,7 @@ public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog aud
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
+        limits.SignIn.CountFailure(HttpContext, user.Email!);
         await audit.RecordAsync("TwoFactorFailed", user.Email, result.IsLockedOut ? "locked out" : "wrong recovery code", "anonymous");
         ModelState.AddModelError("Input.Code", result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts."

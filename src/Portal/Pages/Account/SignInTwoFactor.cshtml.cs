@@ -1,15 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Security;
 
 namespace Portal.Pages.Account;
 
-[EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog audit) : PageModel
+public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -41,6 +39,11 @@ public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog au
             return Page();
         }
 
+        if (limits.SignIn.Refuse(HttpContext, user.Email!) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Code.Trim(), false, false);
         if (result.Succeeded)
         {
@@ -48,6 +51,7 @@ public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog au
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
+        limits.SignIn.CountFailure(HttpContext, user.Email!);
         if (result.IsLockedOut)
         {
             await audit.RecordAsync("SignInLockedOut", user.Email, "too many failed second-factor attempts", "anonymous");

@@ -9,7 +9,10 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Admin;
 
-/// <summary>Everyone with an account: invite, change a role, re-send an invitation, disable or re-enable.</summary>
+/// <summary>
+/// Everyone with an account: invite, change a role, re-send an invitation, re-enable. Disabling is asked on a page of its
+/// own (<see cref="DisableAccountModel"/>).
+/// </summary>
 public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : PageModel
 {
     public IReadOnlyList<AccountRow> Rows { get; private set; } = [];
@@ -72,9 +75,6 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
 
     public async Task<IActionResult> OnPostResendAsync(string id) =>
         Done(await accounts.ResendInvitationAsync(id) ?? "A new invitation has been sent.");
-
-    public async Task<IActionResult> OnPostDisableAsync(string id) =>
-        Done(await accounts.SetDisabledAsync(id, true, User.UserIdOf()) ?? "The account can no longer sign in; its sessions have ended.");
 
     public async Task<IActionResult> OnPostEnableAsync(string id) =>
         Done(await accounts.SetDisabledAsync(id, false, User.UserIdOf()) ?? "The account can sign in again.");

@@ -8,8 +8,9 @@ using Portal.Features.Security;
 namespace Portal.Pages.Admin;
 
 /// <summary>
-/// The two entry codes: change one now (the new code is shown in the answer, once), see a code issued by the
-/// schedule (once, by pressing a button), change the schedule.
+/// The two entry codes: see a new code once (by pressing a button), change the schedule. Changing a code now is asked
+/// on a page of its own (<see cref="ChangeCodeModel"/>); the new code then waits here to be shown, like one issued by
+/// the schedule.
 /// </summary>
 public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
 {
@@ -33,14 +34,11 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostRotateAsync(CodeAudience audience)
-    {
-        Shown[audience] = await codes.RotateAsync(audience, "rotated by the coordinator");
-        TempData["Status"] = $"The code for {EntryCodes.Label(audience)} has changed. Everyone who entered with the old one has been signed out.";
-        await LoadAsync();
-        return Page();
-    }
-
+    /// <summary>
+    /// The one POST that answers with a page instead of a redirect: the answer carries the secret, which must not travel
+    /// in a URL or a TempData cookie. It changes nothing a reload could repeat: the code is forgotten as it is shown, so
+    /// a reload (or a second coordinator) only hears that it has already been shown.
+    /// </summary>
     public async Task<IActionResult> OnPostRevealAsync(CodeAudience audience)
     {
         var code = await codes.RevealOnceAsync(audience);

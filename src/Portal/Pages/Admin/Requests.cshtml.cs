@@ -8,7 +8,10 @@ using Portal.Features.Accounts;
 
 namespace Portal.Pages.Admin;
 
-/// <summary>The coordinator's queue: invite, send the entry code, or reject with a reason.</summary>
+/// <summary>
+/// The coordinator's queue: invite, or send the entry code. Rejecting, with a reason, is asked on a page of its own
+/// (<see cref="RejectRequestModel"/>).
+/// </summary>
 public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) : PageModel
 {
     public IReadOnlyList<RequestRow> Pending { get; private set; } = [];
@@ -31,9 +34,6 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
 
         [StringLength(64)]
         public string? Code { get; set; }
-
-        [StringLength(2000, ErrorMessage = "The reason can be at most 2,000 characters.")]
-        public string? Reason { get; set; }
     }
 
     public Task OnGetAsync() => LoadAsync();
@@ -45,11 +45,6 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
         string.IsNullOrWhiteSpace(Input.Code)
             ? await Done("Type the current entry code to send it.", "")
             : await Done(await requests.SendCodeAsync(Input.RequestId, Input.Code), "Entry code sent.");
-
-    public async Task<IActionResult> OnPostRejectAsync() =>
-        string.IsNullOrWhiteSpace(Input.Reason)
-            ? await Done("Give a reason: the requester receives it by e-mail.", "")
-            : await Done(await requests.RejectAsync(Input.RequestId, Input.Reason.Trim()), "Request rejected; the requester has been told.");
 
     private async Task<IActionResult> Done(string? error, string success)
     {

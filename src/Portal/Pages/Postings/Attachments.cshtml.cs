@@ -63,17 +63,6 @@ public sealed class AttachmentsModel(PortalDbContext db, PostingPages pages, Pos
         return Redirect($"/Postings/{id}/Attachments");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int attachmentId)
-    {
-        if (await FindAsync(id) is not { } posting || !await attachments.RemoveAsync(posting, attachmentId))
-        {
-            return NotFound();
-        }
-
-        TempData["Status"] = "Removed.";
-        return Redirect($"/Postings/{id}/Attachments");
-    }
-
     private async Task<Posting?> FindAsync(int id) =>
         await pages.FindAsync(id, forManaging: true) is { Status: PostingStatus.Draft or PostingStatus.Published } posting ? posting : null;
 

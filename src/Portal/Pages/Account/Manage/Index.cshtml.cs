@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
@@ -10,8 +9,8 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Account.Manage;
 
-[EnableRateLimiting(RateLimits.SignIn)]
-public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManager signIn, SessionStore sessions, AuditLog audit) : PageModel
+public sealed class IndexModel(
+    UserManager<PortalUser> users, PortalSignInManager signIn, SessionStore sessions, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -57,6 +56,11 @@ public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManage
         }
 
         // Someone at an unattended, signed-in computer must not be able to guess the password here without limit.
+        if (limits.SignIn.Refuse(HttpContext, Account.Email!) is { } refused)
+        {
+            return refused;
+        }
+
         if (await users.IsLockedOutAsync(Account))
         {
             ModelState.AddModelError("Input.Current", "Too many wrong passwords: try again in 15 minutes.");
@@ -66,6 +70,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, PortalSignInManage
         if (!await users.CheckPasswordAsync(Account, Input.Current))
         {
             await users.AccessFailedAsync(Account);
+            limits.SignIn.CountFailure(HttpContext, Account.Email!);
             await audit.RecordAsync("PasswordChangeFailed", Account.Email, "wrong current password");
             ModelState.AddModelError("Input.Current", "Your current password is not right.");
             return Page();

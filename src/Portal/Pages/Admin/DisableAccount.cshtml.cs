@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Security;
+
+namespace Portal.Pages.Admin;
+
+/// <summary>Asks before disabling an account, because it ends the person's sessions at once; then disables it.</summary>
+public sealed class DisableAccountModel(PortalDbContext db, AccountAdmin accounts) : PageModel
+{
+    public sealed record Person(string Name, string Email, string Participant, PortalRole Role);
+
+    public Person Account { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { Person = new Person(u.FullName, u.Email!, u.Participant!.Name, u.Role), u.IsDisabled })
+            .SingleOrDefaultAsync();
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (found.IsDisabled)
+        {
+            TempData["Status"] = $"The account of {found.Person.Name} is already disabled.";
+            return RedirectToPage("/Admin/Accounts");
+        }
+
+        Account = found.Person;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        TempData["Status"] = await accounts.SetDisabledAsync(id, true, User.UserIdOf())
+            ?? "The account can no longer sign in; its sessions have ended.";
+        return RedirectToPage("/Admin/Accounts");
+    }
+}
