@@ -81,7 +81,7 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         await PhotographBothWidthsAsync(page, steps, "reject-request");
         await page.GetByLabel("Reason (sent to the requester)").FillAsync("We could not confirm the accreditation with the Permanent Mission.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject the request" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Request #{requestId}: Request rejected");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Request #{requestId} has been rejected");
 
         // A focal point removes an attachment of their own posting, and opens the page to withdraw it.
         await using var focalContext = await app.NewContextAsync();

@@ -45,7 +45,7 @@ public sealed class RejectRequestModel(PortalDbContext db, AccessRequests reques
             return RedirectToPage("/Admin/Requests");
         }
 
-        TempData["Status"] = $"Request #{id}: Request rejected; the requester has been told.";
+        TempData["Status"] = $"Request #{id} has been rejected, and the requester has been told why by e-mail.";
         return RedirectToPage("/Admin/Requests");
     }
 
