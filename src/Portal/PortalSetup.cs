@@ -101,6 +101,7 @@ public static class PortalSetup
             },
         });
         app.UseRouting();
+        app.UsePortalPageMethods();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCoordinatorSecondFactor();

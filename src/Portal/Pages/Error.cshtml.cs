@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Portal.Pages;
@@ -13,14 +14,12 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string Reference { get; private set; } = "";
 
-    // Nothing is bound: the status comes from the failed request itself, so a form that could not be read (the reason
-    // a POST may end here) is not read again, and the page says what happened to it.
-    public IActionResult OnGet() => Show();
-
-    public IActionResult OnPost() => Show();
-
-    private PageResult Show()
+    // No handler and nothing bound: the page renders for a failed request of any method (OPTIONS included, which Razor
+    // Pages would otherwise answer 200 with nothing), and the status comes from that request itself, so a form that could
+    // not be read (the reason a POST may end here) is not read again.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var reexecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         // Opened directly, /Error is just an address with nothing behind it.
@@ -34,6 +33,6 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         }
 
         Response.StatusCode = Status;
-        return Page();
+        context.Result = Page();
     }
 }
