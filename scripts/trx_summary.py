@@ -9,7 +9,8 @@ per run ("Sqlite: 40 passed, 0 failed, 2 skipped") and, as the very last line, t
 failed + error + timeout + aborted; skipped counts notExecuted, or total - executed when
 that is larger (VSTest reports xunit's skipped tests only there). A trx whose run was
 aborted (test host crash, or hang killed by --blame-hang-timeout) counts as one more failure. Exits 1 if any test failed, if a run has no trx file, or if a
-run executed no test; otherwise 0.
+run executed no test; otherwise 0. A test that writes a line starting "REPORT: " to its output (figures
+such as how many requests the route fuzzer sent) has that line printed before the run lines.
 """
 
 import sys
@@ -43,6 +44,13 @@ def counters(path):
             and (ri.get("outcome") == "Error" or "inactivity time" in (ri.findtext("{*}Text") or ""))
         ] or [f"run outcome {outcome}"]
 
+    reports = [
+        line.strip()[len("REPORT: "):]
+        for out in root.iter()
+        if out.tag.endswith("StdOut") and out.text
+        for line in out.text.splitlines()
+        if line.strip().startswith("REPORT: ")
+    ]
     failed_names = [
         r.get("testName", "?")
         for r in root.iter()
@@ -55,7 +63,7 @@ def counters(path):
         # outcome="NotExecuted"); they show up only as total - executed.
         "skipped": max(get("notExecuted"), get("total") - get("executed")),
         "executed": get("executed"),
-    }, failed_names, aborted_reasons
+    }, failed_names, aborted_reasons, reports
 
 
 def main(argv):
@@ -63,7 +71,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     ok = True
-    problems, lines = [], []
+    problems, lines, reports = [], [], []
     total = {"passed": 0, "failed": 0, "skipped": 0, "executed": 0}
     for arg in argv:
         name, _, directory = arg.partition("=")
@@ -71,13 +79,14 @@ def main(argv):
         run = {"passed": 0, "failed": 0, "skipped": 0, "executed": 0}
         for trx in files:
             try:
-                c, failed_names, aborted_reasons = counters(trx)
+                c, failed_names, aborted_reasons, run_reports = counters(trx)
             except (ET.ParseError, ValueError, OSError) as e:
                 problems.append(f"{name}: cannot read {trx}: {e}")
                 ok = False
                 continue
             for k in run:
                 run[k] += c[k]
+            reports.extend(sorted(run_reports))
             for t in failed_names:
                 print(f"  failed ({name}): {t}")
             for reason in aborted_reasons:
@@ -97,6 +106,8 @@ def main(argv):
             f"{name}: {run['passed']} passed, {run['failed']} failed, {run['skipped']} skipped"
             f" ({len(files)} trx file{'s' if len(files) != 1 else ''})"
         )
+    for r in reports:
+        print(r)
     for p in problems:
         print(f"FAILED: {p}")
     for line in lines:

@@ -77,6 +77,12 @@ public sealed class Browser : IDisposable
         return LastResponse;
     }
 
+    /// <summary>
+    /// Sends a request as built, with this browser's cookies and address. The answer is left to the caller, not read as
+    /// the current page: for tests that send many requests and read only their status and headers.
+    /// </summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
     /// <summary>Fills the form that contains the element matched by <paramref name="selector"/> and submits it.</summary>
     public Task<HttpResponseMessage> SubmitAsync(string selector, IDictionary<string, string>? values = null, bool follow = true) =>
         SubmitAsync(selector, new FormFill { Values = values }, follow);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Portal.Data;
@@ -27,6 +28,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>What the app logged at warning level or above.</summary>
+    public LogCollector Logs { get; } = new();
 
     /// <summary>Set before first use: this factory is a second app instance on the other's database.</summary>
     public PortalFactory ShareDatabaseWith(PortalFactory other)
@@ -64,6 +68,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -65,6 +65,20 @@ public sealed class FormReadingTests : PortalTest
     }
 
     [Fact]
+    public async Task NulInAQueryString_IsReadAsAReplacementCharacter_AndTheSearchAnswers()
+    {
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var browser = new Browser(Factory);
+        await browser.SignInAsync(Factory, coordinator);
+
+        // The audit filters go to the database as they are; PostgreSQL cannot take a NUL.
+        var response = await browser.GetAsync("/Admin/Audit?text=sign%00in&action=%00");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("sign\uFFFDin", browser.Page!.QuerySelector("input[name=text]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task UnreadableForm_IsRefusedAsABadRequest_NotAsAMissingPage()
     {
         using var broken = new StringContent("--b\r\nContent-Disposition: form-data; name=\"Input.Name\"\r\n\r\nAmina", Encoding.UTF8);

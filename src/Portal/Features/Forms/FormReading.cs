@@ -16,6 +16,7 @@ namespace Portal.Features.Forms;
 /// (<see cref="Postings.AttachmentSizes.MaxUploadRequestBytes"/>), so that a file that is too large gets the form back
 /// with its own message.</item>
 /// </list>
+/// The query string, which a GET form submits, is cleaned of NUL the same way.
 /// Runs after authorisation, so a visitor who may not post to a page never has their body read.
 /// </summary>
 public static class FormReading
@@ -23,6 +24,11 @@ public static class FormReading
     public static IApplicationBuilder UsePortalFormReading(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
+        if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true)
+        {
+            context.Features.Set<IQueryFeature>(new QueryFeature(new QueryCollection(WithoutNul(request.Query))));
+        }
+
         // The error page, shown for a form that failed here, runs through this pipeline again: it must not read it again.
         if (!request.HasFormContentType || context.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || context.Features.Get<IExceptionHandlerFeature>() is not null)
@@ -55,13 +61,17 @@ public static class FormReading
 
         if (form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
         {
-            var clean = form.ToDictionary(f => f.Key, f => new StringValues([.. f.Value.Select(v => v?.Replace('\0', '\uFFFD'))]),
-                StringComparer.OrdinalIgnoreCase);
-            context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(clean, form.Files)));
+            context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(WithoutNul(form), form.Files)));
         }
 
         await next(context);
     });
+
+    // Keys are cleaned too; two keys that differ only there become one, with the values of both.
+    private static Dictionary<string, StringValues> WithoutNul(IEnumerable<KeyValuePair<string, StringValues>> values) =>
+        values.GroupBy(f => f.Key.Replace('\0', '\uFFFD'), StringComparer.OrdinalIgnoreCase).ToDictionary(
+            g => g.Key, g => new StringValues([.. g.SelectMany(f => f.Value).Select(v => v?.Replace('\0', '\uFFFD'))]),
+            StringComparer.OrdinalIgnoreCase);
 
     private static bool IsUrlEncoded(HttpRequest request) =>
         request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;

@@ -20,7 +20,7 @@ public static class SecurityTxt
 {
     public static IEndpointRouteBuilder MapSecurityTxt(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/.well-known/security.txt", (IOptions<SecurityTxtOptions> options, TimeProvider time) =>
+        endpoints.MapMethods("/.well-known/security.txt", [HttpMethods.Get, HttpMethods.Head], (IOptions<SecurityTxtOptions> options, TimeProvider time) =>
         {
             var o = options.Value;
             var expires = o.Expires ?? time.GetUtcNow().AddYears(1);
