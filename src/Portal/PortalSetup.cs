@@ -97,7 +97,10 @@ public static class PortalSetup
             OnPrepareResponse = ctx =>
             {
                 ctx.Context.Items[SecurityHeaders.StaticMarker] = true;
-                ctx.Context.Response.Headers.CacheControl = "public, max-age=3600";
+                // A versioned address (asp-append-version) changes with the file, so it may be kept for a year.
+                ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=3600";
             },
         });
         app.UseRouting();

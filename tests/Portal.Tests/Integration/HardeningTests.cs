@@ -66,6 +66,27 @@ public sealed class HardeningTests : PortalTest
     }
 
     [Fact]
+    public async Task VersionedStylesheetAndIcon_AreKeptForAYear_AndTheIconIsServedToEveryone()
+    {
+        using var anonymous = new Browser(Factory);
+        await anonymous.OpenAsync("/Entry");
+        foreach (var href in new[] { "link[rel=stylesheet]", "link[rel=icon]" }.Select(s => anonymous.Page!.QuerySelector(s)!.GetAttribute("href")!).ToList())
+        {
+            Assert.Contains("?v=", href, StringComparison.Ordinal);
+            var response = await anonymous.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+            Assert.Contains("immutable", response.Headers.CacheControl!.Extensions.Select(e => e.Name));
+        }
+
+        // Browsers ask for /favicon.ico on their own; it is there rather than a 404 on every first visit.
+        var ico = await anonymous.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromHours(1), ico.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
     public async Task SessionCookie_IsHttpOnlyLaxAndSecureOverHttps()
     {
         var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
