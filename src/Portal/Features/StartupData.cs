@@ -1,4 +1,5 @@
 using Portal.Data;
+using Portal.Features.Email;
 using Portal.Features.Participants;
 using Portal.Features.Sample;
 using Portal.Features.Security;
@@ -15,6 +16,15 @@ public static class StartupData
         await sp.GetRequiredService<ParticipantSeeder>().SeedStatesAsync();
         var codes = sp.GetRequiredService<EntryCodes>();
         var sample = configuration.GetValue<bool>("Sample:Enabled");
+        var address = services.GetRequiredService<PublicAddress>();
+        if (!address.IsConfigured)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Startup");
+            lifetime.ApplicationStarted.Register(() => logger.LogWarning(
+                "Smtp:PublicBaseUrl is not set, so links in e-mails use {Address}, the address the portal listens on. " +
+                "Set it to the address people open.", address.BaseUrl));
+        }
+
         var issued = new Dictionary<CodeAudience, string>();
         foreach (var audience in Enum.GetValues<CodeAudience>())
         {
@@ -39,15 +49,15 @@ public static class StartupData
         await data.EnsureAsync();
         await sp.GetRequiredService<SamplePostingSeeder>().EnsureAsync();
         var key = await data.CoordinatorAuthenticatorKeyAsync();
-        lifetime.ApplicationStarted.Register(() => PrintSampleSignIns(issued, key));
+        lifetime.ApplicationStarted.Register(() => PrintSampleSignIns(issued, key, address.BaseUrl));
     }
 
-    private static void PrintSampleSignIns(Dictionary<CodeAudience, string> codes, string? key)
+    private static void PrintSampleSignIns(Dictionary<CodeAudience, string> codes, string? key, string address)
     {
         var lines = new List<string>
         {
             "",
-            "Cooperation Portal (sample data) — http://127.0.0.1:5080",
+            $"Cooperation Portal (sample data) — {address}",
             $"Sample sign-ins (password for all: \"{SampleData.Password}\"):",
         };
         lines.AddRange(SampleData.Accounts.Select(a => $"  {a.Email,-32} {a.Role,-12} {a.ParticipantCode}"));

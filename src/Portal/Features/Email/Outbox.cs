@@ -20,8 +20,8 @@ public sealed class SmtpOptions
 
     public string From { get; set; } = "portal@localhost";
 
-    /// <summary>The address people open, used in links inside e-mails.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>The address people open, used in links inside e-mails; unset, the address the portal listens on (<see cref="PublicAddress"/>).</summary>
+    public string? PublicBaseUrl { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
@@ -30,9 +30,9 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Queues e-mails in the database, in the caller's unit of work; the dispatcher sends them.</summary>
-public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal signal, IOptions<SmtpOptions> options)
+public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal signal, PublicAddress address)
 {
-    public string Link(string pathAndQuery) => options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
+    public string Link(string pathAndQuery) => address.BaseUrl + pathAndQuery;
 
     public const string ErasedBody = "[Erased: this message contained a single-use link or an entry code.]";
 
