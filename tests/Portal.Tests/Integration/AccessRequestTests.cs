@@ -103,9 +103,13 @@ public sealed class AccessRequestTests : PortalTest
         await person.OpenAsync(link);
         Assert.Contains("Lebanon", person.Text, StringComparison.Ordinal);
         await person.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "cedar valley morning walk", ["Input.Confirm"] = "cedar valley morning walk" });
-        Assert.Contains("Your password is set", person.Text, StringComparison.Ordinal);
-        await person.SignInAsync(Factory, new TestAccount(email, "cedar valley morning walk", null, 0, "Lebanon"));
+        // Signed in at once, without typing the new password again.
+        Assert.Equal("/", person.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Your password is set and you are signed in.", person.Find("[role=status]"), StringComparison.Ordinal);
         Assert.Contains("Focal point", person.Find("[data-testid=who]"), StringComparison.Ordinal);
+        Assert.Contains("Lebanon", person.Find("[data-testid=who]"), StringComparison.Ordinal);
+        using var later = new Browser(Factory);
+        await later.SignInAsync(Factory, new TestAccount(email, "cedar valley morning walk", null, 0, "Lebanon"));
 
         // The link works once.
         using var again = new Browser(Factory);

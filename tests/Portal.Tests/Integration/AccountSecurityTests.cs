@@ -244,4 +244,26 @@ public sealed class AccountSecurityTests : PortalTest
         response = await second.SubmitAsync("form", Credentials(account.Email, account.Password), follow: false);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task ResetPassword_OfAnAccountWithASecondFactor_SignsInOnlyAfterItsCode()
+    {
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var browser = new Browser(Factory);
+        await browser.OpenAsync("/Account/ForgotPassword");
+        await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email });
+        var link = Mailbox.LinkIn((await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email)).Single(), "/Account/ResetPassword?token=");
+
+        await browser.OpenAsync(link);
+        await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "orchard river lantern", ["Input.Confirm"] = "orchard river lantern" });
+
+        Assert.Equal("/Account/SignInTwoFactor", browser.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Enter the code from your authenticator app to finish signing in.", browser.Find("[role=status]"), StringComparison.Ordinal);
+        Assert.Null(browser.Find("[data-testid=who]"));
+        Assert.Equal("/Entry", Browser.RedirectPath(await browser.GetAsync("/Admin")));
+
+        await browser.OpenAsync("/Account/SignInTwoFactor");
+        await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Code"] = TestAccounts.CurrentCode(Factory, coordinator.AuthenticatorKey!) });
+        Assert.Contains(coordinator.ParticipantName, browser.Find("[data-testid=who]"), StringComparison.Ordinal);
+    }
 }

@@ -159,8 +159,10 @@ public sealed class PasswordTests : PortalTest
 
         await browser.OpenAsync(link);
         await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "lantern harbour quiet", ["Input.Confirm"] = "lantern harbour quiet" });
-        Assert.Contains("Your password has been changed", browser.Text, StringComparison.Ordinal);
-        await browser.SignInAsync(Factory, account with { Password = "lantern harbour quiet" });
+        Assert.Contains("Your password is set and you are signed in.", browser.Find("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains(account.ParticipantName, browser.Find("[data-testid=who]"), StringComparison.Ordinal);
+        using var later = new Browser(Factory);
+        await later.SignInAsync(Factory, account with { Password = "lantern harbour quiet" });
         Assert.Equal("/Entry", Browser.RedirectPath(await other.GetAsync("/")));
 
         using var replay = new Browser(Factory);
@@ -184,7 +186,7 @@ public sealed class PasswordTests : PortalTest
         var results = await Task.WhenAll(
             one.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "first new passphrase", ["Input.Confirm"] = "first new passphrase" }),
             two.SubmitAsync("form", new Dictionary<string, string> { ["Input.Password"] = "second new passphrase", ["Input.Confirm"] = "second new passphrase" }));
-        var changed = new[] { one, two }.Count(b => b.Text.Contains("Your password has been changed", StringComparison.Ordinal));
+        var changed = new[] { one, two }.Count(b => b.Text.Contains("Your password is set and you are signed in.", StringComparison.Ordinal));
         var refused = new[] { one, two }.Count(b => b.Text.Contains("no longer works", StringComparison.Ordinal));
         Assert.Equal((1, 1), (changed, refused));
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

@@ -8,7 +8,8 @@ using Portal.Features.Audit;
 namespace Portal.Pages.Account;
 
 /// <summary>The invitation link: the invited person chooses a password. Single use, seven days.</summary>
-public sealed class InvitationModel(PortalDbContext db, AccountTokens tokens, AccountPasswords passwords, AuditLog audit) : PageModel
+public sealed class InvitationModel(
+    PortalDbContext db, AccountTokens tokens, AccountPasswords passwords, PortalSignInManager signIn, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -56,8 +57,7 @@ public sealed class InvitationModel(PortalDbContext db, AccountTokens tokens, Ac
         }
 
         await audit.RecordAsync("InvitationUsed", token.User!.Email, "password set", $"{token.User.FullName} <{token.User.Email}>");
-        TempData["Status"] = "Your password is set. Sign in with your e-mail address and new password.";
-        return RedirectToPage("/Account/SignIn", new { email = token.User.Email });
+        return await SignInModel.SignInWithNewPasswordAsync(this, signIn, audit, token.User, Input.Password);
     }
 
     private async Task<AccountToken?> LoadAsync()

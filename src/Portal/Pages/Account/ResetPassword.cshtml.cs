@@ -9,7 +9,8 @@ using Portal.Features.Security;
 namespace Portal.Pages.Account;
 
 [EnableRateLimiting(RateLimits.PasswordReset)]
-public sealed class ResetPasswordModel(AccountTokens tokens, AccountPasswords passwords, SessionStore sessions, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(
+    AccountTokens tokens, AccountPasswords passwords, SessionStore sessions, PortalSignInManager signIn, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -58,7 +59,6 @@ public sealed class ResetPasswordModel(AccountTokens tokens, AccountPasswords pa
 
         await sessions.EndAllForUserAsync(token.UserId, "password reset");
         await audit.RecordAsync("PasswordReset", token.User!.Email, "by e-mailed link; all sessions ended", $"{token.User.FullName} <{token.User.Email}>");
-        TempData["Status"] = "Your password has been changed. Sign in with the new one.";
-        return RedirectToPage("/Account/SignIn", new { email = token.User.Email });
+        return await SignInModel.SignInWithNewPasswordAsync(this, signIn, audit, token.User, Input.Password);
     }
 }

@@ -97,6 +97,31 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         new PasswordHasher<PortalUser>(Microsoft.Extensions.Options.Options.Create(
             new PasswordHasherOptions { IterationCount = IdentitySetup.HashIterations })).HashPassword(DummyUser, Guid.NewGuid().ToString()));
 
+    /// <summary>
+    /// After a password set from a link (an invitation or a reset) the person is signed in as by this form, with the
+    /// second step where the account has one, rather than sent to type the password again.
+    /// </summary>
+    internal static async Task<IActionResult> SignInWithNewPasswordAsync(
+        PageModel page, PortalSignInManager signIn, AuditLog audit, PortalUser user, string password)
+    {
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync("SignIn", user.Email, "password set from a link", $"{user.FullName} <{user.Email}>");
+            page.TempData["Status"] = "Your password is set and you are signed in.";
+            return page.LocalRedirect("/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            page.TempData["Status"] = "Your password is set. Enter the code from your authenticator app to finish signing in.";
+            return page.RedirectToPage("/Account/SignInTwoFactor");
+        }
+
+        page.TempData["Status"] = "Your password is set. Sign in with your e-mail address and new password.";
+        return page.RedirectToPage("/Account/SignIn", new { email = user.Email });
+    }
+
     /// <summary>Only a path inside the portal; anything else goes home.</summary>
     internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
