@@ -37,6 +37,12 @@ public sealed class EntryCodeJourneyTests(PortalBrowserFixture app, ITestOutputH
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome, Karim Haddad");
         await steps.AtAsync(visitor, "code-home");
 
+        // A publishing address (a link forwarded by a colleague) says why it is closed and what would open it.
+        await visitor.GotoAsync("/Postings/New");
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Publishing needs a focal point's account");
+        await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "request an account" })).ToHaveAttributeAsync("href", "/Access/Request");
+        await steps.AtAsync(visitor, "code-cannot-publish");
+
         steps.AssertAccessible();
     }
 }

@@ -164,7 +164,7 @@ public sealed class ReadCacheTests : TwoInstanceTest
         // The focal point's State stops being allowed to publish (the participant changes): no more "New posting".
         await First.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO")
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Kind, ParticipantKind.Ngo).SetProperty(p => p.MayPublish, false)));
-        Assert.Equal(HttpStatusCode.NotFound, (await two.GetAsync("/Postings/New?kind=Need")).StatusCode);
+        Assert.Equal("/Postings/WhoPublishes", Browser.RedirectPath(await two.GetAsync("/Postings/New?kind=Need")));
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class ImportModel(
         var reader = await readers.CurrentAsync();
         if (!reader.MayPublish)
         {
-            return NotFound();
+            return RedirectToPage("/Postings/WhoPublishes");
         }
 
         Options = await PostingFormOptions.LoadAsync(db, reader);
@@ -45,7 +45,7 @@ public sealed class ImportModel(
         var reader = await readers.CurrentAsync();
         if (!reader.MayPublish)
         {
-            return NotFound();
+            return RedirectToPage("/Postings/WhoPublishes");
         }
 
         Options = await PostingFormOptions.LoadAsync(db, reader);

@@ -23,7 +23,7 @@ public sealed class MineModel(PortalDbContext db, Readers readers, TimeProvider 
         var reader = await readers.CurrentAsync();
         if (!reader.MayPublish)
         {
-            return NotFound();
+            return RedirectToPage("/Postings/WhoPublishes");
         }
 
         Now = time.GetUtcNow();

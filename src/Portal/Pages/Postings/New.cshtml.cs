@@ -24,7 +24,7 @@ public sealed class NewModel(PortalDbContext db, Readers readers, PostingCommand
         var reader = await readers.CurrentAsync();
         if (!reader.MayPublish)
         {
-            return NotFound();
+            return RedirectToPage("/Postings/WhoPublishes");
         }
 
         if (kind is PostingKind k && Enum.IsDefined(k))
@@ -43,7 +43,7 @@ public sealed class NewModel(PortalDbContext db, Readers readers, PostingCommand
         var reader = await readers.CurrentAsync();
         if (!reader.MayPublish)
         {
-            return NotFound();
+            return RedirectToPage("/Postings/WhoPublishes");
         }
 
         KindChosen = true;
