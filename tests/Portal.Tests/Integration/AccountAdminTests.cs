@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Accounts;
 using Portal.Data;
 using Portal.Tests.Infrastructure;
 
@@ -90,5 +92,41 @@ public sealed class AccountAdminTests : PortalTest
         await person.SignInAsync(Factory, member);
         Assert.Contains("Focal point", person.Find("[data-testid=who]"), StringComparison.Ordinal);
         Assert.Contains("AccountRoleChanged", await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AccountsPage_OffersNoChangeOfTheCoordinatorsOwnAccount_AndDisablingAsALinkThatAsksFirst()
+    {
+        var other = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test");
+        await admin.OpenAsync("/Admin/Accounts");
+
+        var rows = admin.Page!.QuerySelectorAll("[data-testid=accounts] tbody tr").ToList();
+        var own = Assert.Single(rows, r => r.TextContent.Contains(coordinator.Email, StringComparison.Ordinal));
+        var colleague = Assert.Single(rows, r => r.TextContent.Contains(other.Email, StringComparison.Ordinal));
+        Assert.Contains("Your own account", own.TextContent, StringComparison.Ordinal);
+        Assert.Empty(own.QuerySelectorAll("form, a[href$='/Disable']"));
+        Assert.Empty(admin.Page.QuerySelectorAll("[data-testid=accounts] .danger"));
+        var disable = Assert.Single(colleague.QuerySelectorAll("a[href$='/Disable']"));
+        Assert.Equal("Disable the account of Test Coordinator", disable.TextContent.Trim());
+        Assert.Equal("Status", admin.Page.QuerySelectorAll("[data-testid=accounts] th")[3].TextContent);
+    }
+
+    [Fact]
+    public async Task TheLastActiveCoordinator_CanBeNeitherDisabledNorGivenAnotherRole()
+    {
+        var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == coordinator.Email).Select(u => u.Id).SingleAsync());
+        var (disable, demote) = await Factory.WithServicesAsync(async sp =>
+        {
+            var accounts = sp.GetRequiredService<AccountAdmin>();
+            return (await accounts.SetDisabledAsync(id, true, actingUserId: null), await accounts.ChangeRoleAsync(id, PortalRole.Observer, actingUserId: null));
+        });
+
+        Assert.Equal("This is the only active coordinator: the portal needs one. Invite another coordinator first.", disable);
+        Assert.Equal(disable, demote);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Users.CountAsync(u => u.Role == PortalRole.Coordinator && !u.IsDisabled)));
+
+        // With a second active coordinator, either may be disabled by the other.
+        await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test");
+        Assert.Null(await Factory.WithServicesAsync(sp => sp.GetRequiredService<AccountAdmin>().SetDisabledAsync(id, true, actingUserId: null)));
     }
 }

@@ -107,6 +107,11 @@ public sealed class AccountAdmin(
             return $"{RoleLabels.Label(role)} is not a role for someone of {user.Participant!.Name}.";
         }
 
+        if (user.Role == PortalRole.Coordinator && role != PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
+        {
+            return LastCoordinator;
+        }
+
         var before = user.Role;
         user.Role = role;
         await users.UpdateSecurityStampAsync(user);
@@ -128,6 +133,11 @@ public sealed class AccountAdmin(
             return "You cannot disable your own account.";
         }
 
+        if (disabled && user.Role == PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
+        {
+            return LastCoordinator;
+        }
+
         user.IsDisabled = disabled;
         if (disabled)
         {
@@ -142,4 +152,11 @@ public sealed class AccountAdmin(
         await audit.RecordAsync(disabled ? "AccountDisabled" : "AccountEnabled", user.Email, disabled ? "all sessions ended" : null);
         return null;
     }
+
+    private const string LastCoordinator =
+        "This is the only active coordinator: the portal needs one. Invite another coordinator first.";
+
+    // Nobody may leave the portal without a coordinator: access requests, codes and accounts would have no one to manage them.
+    private Task<bool> IsLastCoordinatorAsync(PortalUser user) =>
+        db.Users.ActiveCoordinators().AllAsync(u => u.Id == user.Id);
 }

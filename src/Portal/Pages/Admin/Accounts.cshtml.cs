@@ -23,7 +23,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
     public InviteInput Invite { get; set; } = new();
 
     public sealed record AccountRow(string Id, string Name, string Email, string Participant, PortalRole Role,
-        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles);
+        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles, bool IsYou);
 
     public sealed class InviteInput
     {
@@ -87,12 +87,14 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
 
     private async Task LoadAsync()
     {
+        var you = User.UserIdOf();
         var rows = await db.Users.AsNoTracking()
             .Select(u => new { User = u, Participant = u.Participant! })
             .ToListAsync();
         Rows = rows
             .Select(r => new AccountRow(r.User.Id, r.User.FullName, r.User.Email!, r.Participant.Name, r.User.Role, r.User.IsActivated,
-                r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, AccountAdmin.RolesFor(r.Participant, includeCoordinator: true)))
+                r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, AccountAdmin.RolesFor(r.Participant, includeCoordinator: true),
+                r.User.Id == you))
             .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         Participants = await ParticipantOptions.LoadAsync(db, Invite.ParticipantId);
     }
