@@ -38,6 +38,11 @@ public sealed class CoordinatorTourTests(PortalBrowserFixture app, ITestOutputHe
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Lao People's Democratic Republic", Exact = true })).ToBeVisibleAsync();
         await steps.AtAsync(page, "participants");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lao People's Democratic Republic", Exact = true }).ClickAsync();
+        await page.GetByLabel("Signatory").CheckAsync();
+        await steps.AtAsync(page, "participant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Lao People's Democratic Republic is now recorded as Signatory.");
 
         await page.GotoAsync("/Admin/Accounts");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invite someone" })).ToBeVisibleAsync();

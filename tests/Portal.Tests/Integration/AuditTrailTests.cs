@@ -47,8 +47,8 @@ public sealed class AuditTrailTests : PortalTest
             var request = await requests.SubmitAsync("Req", "req@example.test", ghana, "Officer", null, "10.9.9.9");
             return await requests.RejectAsync(request.Id, "Not accredited");
         });
-        await admin.OpenAsync("/Admin/Participants?q=Ghana");
-        await admin.SubmitAsync("form[action*='handler=Status'] button", new Dictionary<string, string> { ["status"] = "Signatory" });
+        await admin.OpenAsync("/Admin/Participants/GHA");
+        await admin.SubmitAsync("form.stack button", new Dictionary<string, string> { ["Input.Status"] = "Signatory" });
         await admin.SubmitAsync("form[action*='handler=Add'] button", new Dictionary<string, string>
         {
             ["Org.Name"] = "Mine Action Org",

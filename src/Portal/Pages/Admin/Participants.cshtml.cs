@@ -8,7 +8,7 @@ using Portal.Features.Participants;
 
 namespace Portal.Pages.Admin;
 
-/// <summary>States with their CCM status, and the admitted organisations.</summary>
+/// <summary>States with their CCM status, and the admitted organisations: a list to find one in, each changed on its own page.</summary>
 public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimeProvider time, IWebHostEnvironment environment) : PageModel
 {
     /// <summary>Where the statuses first came from, from the shipped file's header.</summary>
@@ -18,6 +18,15 @@ public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimePr
     public string? Q { get; set; }
 
     public IReadOnlyList<Participant> Rows { get; private set; } = [];
+
+    public string CountSentence => (Rows.Count, Q?.Trim()) switch
+    {
+        (1, null or "") => "1 participant.",
+        (var n, null or "") => $"{n} participants.",
+        (0, var q) => $"No participant matches “{q}”.",
+        (1, var q) => $"1 participant matches “{q}”.",
+        (var n, var q) => $"{n} participants match “{q}”.",
+    };
 
     [BindProperty]
     public OrganisationInput Org { get; set; } = new();
@@ -39,22 +48,6 @@ public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimePr
     }
 
     public Task OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostStatusAsync(int id, CcmStatus status)
-    {
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.Kind == ParticipantKind.State);
-        if (participant is null || !Enum.IsDefined(status))
-        {
-            return NotFound();
-        }
-
-        var before = participant.CcmStatus;
-        participant.CcmStatus = status;
-        audit.Write("ParticipantStatusChanged", participant.Name, $"{before?.Label()} → {status.Label()}");
-        await db.SaveChangesAsync();
-        TempData["Status"] = $"{participant.Name} is now recorded as {status.Label()}.";
-        return RedirectToPage(new { Q });
-    }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
