@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Features.Accounts;
 using Portal.Data;
+using Portal.Features.Accounts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
