@@ -91,8 +91,9 @@ public sealed class PostingLifecycleTests : PortalTest
         await owner.SignInAsync(Factory, lao);
         var id = await owner.PublishAsync(new PostingSteps.Draft());
 
-        // Renewed two days later, the date carries the time of day of the renewal; the form only knows the day.
-        Factory.Time.Advance(TimeSpan.FromDays(2));
+        // Renewed when renewal opens (60 days before expiry), the date carries the time of day of the renewal; the
+        // form only knows the day.
+        Factory.Time.Advance(TimeSpan.FromDays(310));
         await owner.SignInAsync(Factory, lao);
         await owner.OpenAsync($"/Postings/{id}/Renew");
         await owner.SubmitAsync("form.actions button");

@@ -71,18 +71,24 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
     }
 
     /// <summary>Valid for another 12 months from today (never less than it already was), reminders re-armed.</summary>
-    public async Task RenewAsync(Posting posting)
+    /// <summary>False, changing nothing, when renewal is not open yet (<see cref="PostingRenewal"/>).</summary>
+    public async Task<bool> RenewAsync(Posting posting)
     {
         ArgumentNullException.ThrowIfNull(posting);
         var now = time.GetUtcNow();
-        var renewed = now.Add(PostingForm.DefaultValidity);
-        posting.ValidUntil = posting.ValidUntil > renewed ? posting.ValidUntil : renewed;
+        if (!PostingRenewal.IsOpen(posting.ValidUntil, now))
+        {
+            return false;
+        }
+
+        posting.ValidUntil = PostingRenewal.RenewedUntil(now);
         posting.Reminder30SentAt = null;
         posting.Reminder7SentAt = null;
         posting.ExpiredAt = null;
         posting.Revision++;
         audit.Write("PostingRenewed", Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
         await db.SaveChangesAsync();
+        return true;
     }
 
     public async Task WithdrawAsync(Posting posting)

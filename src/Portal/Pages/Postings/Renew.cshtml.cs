@@ -14,6 +14,9 @@ public sealed class RenewModel(PostingPages pages, PostingCommands commands, Tim
 
     public bool IsExpired { get; private set; }
 
+    /// <summary>False until 60 days before expiry: the page then says when renewal opens, and offers nothing.</summary>
+    public bool IsOpen { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await FindAsync(id) is not { } posting)
@@ -24,8 +27,8 @@ public sealed class RenewModel(PostingPages pages, PostingCommands commands, Tim
         Posting = posting;
         var now = time.GetUtcNow();
         IsExpired = posting.ValidUntil <= now;
-        var renewed = now.Add(PostingForm.DefaultValidity);
-        RenewedUntil = posting.ValidUntil > renewed ? posting.ValidUntil : renewed;
+        IsOpen = PostingRenewal.IsOpen(posting.ValidUntil, now);
+        RenewedUntil = PostingRenewal.RenewedUntil(now);
         return Page();
     }
 
@@ -36,8 +39,9 @@ public sealed class RenewModel(PostingPages pages, PostingCommands commands, Tim
             return NotFound();
         }
 
-        await commands.RenewAsync(posting);
-        TempData["Status"] = $"Renewed: valid until {PostingLabels.Date(posting.ValidUntil)}.";
+        TempData["Status"] = await commands.RenewAsync(posting)
+            ? $"Renewed: valid until {PostingLabels.Date(posting.ValidUntil)}."
+            : $"Not renewed: it is valid until {PostingLabels.Date(posting.ValidUntil)}, and can be renewed from {PostingLabels.Date(PostingRenewal.OpensOn(posting.ValidUntil))}.";
         return Redirect($"/Postings/{id}");
     }
 

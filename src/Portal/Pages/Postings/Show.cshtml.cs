@@ -24,6 +24,9 @@ public sealed class ShowModel(
 
     public bool IsExpired { get; private set; }
 
+    /// <summary>Whether "Renew" is offered: from 60 days before expiry (<see cref="PostingRenewal"/>).</summary>
+    public bool RenewalOpen { get; private set; }
+
     public int? PendingReplacementId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -93,6 +96,7 @@ public sealed class ShowModel(
         BodyHtml = view.BodyHtml;
         MayManage = reader.MayManage(posting.ParticipantId);
         IsExpired = posting.Status == PostingStatus.Published && posting.ValidUntil <= time.GetUtcNow();
+        RenewalOpen = posting.Status == PostingStatus.Published && PostingRenewal.IsOpen(posting.ValidUntil, time.GetUtcNow());
         if (MayManage && posting.Status == PostingStatus.Published)
         {
             PendingReplacementId = await db.Postings
