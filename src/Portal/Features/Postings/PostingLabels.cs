@@ -23,6 +23,15 @@ public static class PostingLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>"a need", "an offer", "an experience": the kind as it follows a verb.</summary>
+    public static string WithArticle(PostingKind kind) => kind switch
+    {
+        PostingKind.Need => "a need",
+        PostingKind.Offer => "an offer",
+        PostingKind.Experience => "an experience",
+        _ => kind.ToString(),
+    };
+
     public static string Plural(this PostingKind kind) => kind switch
     {
         PostingKind.Need => "Needs",

@@ -1,6 +1,7 @@
 using DiffPlex;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using Portal.Data;
 
 namespace Portal.Features.Postings;
 
@@ -16,11 +17,14 @@ public sealed record DiffLine(DiffLineKind Kind, string Text);
 /// <summary>A line-by-line comparison of two versions as people read them: the core fields first, then the text.</summary>
 public static class VersionDiff
 {
-    public static IReadOnlyList<DiffLine> Between(PostingContent older, PostingContent newer)
+    /// <param name="older">The earlier version.</param>
+    /// <param name="newer">The later version.</param>
+    /// <param name="countryName">A country's name from its code, as the posting's page shows it.</param>
+    public static IReadOnlyList<DiffLine> Between(PostingContent older, PostingContent newer, Func<string, string> countryName)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
-        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(Readable(older), Readable(newer), ignoreWhitespace: false);
+        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(Readable(older, countryName), Readable(newer, countryName), ignoreWhitespace: false);
         return [.. model.Lines.Select(l => new DiffLine(l.Type switch
         {
             ChangeType.Inserted => DiffLineKind.Added,
@@ -29,16 +33,18 @@ public static class VersionDiff
         }, l.Text ?? ""))];
     }
 
-    public static string Readable(PostingContent content)
+    /// <summary>The version as a person reads it: labels, not the codes the canonical text stores.</summary>
+    public static string Readable(PostingContent content, Func<string, string> countryName)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(countryName);
         return string.Join('\n',
             $"Title: {content.Title}",
             $"Summary: {content.Summary}",
-            $"CCM areas: {string.Join(", ", content.Areas)}",
-            $"Type of assistance: {string.Join(", ", content.AssistanceTypes)}",
-            $"Countries: {string.Join(", ", content.Countries)}",
-            $"Regions: {string.Join(", ", content.Regions)}",
+            $"CCM areas: {Labels<CcmAreas>(content.Areas, PostingLabels.Label)}",
+            $"Type of assistance: {Labels<AssistanceTypes>(content.AssistanceTypes, PostingLabels.Label)}",
+            $"Countries: {string.Join(", ", content.Countries.Select(countryName))}",
+            $"Regions: {Labels<Regions>(content.Regions, PostingLabels.Label)}",
             $"Indicative budget: {content.Currency} {content.Budget}".TrimEnd(),
             $"Period: {content.Period}",
             $"Contact point: {content.ContactPoint}",
@@ -46,4 +52,9 @@ public static class VersionDiff
             "",
             content.Body);
     }
+
+    // A name the canonical text holds that is no longer a code (renamed since) is shown as it was stored.
+    private static string Labels<T>(IEnumerable<string> names, Func<T, string> label)
+        where T : struct, Enum =>
+        string.Join(", ", names.Select(n => Enum.TryParse<T>(n, out var value) && Enum.IsDefined(value) ? label(value) : n));
 }

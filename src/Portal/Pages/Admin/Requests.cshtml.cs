@@ -18,6 +18,21 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
 
     public IReadOnlyList<RequestRow> Decided { get; private set; } = [];
 
+    /// <summary>What became of a decided request, in words.</summary>
+    public static string Outcome(RequestRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (row.Status, row.GrantedRole) switch
+        {
+            (AccessRequestStatus.Invited, { } role) => $"Invited as {RoleLabels.Label(role).ToLowerInvariant()}",
+            (AccessRequestStatus.CodeSent, PortalRole.Observer) => "Sent the observers' entry code",
+            (AccessRequestStatus.CodeSent, _) => "Sent the States' entry code",
+            (AccessRequestStatus.Rejected, _) when row.Reason is { } reason => $"Rejected: {reason}",
+            (AccessRequestStatus.Rejected, _) => "Rejected",
+            _ => "Invited",
+        };
+    }
+
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 

@@ -54,7 +54,10 @@ public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Reader
         if (From is int from && To is int to && from != to
             && await CanonicalAsync(id, from) is { } older && await CanonicalAsync(id, to) is { } newer)
         {
-            Diff = VersionDiff.Between(PostingContent.FromCanonical(older), PostingContent.FromCanonical(newer));
+            var (was, now) = (PostingContent.FromCanonical(older), PostingContent.FromCanonical(newer));
+            var codes = was.Countries.Concat(now.Countries).ToList();
+            var names = await db.Participants.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name);
+            Diff = VersionDiff.Between(was, now, code => names.GetValueOrDefault(code, code));
         }
 
         return Page();
