@@ -145,11 +145,18 @@ public class PostingMarkdownTests
     }
 
     [Fact]
-    public void ToHtml_Headings_AreShiftedDownTwoLevels_WithoutIds()
+    public void ToHtml_Headings_ContinueThePagesOutline_FromH2_WithoutIds()
     {
         var html = PostingMarkdown.ToHtml("# One\n\n## Two {#custom}\n\nSetext\n------\n\n#### Four\n\n###### Six");
-        Assert.Equal("<h3>One</h3>\n<h4>Two {#custom}</h4>\n<h4>Setext</h4>\n<h6>Four</h6>\n<h6>Six</h6>\n", html);
+        Assert.Equal("<h2>One</h2>\n<h3>Two {#custom}</h3>\n<h3>Setext</h3>\n<h5>Four</h5>\n<h6>Six</h6>\n", html);
     }
+
+    [Theory]
+    [InlineData("## Context\n\n### Detail", 2, "<h2>Context</h2>\n<h3>Detail</h3>\n")]
+    [InlineData("### Context\n\n#### Detail", 2, "<h2>Context</h2>\n<h3>Detail</h3>\n")]
+    [InlineData("## Context\n\n### Detail", 4, "<h4>Context</h4>\n<h5>Detail</h5>\n")]
+    public void ToHtml_TheBodysHighestHeadings_TakeTheLevelThePageGives(string markdown, int topHeading, string expected) =>
+        Assert.Equal(expected, PostingMarkdown.ToHtml(markdown, topHeading: topHeading));
 
     [Fact]
     public void ToHtml_PipeTable_Renders()

@@ -62,9 +62,13 @@ public static class PostingMarkdown
     /// <param name="resolveAttachment">Maps the NAME in <c>attachment:NAME</c> (as written, URL-decoded) to a same-site
     /// URL such as "/Postings/12/Attachments/3", or null when the posting has no such attachment. A result that is not
     /// a same-site path is treated as null.</param>
+    /// <param name="topHeading">The level the body's highest headings take, so that they continue the page's outline:
+    /// 2 where the body follows the page's h1, deeper where it sits under a section's headings.</param>
     /// <returns>An HTML fragment; the page puts it inside <c>&lt;div class="markdown"&gt;</c>.</returns>
-    public static string ToHtml(string markdown, Func<string, string?>? resolveAttachment = null)
+    public static string ToHtml(string markdown, Func<string, string?>? resolveAttachment = null, int topHeading = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topHeading, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topHeading, 6);
         ArgumentNullException.ThrowIfNull(markdown);
         if (markdown.Length > MaxFormattedLength || LongestBlock(markdown.Replace("\r\n", "\n", StringComparison.Ordinal)) > MaxFormattedBlock)
         {
@@ -82,6 +86,7 @@ public static class PostingMarkdown
             return AsPlainText(markdown);
         }
 
+        ShiftHeadings(document, topHeading);
         MakeSafe(document, resolveAttachment);
 
         try
@@ -95,14 +100,27 @@ public static class PostingMarkdown
         }
     }
 
-    private static void MakeSafe(MarkdownDocument document, Func<string, string?>? resolveAttachment)
+    /// <summary>
+    /// The body's highest headings become <paramref name="topHeading"/> and the rest keep their steps below it, so a
+    /// body written with "##" or with "#" reads the same: never a second h1, never a skipped level under the page's own.
+    /// </summary>
+    private static void ShiftHeadings(MarkdownDocument document, int topHeading)
     {
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count == 0)
         {
-            // The page already has an h1 (title) and h2 sections.
-            heading.Level = Math.Min(heading.Level + 2, 6);
+            return;
         }
 
+        var shift = topHeading - headings.Min(h => h.Level);
+        foreach (var heading in headings)
+        {
+            heading.Level = Math.Min(heading.Level + shift, 6);
+        }
+    }
+
+    private static void MakeSafe(MarkdownDocument document, Func<string, string?>? resolveAttachment)
+    {
         foreach (var table in document.Descendants<Table>())
         {
             MarkdownTableAlignment.ToClasses(table);

@@ -15,11 +15,12 @@ public sealed class RenderedMarkdown : IDisposable
 
     public void Dispose() => cache.Dispose();
 
-    public string ToHtml(string markdown, IReadOnlyDictionary<string, string> attachments)
+    /// <summary>The body as HTML; <paramref name="topHeading"/> as in <see cref="PostingMarkdown.ToHtml"/>.</summary>
+    public string ToHtml(string markdown, IReadOnlyDictionary<string, string> attachments, int topHeading = 2)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(attachments);
-        var key = new StringBuilder(markdown.Length + 64).Append(markdown);
+        var key = new StringBuilder(markdown.Length + 64).Append(topHeading).Append('\0').Append(markdown);
         foreach (var (name, url) in attachments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             key.Append('\0').Append(name).Append('\0').Append(url);
@@ -28,7 +29,7 @@ public sealed class RenderedMarkdown : IDisposable
         var hash = "md:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
         return cache.GetOrCreate(hash, entry =>
         {
-            var html = PostingMarkdown.ToHtml(markdown, name => attachments.GetValueOrDefault(name));
+            var html = PostingMarkdown.ToHtml(markdown, name => attachments.GetValueOrDefault(name), topHeading);
             entry.Size = html.Length;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
             return html;

@@ -65,7 +65,8 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
         if (!save)
         {
-            PreviewHtml = PostingMarkdown.ToHtml(Input.Body ?? "");
+            // Under the preview's h2 and the title (h3).
+            PreviewHtml = PostingMarkdown.ToHtml(Input.Body ?? "", topHeading: 4);
             return Page();
         }
 

@@ -46,7 +46,8 @@ public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Reader
         if (Shown is int shown && await CanonicalAsync(id, shown) is { } canonical)
         {
             ShownContent = PostingContent.FromCanonical(canonical);
-            ShownHtml = markdown.ToHtml(ShownContent.Body, new Dictionary<string, string>());
+            // Under the section's h2 and the version's title (h3).
+            ShownHtml = markdown.ToHtml(ShownContent.Body, new Dictionary<string, string>(), topHeading: 4);
         }
 
         To ??= Versions.Count > 0 ? Versions[0].Number : null;
