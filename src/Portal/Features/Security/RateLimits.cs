@@ -7,23 +7,29 @@ using Portal.Features.Audit;
 namespace Portal.Features.Security;
 
 /// <summary>
-/// The per-address limits (an IPv6 /64 counts as one address, <see cref="PartitionKey"/>), all on
-/// <see cref="TimeProvider"/> so tests move past a window without sleeping, and all answered alike
-/// (<see cref="RefuseAsync"/>):
+/// The per-address limits, all generous enough for a room of delegates behind one conference address (an IPv6 /64
+/// counts as one address, <see cref="PartitionKey"/>), all on <see cref="TimeProvider"/> so tests move past a window
+/// without sleeping, and all answered alike (<see cref="RefuseAsync"/>):
 /// <list type="bullet">
 /// <item>checks of a secret (sign-in, entry code) count only their failures, in <see cref="FailureLimits"/>;</item>
 /// <item>access requests count what the form refuses in <see cref="FailureLimits"/> and what it files in
 /// <see cref="AcceptedLimits"/>; one e-mail address has at most one request pending (<see cref="Access.AccessRequests"/>);</item>
-/// <item>password resets count every POST here, as each one may send a message.</item>
+/// <item>password resets count every POST here, <see cref="PasswordResetsPerHour"/> an hour: counting only what fails
+/// would tell which e-mail addresses have an account. One account gets at most three reset e-mails an hour, however
+/// many addresses ask (<see cref="Pages.Account.ForgotPasswordModel.ResetsPerAccountPerHour"/>).</item>
 /// </list>
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>Asking for a reset link and setting a password with one (the same counter).</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>Password-reset POSTs one address may send in an hour: a room of delegates who all forgot.</summary>
+    public const int PasswordResetsPerHour = 300;
 
     private static readonly (string Name, int Permits, TimeSpan Window)[] Policies =
     [
-        (PasswordReset, 5, TimeSpan.FromHours(1)),
+        (PasswordReset, PasswordResetsPerHour, TimeSpan.FromHours(1)),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
