@@ -61,7 +61,7 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         {
             var requests = sp.GetRequiredService<Portal.Features.Access.AccessRequests>();
             var ghana = await sp.GetRequiredService<PortalDbContext>().Participants.Where(p => p.Code == "GHA").Select(p => p.Id).SingleAsync();
-            return (await requests.SubmitAsync("Kwame Asante", "kwame@mission.test", ghana, "First Secretary", "Accredited by the Permanent Mission.", null)).Id;
+            return (await requests.SubmitAsync("Kwame Asante", "kwame@mission.test", ghana, "First Secretary", "Accredited by the Permanent Mission.", null))!.Id;
         });
         await using var context = await app.NewContextAsync();
         var page = await SignInAsCoordinatorAsync(context);

@@ -16,6 +16,13 @@ public class AccessRequest
 
     public required string Email { get; set; }
 
+    /// <summary>
+    /// The e-mail address trimmed and in capitals (<see cref="Features.Access.AccessRequests.NormalizeEmail"/>), so that
+    /// the database allows one pending request per address however it was typed. Null only on requests filed before
+    /// this rule that repeated a request then pending (migration <c>OnePendingRequestPerEmail</c>).
+    /// </summary>
+    public string? NormalizedEmail { get; set; }
+
     public int ParticipantId { get; set; }
 
     public Participant? Participant { get; set; }

@@ -96,6 +96,7 @@ public abstract class PortalDbContext(DbContextOptions options)
         {
             e.Property(r => r.Name).HasMaxLength(200);
             e.Property(r => r.Email).HasMaxLength(256);
+            e.Property(r => r.NormalizedEmail).HasMaxLength(256);
             e.Property(r => r.Position).HasMaxLength(200);
             e.Property(r => r.Note).HasMaxLength(2000);
             e.Property(r => r.IpAddress).HasMaxLength(64);
@@ -105,6 +106,9 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.Property(r => r.DecidedBy).HasMaxLength(300);
             e.HasOne(r => r.Participant).WithMany().HasForeignKey(r => r.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.Status, r.CreatedAt });
+            // One pending request per e-mail address, enforced by the database: two identical submissions sent at
+            // the same moment cannot both be filed.
+            e.HasIndex(r => r.NormalizedEmail).IsUnique().HasFilter("\"Status\" = 'Pending'");
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -45,7 +45,7 @@ public sealed class AuditTrailTests : PortalTest
         {
             var requests = sp.GetRequiredService<Portal.Features.Access.AccessRequests>();
             var request = await requests.SubmitAsync("Req", "req@example.test", ghana, "Officer", null, "10.9.9.9");
-            return await requests.RejectAsync(request.Id, "Not accredited");
+            return await requests.RejectAsync(request!.Id, "Not accredited");
         });
         await admin.OpenAsync("/Admin/Participants/GHA");
         await admin.SubmitAsync("form.stack button", new Dictionary<string, string> { ["Input.Status"] = "Signatory" });

@@ -109,3 +109,36 @@ public class FailureLimitTests
         Assert.NotNull(limit.Refusal(Room, "delegate@example.test"));
     }
 }
+
+public class AcceptedLimitTests
+{
+    private static readonly System.Net.IPAddress Room = System.Net.IPAddress.Parse("192.0.2.20");
+
+    [Fact]
+    public async Task PastItsPermits_AnAddressIsRefusedWithRetryAfter_OthersAreNot_UntilTheWindowEnds()
+    {
+        var time = new FakeTimeProvider();
+        using var limit = new AcceptedLimit(3, TimeSpan.FromHours(1), time);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(await limit.TakeAsync(Room));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal((TimeSpan.FromMinutes(40), true), await limit.TakeAsync(Room));
+        Assert.Equal((TimeSpan.FromMinutes(40), false), await limit.TakeAsync(Room)); // audited once a window
+        Assert.Null(await limit.TakeAsync(System.Net.IPAddress.Parse("192.0.2.21")));
+
+        time.Advance(TimeSpan.FromMinutes(40));
+        Assert.Null(await limit.TakeAsync(Room));
+    }
+
+    [Fact]
+    public async Task AnIpv6SubscribersNetwork_SharesOneCount()
+    {
+        using var limit = new AcceptedLimit(2, TimeSpan.FromHours(1), new FakeTimeProvider());
+        Assert.Null(await limit.TakeAsync(System.Net.IPAddress.Parse("2001:db8:1:2::1")));
+        Assert.Null(await limit.TakeAsync(System.Net.IPAddress.Parse("2001:db8:1:2::2")));
+        Assert.NotNull(await limit.TakeAsync(System.Net.IPAddress.Parse("2001:db8:1:2::3")));
+    }
+}

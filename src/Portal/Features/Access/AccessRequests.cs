@@ -11,12 +11,31 @@ namespace Portal.Features.Access;
 public sealed class AccessRequests(
     PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodes codes)
 {
-    public async Task<AccessRequest> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
+    /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
+    public static string NormalizeEmail(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToUpperInvariant();
+    }
+
+    /// <summary>Whether a request from this e-mail address already waits for a coordinator's decision.</summary>
+    public Task<bool> IsPendingAsync(string email)
+    {
+        var normalized = NormalizeEmail(email);
+        return db.AccessRequests.AnyAsync(r => r.Status == AccessRequestStatus.Pending && r.NormalizedEmail == normalized);
+    }
+
+    /// <summary>
+    /// Files the request and tells the person and the coordinators. Null, with nothing filed or sent, when a request
+    /// from the same e-mail address is already pending: the unique index decides between two submitted at once.
+    /// </summary>
+    public async Task<AccessRequest?> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
     {
         var request = new AccessRequest
         {
             Name = name,
             Email = email,
+            NormalizedEmail = NormalizeEmail(email),
             ParticipantId = participantId,
             Position = position,
             Note = string.IsNullOrWhiteSpace(note) ? null : note,
@@ -25,7 +44,21 @@ public sealed class AccessRequests(
             Status = AccessRequestStatus.Pending,
         };
         db.AccessRequests.Add(request);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await IsPendingAsync(email))
+            {
+                return null;
+            }
+
+            throw;
+        }
+
         audit.WriteAs(AuditLog.Unverified(name, email), "AccessRequested", $"request #{request.Id}", $"for participant {participantId}");
         outbox.Enqueue(email, "We received your request for access", $"""
             Dear {name},
@@ -37,6 +70,11 @@ public sealed class AccessRequests(
         await db.SaveChangesAsync();
         return request;
     }
+
+    /// <summary>A request not filed because one from the same e-mail address is pending: audited, nobody e-mailed.</summary>
+    public Task RecordRepeatAsync(string name, string email) =>
+        audit.RecordAsync("AccessRequestRepeated", null, "not filed: a request from this e-mail address is already waiting",
+            AuditLog.Unverified(name, email));
 
     /// <summary>A request waits for a coordinator: they are told at once, so that nobody has to look.</summary>
     private async Task TellCoordinatorsAsync(AccessRequest request)

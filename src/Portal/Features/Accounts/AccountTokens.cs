@@ -28,6 +28,14 @@ public sealed class AccountTokens(PortalDbContext db, TimeProvider time)
         return raw;
     }
 
+    /// <summary>How many links of this kind the person was sent within <paramref name="window"/> before now, used or not.</summary>
+    public Task<int> CountIssuedWithinAsync(PortalUser user, AccountTokenPurpose purpose, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var since = time.GetUtcNow() - window;
+        return db.AccountTokens.CountAsync(t => t.UserId == user.Id && t.Purpose == purpose && t.CreatedAt > since);
+    }
+
     /// <summary>The token's row if it is unused and unexpired, with its user; otherwise null.</summary>
     public async Task<AccountToken?> FindValidAsync(string? raw, AccountTokenPurpose purpose)
     {

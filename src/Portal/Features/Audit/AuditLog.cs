@@ -68,7 +68,7 @@ public static class AuditActions
     public static readonly string[] All =
     [
         "EntryCodeUsed", "EntryCodeRejected", "EntryCodeRotated", "EntryCodeRevealed", "EntryCodeScheduleChanged",
-        "AccessRequested", "AccessRequestInvited", "AccessRequestCodeSent", "AccessRequestRejected",
+        "AccessRequested", "AccessRequestRepeated", "AccessRequestInvited", "AccessRequestCodeSent", "AccessRequestRejected",
         "SignIn", "SignInFailed", "SignInLockedOut", "SignOut", "TwoFactorFailed",
         "InvitationUsed", "PasswordChanged", "PasswordChangeFailed", "PasswordResetRequested", "PasswordReset",
         "TwoFactorEnabled", "TwoFactorDisabled", "RecoveryCodesGenerated",

@@ -22,7 +22,8 @@ public static class AccessPolicy
     public static readonly string[] AnonymousPages =
     [
         "/Entry", "/Account/SignIn", "/Account/SignInTwoFactor", "/Account/SignInRecovery", "/Account/Invitation",
-        "/Account/ForgotPassword", "/Account/ResetPassword", "/Access/Request", "/Access/Requested", "/Error",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Access/Request", "/Access/Requested",
+        "/Access/AlreadyRequested", "/Error",
     ];
 
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)

@@ -5,9 +5,11 @@ namespace Portal.Features.Security;
 
 /// <summary>
 /// The per-address limits on checks of a secret: a password (sign-in, second step, recovery code, password change) and
-/// an entry code. Only failures count, so a room of delegates behind one conference address signs in as often as it
-/// needs to. The pages ask <see cref="FailureLimit.Refuse"/> before checking and call
-/// <see cref="FailureLimit.CountFailure(HttpContext, string)"/> when the check fails.
+/// an entry code; and on the access requests the form refuses (an invalid form, a request already pending), which is
+/// what a script filling the queue or probing which e-mail addresses have a request waiting produces. Only failures
+/// count, so a room of delegates behind one conference address signs in as often as it needs to. The pages ask
+/// <see cref="FailureLimit.Refuse"/> before checking and call <see cref="FailureLimit.CountFailure(HttpContext, string)"/>
+/// when the check fails.
 /// </summary>
 public sealed class FailureLimits(TimeProvider time)
 {
@@ -22,6 +24,9 @@ public sealed class FailureLimits(TimeProvider time)
     public FailureLimit SignIn { get; } = new(Budget, Ceiling, Window, time);
 
     public FailureLimit EntryCode { get; } = new(Budget, Ceiling, Window, time);
+
+    /// <summary>Access requests refused; the name is the e-mail address typed.</summary>
+    public FailureLimit AccessRequest { get; } = new(Budget, Ceiling, Window, time);
 }
 
 /// <summary>
@@ -46,7 +51,7 @@ public sealed class FailureLimit(int budget, int ceiling, TimeSpan window, TimeP
     {
         ArgumentNullException.ThrowIfNull(http);
         var refusal = Refusal(http.Connection.RemoteIpAddress, name);
-        return refusal is var (retryAfter, first) ? new TooManyAttemptsResult(retryAfter, first) : null;
+        return refusal is var (retryAfter, first) ? RateLimits.TooManyAttempts(retryAfter, first) : null;
     }
 
     public void CountFailure(HttpContext http, string name)
@@ -115,12 +120,5 @@ public sealed class FailureLimit(int budget, int ceiling, TimeSpan window, TimeP
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
         public bool Refused { get; set; }
-    }
-
-    /// <summary>The same answer as the rate limiter's: 429, Retry-After, a sentence, audited once per window.</summary>
-    private sealed class TooManyAttemptsResult(TimeSpan retryAfter, bool first) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context) =>
-            RateLimits.RefuseAsync(context.HttpContext, retryAfter, first, context.HttpContext.RequestAborted);
     }
 }

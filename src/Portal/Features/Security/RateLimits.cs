@@ -1,29 +1,41 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Security;
 
 /// <summary>
-/// Per-address limits on the forms that send an e-mail or file a request: every POST counts, as each one costs someone
-/// a message; reading the form is free. Checks of a secret (sign-in, entry code) count only their failures, in
-/// <see cref="FailureLimits"/>. The windows run on <see cref="TimeProvider"/> so tests can move past them without sleeping.
+/// The per-address limits, all generous enough for a room of delegates behind one conference address (an IPv6 /64
+/// counts as one address, <see cref="PartitionKey"/>), all on <see cref="TimeProvider"/> so tests move past a window
+/// without sleeping, and all answered alike (<see cref="RefuseAsync"/>):
+/// <list type="bullet">
+/// <item>checks of a secret (sign-in, entry code) count only their failures, in <see cref="FailureLimits"/>;</item>
+/// <item>access requests count what the form refuses in <see cref="FailureLimits"/> and what it files in
+/// <see cref="AcceptedLimits"/>; one e-mail address has at most one request pending (<see cref="Access.AccessRequests"/>);</item>
+/// <item>password resets count every POST here, <see cref="PasswordResetsPerHour"/> an hour: counting only what fails
+/// would tell which e-mail addresses have an account. One account gets at most three reset e-mails an hour, however
+/// many addresses ask (<see cref="Pages.Account.ForgotPasswordModel.ResetsPerAccountPerHour"/>).</item>
+/// </list>
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>Asking for a reset link and setting a password with one (the same counter).</summary>
     public const string PasswordReset = "password-reset";
-    public const string AccessRequest = "access-request";
+
+    /// <summary>Password-reset POSTs one address may send in an hour: a room of delegates who all forgot.</summary>
+    public const int PasswordResetsPerHour = 300;
 
     private static readonly (string Name, int Permits, TimeSpan Window)[] Policies =
     [
-        (PasswordReset, 5, TimeSpan.FromHours(1)),
-        (AccessRequest, 5, TimeSpan.FromHours(1)),
+        (PasswordReset, PasswordResetsPerHour, TimeSpan.FromHours(1)),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
         services.AddSingleton<FailureLimits>();
+        services.AddSingleton<AcceptedLimits>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,8 +90,11 @@ public static class RateLimits
         await RefuseAsync(context.HttpContext, retryAfter, first, token);
     }
 
+    /// <summary>The answer of a page to an address over its limit (<see cref="FailureLimit"/>, <see cref="AcceptedLimit"/>).</summary>
+    public static IActionResult TooManyAttempts(TimeSpan retryAfter, bool firstRefusal) => new TooManyAttemptsResult(retryAfter, firstRefusal);
+
     /// <summary>
-    /// The answer to an address over a limit, here or in <see cref="FailureLimit"/>: 429 with Retry-After and a sentence,
+    /// The answer to an address over a limit, here or in a page: 429 with Retry-After and a sentence,
     /// audited on the first refusal of a window only, so a flood does not flood the log.
     /// </summary>
     public static async Task RefuseAsync(HttpContext http, TimeSpan retryAfter, bool firstRefusal, CancellationToken token)
@@ -99,6 +114,12 @@ public static class RateLimits
         var minutes = (int)Math.Ceiling(seconds / 60.0);
         await response.WriteAsync(
             $"Too many attempts from your address. Please wait {minutes} minute(s) and try again.", token);
+    }
+
+    private sealed class TooManyAttemptsResult(TimeSpan retryAfter, bool first) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) =>
+            RefuseAsync(context.HttpContext, retryAfter, first, context.HttpContext.RequestAborted);
     }
 }
 

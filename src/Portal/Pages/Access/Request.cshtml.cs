@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Participants;
@@ -9,8 +8,12 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Access;
 
-[EnableRateLimiting(RateLimits.AccessRequest)]
-public sealed class RequestModel(PortalDbContext db, AccessRequests requests) : PageModel
+/// <summary>
+/// The request form, open to anyone. A room of delegates behind one address each files one; what a crowd or a script
+/// sends beyond that is refused: a second request from an e-mail address already waiting, more refusals than
+/// <see cref="FailureLimits"/> allows, more requests filed than <see cref="AcceptedLimits.AccessRequestsPerHour"/>.
+/// </summary>
+public sealed class RequestModel(PortalDbContext db, AccessRequests requests, FailureLimits failures, AcceptedLimits accepted) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,6 +51,13 @@ public sealed class RequestModel(PortalDbContext db, AccessRequests requests) : 
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // An e-mail field left empty binds as null; such forms count under one empty name.
+        var typedEmail = Input.Email ?? "";
+        if (failures.AccessRequest.Refuse(HttpContext, typedEmail) is { } refused)
+        {
+            return refused;
+        }
+
         if (ModelState.IsValid && (Input.ParticipantId is not int id || await db.Participants.FindAsync(id) is null))
         {
             ModelState.AddModelError("Input.ParticipantId", "Choose your State or organisation from the list.");
@@ -55,12 +65,35 @@ public sealed class RequestModel(PortalDbContext db, AccessRequests requests) : 
 
         if (!ModelState.IsValid)
         {
+            failures.AccessRequest.CountFailure(HttpContext, typedEmail);
             Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
             return Page();
         }
 
-        await requests.SubmitAsync(Input.Name.Trim(), Input.Email.Trim(), Input.ParticipantId!.Value, Input.Position.Trim(),
+        var (name, email) = (Input.Name.Trim(), typedEmail.Trim());
+        if (await requests.IsPendingAsync(email))
+        {
+            return await AlreadyPendingAsync(name, email);
+        }
+
+        if (await accepted.AccessRequest.TakeAsync(HttpContext) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var filed = await requests.SubmitAsync(name, email, Input.ParticipantId!.Value, Input.Position.Trim(),
             Input.Note?.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString());
-        return RedirectToPage("/Access/Requested");
+        return filed is null ? await AlreadyPendingAsync(name, email) : RedirectToPage("/Access/Requested");
+    }
+
+    /// <summary>
+    /// The same e-mail address again, while its request waits: nothing filed or sent, and a page that says only that
+    /// (the visitor is not verified, so nothing of the earlier request is shown).
+    /// </summary>
+    private async Task<IActionResult> AlreadyPendingAsync(string name, string email)
+    {
+        failures.AccessRequest.CountFailure(HttpContext, email);
+        await requests.RecordRepeatAsync(name, email);
+        return RedirectToPage("/Access/AlreadyRequested");
     }
 }

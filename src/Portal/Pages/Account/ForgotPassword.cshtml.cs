@@ -10,9 +10,21 @@ using Portal.Features.Security;
 
 namespace Portal.Pages.Account;
 
+/// <summary>
+/// Asks for a reset link. Limited per address (<see cref="RateLimits.PasswordResetsPerHour"/>, every POST) and per
+/// account (<see cref="ResetsPerAccountPerHour"/>); the answer is the same whether the account exists, is over its
+/// limit or not, so the form tells nobody who has an account.
+/// </summary>
 [EnableRateLimiting(RateLimits.PasswordReset)]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMail mail, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class ForgotPasswordModel(
+    UserManager<PortalUser> users, AccountMail mail, AccountTokens tokens, AuditLog audit, PortalDbContext db) : PageModel
 {
+    /// <summary>
+    /// Reset e-mails one account is sent in an hour, whoever asks and from wherever: enough for a person who lost the
+    /// first one or two, too few for anyone to fill that person's mailbox with them.
+    /// </summary>
+    public const int ResetsPerAccountPerHour = 3;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -42,16 +54,25 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMa
 
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
-        var eligible = user is { IsActivated: true, IsDisabled: false };
-        if (eligible)
+        string outcome;
+        if (user is not { IsActivated: true, IsDisabled: false })
         {
-            mail.SendPasswordReset(user!);
+            outcome = "no active account with this e-mail";
+        }
+        else if (await tokens.CountIssuedWithinAsync(user, AccountTokenPurpose.PasswordReset, TimeSpan.FromHours(1)) >= ResetsPerAccountPerHour)
+        {
+            outcome = $"not sent: this account was already sent {ResetsPerAccountPerHour} reset links within the hour";
+        }
+        else
+        {
+            mail.SendPasswordReset(user);
+            outcome = "link sent";
         }
 
-        audit.WriteAs("anonymous", "PasswordResetRequested", email, eligible ? "link sent" : "no active account with this e-mail");
+        audit.WriteAs("anonymous", "PasswordResetRequested", email, outcome);
         await db.SaveChangesAsync();
 
-        // The same answer either way, so the form does not reveal who has an account.
+        // The same answer in every case, so the form does not reveal who has an account.
         Sent = true;
         return RedirectToPage();
     }
