@@ -251,7 +251,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             await owner.AttachAsync(posting, "plan.pdf", SampleFiles.Pdf());
             var attachment = await factory.WithDbAsync(db => db.PostingAttachments.Where(a => a.PostingId == posting).Select(a => a.Id).SingleAsync());
             var request = await factory.WithServicesAsync(async sp => (await sp.GetRequiredService<AccessRequests>()
-                .SubmitAsync("Fuzz Visitor", "fuzz.visitor@ministry.test", focal.ParticipantId, "Attaché", null, "10.9.9.9")).Id);
+                .SubmitAsync("Fuzz Visitor", "fuzz.visitor@ministry.test", focal.ParticipantId, "Attaché", null, "10.9.9.9"))!.Id);
             var states = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test"));
             var observers = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.Observers, "test"));
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId);
