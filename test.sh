@@ -57,6 +57,10 @@ done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE=true DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+# Every app instance a test starts watches its configuration and web root; with inotify each watch takes one of the
+# user's 128 inotify instances (Linux default), which a few hundred short-lived instances, or two runs at once, use up.
+# Polling takes none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 START_TIME=$SECONDS
 step() { printf '\n==> %s  [%ss]\n' "$*" "$(( SECONDS - START_TIME ))"; }
