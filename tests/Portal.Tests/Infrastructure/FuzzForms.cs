@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 
@@ -189,8 +188,4 @@ public static class FuzzForms
     }
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
-
-    /// <summary>For a report: the handler as a person would name it.</summary>
-    public static string Describe(ActionDescriptor page, HandlerMethodDescriptor? handler) =>
-        handler is null ? page.DisplayName ?? "?" : $"{page.DisplayName} {handler.HttpMethod} {handler.Name ?? "(unnamed)"}";
 }
