@@ -16,8 +16,6 @@ namespace Portal.BrowserTests;
 /// </summary>
 public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
 {
-    private static readonly ViewportSize Wide = new() { Width = 1280, Height = 800 };
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     [Fact]
     public async Task Journey_ChangingACode_AsksFirst_AndReloadingTheCodesPageDoesNotChangeItAgain()
@@ -30,7 +28,7 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
 
         await page.GetByTestId("code-States").GetByRole(AriaRole.Link, new() { Name = "Change the code for States now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Are you sure you want to change the code for States now?");
-        await PhotographBothWidthsAsync(page, steps, "change-code");
+        await steps.AtAsync(page, "change-code");
         Assert.Equal(before, await CodesAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the code for States" }).ClickAsync();
@@ -67,9 +65,9 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         var page = await SignInAsCoordinatorAsync(context);
 
         await page.GotoAsync("/Admin/Accounts");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Disable Test Member" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Disable the account of Test Member" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Are you sure you want to disable the account of Test Member?");
-        await PhotographBothWidthsAsync(page, steps, "disable-account");
+        await steps.AtAsync(page, "disable-account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/Admin/Accounts").ToString());
         Assert.False(await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == member.Email).Select(u => u.IsDisabled).SingleAsync()));
@@ -78,7 +76,7 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         await page.GetByRole(AriaRole.Link, new() { Name = "Reject this request of Kwame Asante" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject the request" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give a reason");
-        await PhotographBothWidthsAsync(page, steps, "reject-request");
+        await steps.AtAsync(page, "reject-request");
         await page.GetByLabel("Reason (sent to the requester)").FillAsync("We could not confirm the accreditation with the Permanent Mission.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject the request" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Request #{requestId} has been rejected");
@@ -98,13 +96,13 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         await focal.GetByRole(AriaRole.Link, new() { Name = "Attachments" }).ClickAsync();
         await PostingForm.AttachAsync(focal, "Budget plan 2027.pdf", "application/pdf", SampleFiles.Pdf());
         await focal.GetByRole(AriaRole.Link, new() { Name = "Remove Budget plan 2027.pdf" }).ClickAsync();
-        await PhotographBothWidthsAsync(focal, steps, "remove-attachment");
+        await steps.AtAsync(focal, "remove-attachment");
         await focal.GetByRole(AriaRole.Button, new() { Name = "Remove the file" }).ClickAsync();
         await Expect(focal.GetByRole(AriaRole.Status)).ToContainTextAsync("The file has been removed.");
         await focal.GetByRole(AriaRole.Link, new() { Name = "Back to the posting" }).ClickAsync();
         await focal.GetByRole(AriaRole.Link, new() { Name = "Withdraw" }).ClickAsync();
         await Expect(focal.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Are you sure you want to withdraw");
-        await PhotographBothWidthsAsync(focal, steps, "withdraw");
+        await steps.AtAsync(focal, "withdraw");
         steps.AssertAccessible();
     }
 
@@ -119,13 +117,6 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         return page;
     }
 
-    private static async Task PhotographBothWidthsAsync(IPage page, Checkpoints steps, string step)
-    {
-        await steps.AtAsync(page, step);
-        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
-        await steps.AtAsync(page, step + "-390");
-        await page.SetViewportSizeAsync(Wide.Width, Wide.Height);
-    }
 
     /// <summary>The entry codes as the database holds them: which exist and which are current.</summary>
     private Task<string> CodesAsync() => app.Factory.WithDbAsync(async db =>

@@ -8,13 +8,17 @@ using Xunit.Abstractions;
 namespace Portal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// At each step of a journey: a full-page screenshot (artifacts/screenshots/&lt;provider&gt;/NN-step.png) and an axe
-/// run. Every violation is written to the test output; serious and critical ones (except <see cref="KnownViolations"/>)
-/// are collected and fail the test in <see cref="AssertAccessible"/>, so one run reports every page, not only the first.
+/// At each step of a journey, what a person sees at a desktop width and on a phone: a full-page screenshot at 1280 and
+/// at 390 pixels (artifacts/screenshots/&lt;provider&gt;/NN-step.png and NN-step-390.png), a check that the page does not
+/// scroll sideways at either width, and an axe run. Every problem is written to the test output and collected (axe
+/// violations of every impact, minor included, except <see cref="KnownViolations"/>), and <see cref="AssertAccessible"/>
+/// fails on them, so one run reports every page, not only the first.
 /// </summary>
 public sealed class Checkpoints(ITestOutputHelper output, int firstNumber)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
     private readonly List<string> problems = [];
     private readonly HashSet<string> visitedPaths = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<KnownViolations.Known> seenKnown = [];
@@ -27,7 +31,12 @@ public sealed class Checkpoints(ITestOutputHelper output, int firstNumber)
         ArgumentNullException.ThrowIfNull(page);
         var name = $"{next++.ToString("00", CultureInfo.InvariantCulture)}-{step}";
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        var original = page.ViewportSize is { } size ? new ViewportSize { Width = size.Width, Height = size.Height } : Desktop;
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await PhotographAsync(page, name, name);
+        await page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await PhotographAsync(page, name + "-390", name);
+        await page.SetViewportSizeAsync(original.Width, original.Height);
 
         var path = new Uri(page.Url).AbsolutePath;
         visitedPaths.Add(path);
@@ -43,10 +52,30 @@ public sealed class Checkpoints(ITestOutputHelper output, int firstNumber)
             {
                 seenKnown.Add(known);
             }
-            else if (Blocking.Contains(violation.Impact))
+            else
             {
                 problems.Add(text);
             }
+        }
+    }
+
+    private async Task PhotographAsync(IPage page, string file, string step)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, file + ".png"), FullPage = true });
+        // Sideways scrolling: the page is wider than the window. A table or a code block that scrolls inside its own
+        // region is fine; the page itself must not.
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
+        if (scroll > client)
+        {
+            var wide = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')).join(', ')
+                """);
+            var text = $"[{step}] {page.Url}\n  scrolls sideways at {client} px: the page is {scroll} px wide ({wide})";
+            output.WriteLine(text);
+            problems.Add(text);
         }
     }
 
@@ -55,7 +84,7 @@ public sealed class Checkpoints(ITestOutputHelper output, int firstNumber)
         var fixedKnown = KnownViolations.All.Where(k => visitedPaths.Contains(k.Path) && !seenKnown.Contains(k))
             .Select(k => $"[fixed?] {k.RuleId} on {k.Path} no longer occurs: delete it from KnownViolations.");
         var all = problems.Concat(fixedKnown).ToList();
-        Assert.True(all.Count == 0, $"axe: {all.Count} serious or critical problem(s):\n" + string.Join("\n", all));
+        Assert.True(all.Count == 0, $"{all.Count} problem(s) (axe, or a page scrolling sideways):\n" + string.Join("\n", all));
     }
 
     private static string Describe(string step, string url, AxeResultItem violation)
