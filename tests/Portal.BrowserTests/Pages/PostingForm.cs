@@ -13,6 +13,8 @@ public static class PostingForm
         await page.GetByLabel(area).CheckAsync();
         await page.GetByLabel("Countries concerned").SelectOptionAsync(new SelectOptionValue { Label = country });
         await page.GetByLabel("Contact point").FillAsync(contact);
+        // A text with something under its heading, so that publishing does not stop to warn about empty sections.
+        await page.GetByLabel("Text", new() { Exact = true }).FillAsync($"## What is needed\n\n{summary}\n");
     }
 
     public static ILocator Button(IPage page, string name) =>
