@@ -113,7 +113,7 @@ public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutput
 
         await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("Lao PDR's need for victim assistance in Xieng Khouang, as sent by its mission.");
         await page.GetByLabel("Victim assistance (Art. 5)").CheckAsync();
-        await page.GetByLabel("Countries concerned").SelectOptionAsync(new SelectOptionValue { Label = "Lao People's Democratic Republic" });
+        await PostingForm.ChooseCountryAsync(page, "Lao People's Democratic Republic");
         await page.GetByLabel("Contact point").FillAsync("Permanent Mission of Lao PDR, mission@lao.test");
         await PostingForm.Button(page, "Preview").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview (not saved)" })).ToBeVisibleAsync();

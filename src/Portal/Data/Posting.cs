@@ -219,6 +219,9 @@ public static class PostingLimits
 {
     public const int Title = 200;
     public const int Summary = 1500;
+
+    /// <summary>A summary is a real sentence that says what the posting is about, never "x" or "TBD".</summary>
+    public const int SummaryMinimum = 30;
     public const int Body = 100_000;
     public const int Period = 100;
     public const int ContactPoint = 500;

@@ -142,6 +142,12 @@ public sealed class Browser : IDisposable
             }
         }
 
+        // As a browser does, the button pressed sends its own name and value.
+        if (fill.Button is not null && Page!.QuerySelector(fill.Button) is IHtmlButtonElement { Name.Length: > 0 } pressed)
+        {
+            fields.Add(new(pressed.Name!, pressed.Value));
+        }
+
         var known = fields.Select(f => f.Key).Concat(form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type is "checkbox" or "radio" or "file").Select(i => i.Name!))
             .Concat(form.Elements.OfType<IHtmlSelectElement>().Select(s => s.Name!)).ToHashSet();
         foreach (var key in (values?.Keys ?? []).Concat(lists?.Keys ?? []).Concat(fill.Files?.Keys ?? []).Where(k => !known.Contains(k)))
@@ -254,6 +260,6 @@ public sealed class FormFill
     /// <summary>Send as multipart/form-data even without files (as a form with enctype="multipart/form-data" does).</summary>
     public bool Multipart { get; init; }
 
-    /// <summary>Selector of the submit button pressed, when it has its own formaction (a page handler).</summary>
+    /// <summary>Selector of the submit button pressed, when it has its own formaction (a page handler) or name and value.</summary>
     public string? Button { get; init; }
 }

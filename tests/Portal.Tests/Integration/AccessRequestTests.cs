@@ -80,7 +80,7 @@ public sealed class AccessRequestTests : PortalTest
         Assert.Equal(["#Input_Name", "#Input_Email", "#Input_ParticipantId", "#Input_Position"], links);
         var name = visitor.Page.QuerySelector("#Input_Name")!;
         Assert.Equal("true", name.GetAttribute("aria-invalid"));
-        Assert.Equal("Enter your full name.", visitor.Find("#" + name.GetAttribute("aria-describedby")));
+        Assert.Equal("Error: Enter your full name.", visitor.Find("#" + name.GetAttribute("aria-describedby")));
         Assert.Null(visitor.Page.QuerySelector("#Input_Note")!.GetAttribute("aria-invalid"));
     }
 

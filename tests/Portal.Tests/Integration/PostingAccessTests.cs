@@ -40,6 +40,8 @@ public sealed class PostingAccessTests : PortalTest
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{id}/Attachments/{attachmentId}/Remove")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{id}/Attachments/{attachmentId}/Remove", Form(token))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{draft}?handler=Publish", Form(token, ("revision", "1")))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/Postings/{draft}?handler=Publish", Form(token, ("revision", "1"), ("anyway", "true")))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{draft}/Publish")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{draft}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{draft}/Attachments/{draftAttachmentId}")).StatusCode);
         // An attachment id under another posting's address is not found either.

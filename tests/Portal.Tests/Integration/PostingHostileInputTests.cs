@@ -24,7 +24,8 @@ public sealed class PostingHostileInputTests : PortalTest
             var draft = new PostingSteps.Draft
             {
                 Title = Cut($"{index} {oneLine}", PostingLimits.Title),
-                Summary = Cut(oneLine, PostingLimits.Summary),
+                // A summary is at least a sentence long; the hostile text comes first.
+                Summary = Cut($"{oneLine}, said in a sentence long enough for a summary.", PostingLimits.Summary),
                 Body = $"## {oneLine}\n\n{hostile}\n\n- {oneLine}\n",
                 Period = Cut(oneLine, PostingLimits.Period),
                 ContactPoint = Cut(hostile, PostingLimits.ContactPoint),

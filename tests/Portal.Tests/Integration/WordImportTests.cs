@@ -61,7 +61,7 @@ public sealed class WordImportTests : PortalTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/Postings/Import", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains(message, browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
-        Assert.Contains(message, browser.Find("#Input_Document ~ .field-error"), StringComparison.Ordinal);
+        Assert.Contains(message, browser.Find("#Input_Document-error"), StringComparison.Ordinal);
         Assert.Equal("true", browser.Page!.QuerySelector("#Input_Document")!.GetAttribute("aria-invalid"));
         Assert.Equal("Offer", browser.Page.QuerySelector("input[name='Input.Kind']:checked")?.GetAttribute("value"));
         Assert.Equal("LAO", browser.Page.QuerySelector("#Input_Participant option[selected]")?.GetAttribute("value"));

@@ -109,12 +109,47 @@ public partial class SamplePostingsTests
     [InlineData(PostingKind.Need)]
     [InlineData(PostingKind.Offer)]
     [InlineData(PostingKind.Experience)]
-    public void Template_HasAtLeastFourHeadingsEachWithAHint(PostingKind kind)
+    public void Template_HasAtLeastFourHeadings_EachWithGuidanceForTheHint_AndNoGuidanceInTheText(PostingKind kind)
     {
         var body = PostingTemplates.BodyFor(kind);
-        var headings = Heading().Count(body);
-        Assert.True(headings >= 4, $"{kind}: {headings} headings");
-        Assert.Equal(headings, Hint().Count(body));
+        var sections = PostingTemplates.SectionsFor(kind);
+        Assert.True(sections.Count >= 4, $"{kind}: {sections.Count} headings");
+        Assert.Equal(sections.Count, Heading().Count(body));
+        Assert.All(sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Guidance)));
+        Assert.Equal(0, Hint().Count(body));
+        Assert.Equal(sections.Select(s => s.Heading), BodySections.Unfinished(body));
+    }
+
+    [Fact]
+    public void All_PassTheFormsChecks_WithNoSectionLeftEmpty()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "states.csv");
+        var codes = StatesFile.Read(path).Rows.Select(r => r.Iso3).ToHashSet();
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        Assert.All(All, p =>
+        {
+            var posting = new Posting
+            {
+                Kind = p.Kind,
+                Title = p.Title,
+                Summary = p.Summary,
+                Body = p.Body,
+                ContactPoint = p.ContactPoint,
+                Areas = p.Areas,
+                AssistanceTypes = p.AssistanceTypes,
+                ChosenRegions = p.ChosenRegions,
+                Countries = [.. p.Countries.Select(c => new PostingCountry { CountryCode = c })],
+                Budget = p.Budget,
+                Currency = p.Currency,
+                Period = p.Period,
+                Visibility = p.Visibility,
+                ValidUntil = now.AddDays(p.ValidForDays - p.PublishedDaysAgo),
+            };
+            var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+            PostingForm.From(posting, p.ParticipantCode).Validate(state, codes, now);
+            Assert.True(state.IsValid, $"{p.Title}: {string.Join(" ", state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))}");
+            Assert.Empty(BodySections.Unfinished(p.Body));
+        });
     }
 
     [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)+)")]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -5,8 +6,12 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace Portal.Features.Forms;
 
 /// <summary>
-/// Marks a field with errors for assistive technology: <c>aria-invalid="true"</c> and <c>aria-describedby</c> pointing
-/// at its message (which <see cref="FieldErrorMessageTagHelper"/> gives a matching id).
+/// A field with an error, as GOV.UK shows it: the message stands between the label (and hint) and the field itself,
+/// on a line of its own, so that it is never floated beside a short input or a file input and is read before the
+/// field; the field is marked <c>aria-invalid="true"</c> and described by the message. Every form gets this from
+/// <c>asp-for</c>: a page writes no message element for a field of its own. A group of checkboxes or radios
+/// (a fieldset) has no single field, so its page places <c>&lt;span asp-validation-for&gt;</c> after the legend,
+/// and <see cref="FieldErrorMessageTagHelper"/> gives that message the same id and "Error:" prefix.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
@@ -20,7 +25,7 @@ public sealed class InvalidFieldTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext? ViewContext { get; set; }
 
-    // After the framework's own tag helpers have written id and name.
+    // After the framework's own tag helpers have written id, name and type.
     public override int Order => 100;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
@@ -32,19 +37,31 @@ public sealed class InvalidFieldTagHelper : TagHelper
         }
 
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        if (ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
+        if (FieldErrors.FirstFor(ViewContext, name) is not { } message)
         {
-            var errorId = ErrorIdFor(name);
-            output.Attributes.SetAttribute("aria-invalid", "true");
-            var described = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value + " " + errorId : errorId;
-            output.Attributes.SetAttribute("aria-describedby", described);
+            return;
+        }
+
+        var errorId = ErrorIdFor(name);
+        output.Attributes.SetAttribute("aria-invalid", "true");
+        var described = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value + " " + errorId : errorId;
+        output.Attributes.SetAttribute("aria-describedby", described);
+
+        var hidden = output.Attributes.TryGetAttribute("type", out var type) && "hidden".Equals(type.Value?.ToString(), StringComparison.OrdinalIgnoreCase);
+        if (!hidden && FieldErrors.Claim(ViewContext, name))
+        {
+            output.PreElement.AppendHtml(
+                $"<span class=\"field-error field-validation-error\" id=\"{errorId}\">{FieldErrors.Prefix}{HtmlEncoder.Default.Encode(message)}</span>");
         }
     }
 
     public static string ErrorIdFor(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_") + "-error";
 }
 
-/// <summary>Gives each field's validation message the id its field refers to.</summary>
+/// <summary>
+/// The message of a group of fields (<c>&lt;span asp-validation-for&gt;</c> after a fieldset's legend): the id its
+/// group refers to and a hidden "Error:" prefix. A message that its field already shows above itself is not repeated.
+/// </summary>
 [HtmlTargetElement("span", Attributes = "asp-validation-for")]
 public sealed class FieldErrorMessageTagHelper : TagHelper
 {
@@ -58,9 +75,49 @@ public sealed class FieldErrorMessageTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (For is not null && ViewContext is not null)
+        if (For is null || ViewContext is null)
         {
-            output.Attributes.SetAttribute("id", InvalidFieldTagHelper.ErrorIdFor(ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name)));
+            return;
         }
+
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        if (FieldErrors.FirstFor(ViewContext, name) is null)
+        {
+            // Nothing to say: no empty element in the page.
+            output.SuppressOutput();
+            return;
+        }
+
+        if (!FieldErrors.Claim(ViewContext, name))
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.Attributes.SetAttribute("id", InvalidFieldTagHelper.ErrorIdFor(name));
+        output.PreContent.AppendHtml(FieldErrors.Prefix);
+    }
+}
+
+/// <summary>Which field messages a page has written, so that each is written once.</summary>
+internal static class FieldErrors
+{
+    public const string Prefix = "<span class=\"visually-hidden\">Error: </span>";
+
+    private static readonly object Key = new();
+
+    public static string? FirstFor(ViewContext view, string name) =>
+        view.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>True the first time a message for <paramref name="name"/> is to be written in this response.</summary>
+    public static bool Claim(ViewContext view, string name)
+    {
+        var items = view.HttpContext.Items;
+        if (items[Key] is not HashSet<string> written)
+        {
+            items[Key] = written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        return written.Add(name);
     }
 }

@@ -134,6 +134,8 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         var ownerCode = posting.Participant?.Code
             ?? await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Code).SingleAsync();
         var first = posting.Status == PostingStatus.Draft;
+        // A draft saved before the template's guidance became hint text may still hold it: it is never published.
+        posting.Body = BodySections.WithoutGuidance(posting.Body);
         posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
             audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
         audit.Write(first ? "PostingPublished" : "PostingVersionPublished", Target(posting),

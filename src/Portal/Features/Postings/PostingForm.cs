@@ -106,6 +106,10 @@ public sealed class PostingForm
         {
             Fail(nameof(Summary), "Enter a summary of one paragraph.");
         }
+        else if (Summary.Length < PostingLimits.SummaryMinimum)
+        {
+            Fail(nameof(Summary), $"The summary must be at least {PostingLimits.SummaryMinimum} characters long: write a sentence that says what the posting is about.");
+        }
         else if (Summary.Length > PostingLimits.Summary)
         {
             Fail(nameof(Summary), $"The summary is {Summary.Length} characters long; keep it to {PostingLimits.Summary} and put the rest in the text below.");
@@ -183,7 +187,8 @@ public sealed class PostingForm
             Fail(nameof(ValidUntil), $"A posting is valid for at most 24 months: choose a date on or before {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. It can be renewed later.");
         }
 
-        Body = Lf(Body) ?? "";
+        // The template's guidance is the portal's words, shown beside the field: never saved as the State's text.
+        Body = BodySections.WithoutGuidance(Lf(Body) ?? "");
         if (Body.Length > PostingLimits.Body)
         {
             Fail(nameof(Body), string.Create(CultureInfo.InvariantCulture,

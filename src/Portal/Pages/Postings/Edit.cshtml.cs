@@ -22,6 +22,9 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
     public bool Conflict { get; private set; }
 
+    /// <summary>Headings of a published posting's new text with nothing under them: publishing it asks first.</summary>
+    public IReadOnlyList<string> Unfinished { get; private set; } = [];
+
     /// <summary>With <c>complete</c> (after an import or a refused publication) it shows at once what is missing.</summary>
     public async Task<IActionResult> OnGetAsync(int id, bool complete)
     {
@@ -41,11 +44,12 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         return Page();
     }
 
-    public Task<IActionResult> OnPostPreviewAsync(int id) => SubmitAsync(id, save: false);
+    public Task<IActionResult> OnPostPreviewAsync(int id) => SubmitAsync(id, save: false, anyway: false);
 
-    public Task<IActionResult> OnPostAsync(int id) => SubmitAsync(id, save: true);
+    /// <summary>Saves a draft, or publishes a new version; with sections still empty, only once the person has been told.</summary>
+    public Task<IActionResult> OnPostAsync(int id, bool anyway) => SubmitAsync(id, save: true, anyway);
 
-    private async Task<IActionResult> SubmitAsync(int id, bool save)
+    private async Task<IActionResult> SubmitAsync(int id, bool save, bool anyway)
     {
         if (await pages.FindAsync(id, forManaging: true) is not { } posting || !IsEditable(posting))
         {
@@ -71,6 +75,13 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         }
 
         var wasDraft = posting.Status == PostingStatus.Draft;
+        if (!wasDraft && !anyway && BodySections.Unfinished(Input.Body ?? "") is { Count: > 0 } unfinished)
+        {
+            // Saving publishes: the form comes back, nothing saved, with the warning and the choice.
+            Unfinished = unfinished;
+            return Page();
+        }
+
         if (await commands.SaveAsync(posting, Input, budget) == SaveOutcome.Conflict)
         {
             // Nothing is lost: the form keeps what this person typed, and says what happened.

@@ -47,7 +47,8 @@ public sealed class ShowModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, int revision)
+    /// <summary>Publishes the draft, once its core is complete and, when sections are still empty, once the person has been told (<see cref="PublishModel"/>).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, int revision, bool anyway)
     {
         var posting = await pages.FindAsync(id, forManaging: true);
         if (posting is null)
@@ -68,6 +69,11 @@ public sealed class ShowModel(
         {
             TempData["Status"] = "Not published yet: complete the fields marked below, save, then publish.";
             return Redirect($"/Postings/{id}/Edit?complete=true");
+        }
+
+        if (!anyway && BodySections.Unfinished(posting.Body).Count > 0)
+        {
+            return Redirect($"/Postings/{id}/Publish");
         }
 
         if (await commands.PublishDraftAsync(posting, revision) == SaveOutcome.Conflict)
