@@ -63,6 +63,8 @@ public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Tota
 /// provider-specific (SQLite FTS5, PostgreSQL tsvector, both kept by the database itself); everything else,
 /// visibility first, is one LINQ query shared by both.
 /// </summary>
+public sealed record PublisherRow(string Code, string Name, int Needs, int Offers, int Experiences, DateTimeOffset? LastUpdate);
+
 public sealed class PostingSearch(
     PortalDbContext db, DatabaseTarget database, TimeProvider time, ChangeStamps stamps, ReadCache cache)
 {
@@ -84,6 +86,30 @@ public sealed class PostingSearch(
         return await KeptForAudienceAsync(query with { Text = null }, reader,
             async () => await SearchAsync(query with { Text = null }, reader) with { IsKept = true });
     }
+
+    /// <summary>
+    /// Who has published postings this reader may see, with counts per kind: the participants page, and the only
+    /// participants the list's "Published by" filter offers (an observer never learns of one whose postings are all
+    /// closed to observers). A count over every visible posting, kept per audience like the lists.
+    /// </summary>
+    public Task<IReadOnlyList<PublisherRow>> PublishersAsync(Reader reader) =>
+        KeptForAudienceAsync(typeof(PublisherRow), reader, async () =>
+        {
+            var counts = await db.Postings.AsNoTracking().VisibleTo(reader, time.GetUtcNow())
+                .GroupBy(p => new { p.ParticipantId, p.Kind })
+                .Select(g => new { g.Key.ParticipantId, g.Key.Kind, Count = g.Count(), Last = g.Max(p => p.PublishedAt) })
+                .ToListAsync();
+            var ids = counts.Select(c => c.ParticipantId).Distinct().ToList();
+            var names = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, p => new { p.Code, p.Name });
+            return (IReadOnlyList<PublisherRow>)[.. counts.GroupBy(c => c.ParticipantId)
+                .Select(g => new PublisherRow(names[g.Key].Code, names[g.Key].Name,
+                    g.Where(c => c.Kind == PostingKind.Need).Sum(c => c.Count),
+                    g.Where(c => c.Kind == PostingKind.Offer).Sum(c => c.Count),
+                    g.Where(c => c.Kind == PostingKind.Experience).Sum(c => c.Count),
+                    g.Max(c => c.Last)))
+                .OrderBy(r => r.Name, StringComparer.CurrentCulture)];
+        });
 
     /// <summary>
     /// Keeps a read over the postings this reader's audience (<see cref="Reader.Audience"/>) may see until a posting

@@ -92,30 +92,22 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
             Text = null;
         }
 
-        // One read for both lists, kept until a participant changes. "Published by" offers everyone who may publish, not
-        // only who has: asking which participants have visible postings would cost a query over every posting.
-        var choices = await cache.GetOrLoadAsync(FilterChoices.Key, (await stamps.CurrentAsync()).Postings, async () =>
-        {
-            var participants = await db.Participants.AsNoTracking().OrderBy(p => p.Name)
-                .Select(p => new { p.Code, p.Name, IsState = p.Kind == ParticipantKind.State, p.MayPublish }).ToListAsync();
-            return (new FilterChoices(
-                [.. participants.Where(p => p.IsState).Select(p => (p.Code, p.Name))],
-                [.. participants.Where(p => p.IsState || p.MayPublish).Select(p => (p.Code, p.Name))]), DateTimeOffset.MaxValue);
-        });
-        CountryOptions = Country is null ? choices.CountriesUnselected : SelectOptions.Render(choices.Countries, code => code == Country);
-        PublisherOptions = Participant is null
-            ? choices.PublishersUnselected
-            : SelectOptions.Render(choices.Publishers, code => code == Participant);
+        // Countries: every State, kept until a participant changes. "Published by": only who has published something
+        // this reader may see (kept per audience with the lists).
+        var countries = await cache.GetOrLoadAsync(CountryChoices.Key, (await stamps.CurrentAsync()).Postings, async () =>
+            (new CountryChoices([.. await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State).OrderBy(p => p.Name)
+                .Select(p => new ValueTuple<string, string>(p.Code, p.Name)).ToListAsync()]), DateTimeOffset.MaxValue));
+        CountryOptions = Country is null ? countries.Unselected : SelectOptions.Render(countries.Countries, code => code == Country);
+        var publishers = (await search.PublishersAsync(reader)).Select(p => (p.Code, p.Name)).ToList();
+        PublisherOptions = SelectOptions.Render(publishers, code => code == Participant);
     }
 
-    /// <summary>The participants the filters offer, with their options already written for the usual case: none chosen.</summary>
-    private sealed record FilterChoices(IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<(string Code, string Name)> Publishers)
+    /// <summary>The States the country filter offers, with their options already written for the usual case: none chosen.</summary>
+    private sealed record CountryChoices(IReadOnlyList<(string Code, string Name)> Countries)
     {
-        public static readonly object Key = typeof(FilterChoices);
+        public static readonly object Key = typeof(CountryChoices);
 
-        public IHtmlContent CountriesUnselected { get; } = SelectOptions.Render(Countries, _ => false);
-
-        public IHtmlContent PublishersUnselected { get; } = SelectOptions.Render(Publishers, _ => false);
+        public IHtmlContent Unselected { get; } = SelectOptions.Render(Countries, _ => false);
     }
 
     /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>
