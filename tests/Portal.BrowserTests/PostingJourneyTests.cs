@@ -60,10 +60,13 @@ public sealed class NeedJourneyTests(PortalBrowserFixture app, ITestOutputHelper
         await SignInPages.SignInAsync(swiss, donor.Email, donor.Password);
         await swiss.GetByLabel("Search postings").FillAsync("victim assistance");
         await swiss.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        // The filters are folded away under the search box; opened, they narrow the search.
+        await swiss.GetByText("Filter and sort", new() { Exact = true }).ClickAsync();
         await swiss.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Needs" });
         await swiss.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Asia" });
-        await swiss.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await swiss.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(swiss.GetByTestId("result-count")).ToHaveTextAsync("1 posting matches");
+        await Expect(swiss.GetByTestId("filters").Locator("summary")).ToHaveTextAsync("Filter and sort: 2 filters apply");
         Assert.Contains("q=victim+assistance", swiss.Url, StringComparison.Ordinal);
         Assert.Contains("region=Asia", swiss.Url, StringComparison.Ordinal);
         await steps.AtAsync(swiss, "search-results");

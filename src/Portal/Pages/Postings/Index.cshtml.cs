@@ -72,6 +72,43 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         || Type != AssistanceTypes.None || Region != Regions.None || !string.IsNullOrEmpty(Country)
         || !string.IsNullOrEmpty(Participant) || Since is not null;
 
+    /// <summary>How many filters apply (the search words and the order are not filters).</summary>
+    public int ActiveFilters => new[]
+    {
+        Kind is not null, Area != CcmAreas.None, Type != AssistanceTypes.None, Region != Regions.None,
+        !string.IsNullOrEmpty(Country), !string.IsNullOrEmpty(Participant), Since is not null,
+    }.Count(active => active);
+
+    public string FilterSummary => ActiveFilters switch
+    {
+        0 => "Filter and sort",
+        1 => "Filter and sort: 1 filter applies",
+        var n => $"Filter and sort: {n} filters apply",
+    };
+
+    /// <summary>"23 postings match · page 1 of 2": whole phrases for every count, filtered or not.</summary>
+    public string CountText
+    {
+        get
+        {
+            var r = Result;
+            var max = SearchQuery.MaxCounted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var total = r.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var count = (IsFiltered, r.IsCapped, r.Total) switch
+            {
+                (false, true, _) => $"More than {max} postings",
+                (true, true, _) => $"More than {max} postings match",
+                (false, _, 0) => "No postings",
+                (true, _, 0) => "No postings match",
+                (false, _, 1) => "1 posting",
+                (true, _, 1) => "1 posting matches",
+                (false, _, _) => $"{total} postings",
+                (true, _, _) => $"{total} postings match",
+            };
+            return r.Pages > 1 ? $"{count} · page {r.Page} of {r.Pages}" : count;
+        }
+    }
+
     public SortOrder EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Text) ? SortOrder.Newest : SortOrder.Relevance);
 
     public async Task OnGetAsync()
