@@ -96,12 +96,4 @@ public class PostingContentTests
     [Fact]
     public void FullTextQuery_KeepsAtMostTwelveTerms() =>
         Assert.Equal(FullTextQuery.MaxTerms, FullTextQuery.Terms(string.Join(' ', Enumerable.Range(0, 50).Select(i => "w" + i))).Count);
-
-    [Theory]
-    [InlineData("a \u0002victim\u0003 b", "a <mark>victim</mark> b")]
-    [InlineData("<b>\u0002x", "&lt;b&gt;<mark>x</mark>")]
-    [InlineData("\u0003\u0003stray\u0002", "  stray<mark></mark>")]
-    [InlineData("\u0002<script>\u0002\u0003", "<mark>&lt;script&gt; </mark>")]
-    public void HighlightHtml_EncodesText_AndOnlyOpensAndClosesMarksInPairs(string snippet, string html) =>
-        Assert.Equal(html, PostingSearch.HighlightHtml(snippet));
 }

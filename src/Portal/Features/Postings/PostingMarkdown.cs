@@ -101,6 +101,30 @@ public static class PostingMarkdown
     }
 
     /// <summary>
+    /// The words a reader sees when the body is shown, without its Markdown: one line per block (a heading, a
+    /// paragraph, a list item, a table row), link and picture text without their addresses. A body that
+    /// <see cref="ToHtml"/> shows as plain text is returned as it is, since that is what the reader sees.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length > MaxFormattedLength || LongestBlock(markdown.Replace("\r\n", "\n", StringComparison.Ordinal)) > MaxFormattedBlock)
+        {
+            return markdown;
+        }
+
+        try
+        {
+            return Markdown.ToPlainText(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nesting deeper than Markdig allows: ToHtml shows the text as it is.
+            return markdown;
+        }
+    }
+
+    /// <summary>
     /// The body's highest headings become <paramref name="topHeading"/> and the rest keep their steps below it, so a
     /// body written with "##" or with "#" reads the same: never a second h1, never a skipped level under the page's own.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -58,15 +57,16 @@ public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Tota
     public bool IsCapped { get; init; }
 }
 
+public sealed record PublisherRow(string Code, string Name, int Needs, int Offers, int Experiences, DateTimeOffset? LastUpdate);
+
 /// <summary>
 /// Full-text search and filtered lists over the postings the reader may see. The full-text match is
 /// provider-specific (SQLite FTS5, PostgreSQL tsvector, both kept by the database itself); everything else,
 /// visibility first, is one LINQ query shared by both.
 /// </summary>
-public sealed record PublisherRow(string Code, string Name, int Needs, int Offers, int Experiences, DateTimeOffset? LastUpdate);
-
 public sealed class PostingSearch(
-    PortalDbContext db, DatabaseTarget database, TimeProvider time, ChangeStamps stamps, ReadCache cache)
+    PortalDbContext db, DatabaseTarget database, TimeProvider time, ChangeStamps stamps, ReadCache cache,
+    RenderedMarkdown markdown)
 {
     /// <summary>
     /// A list without search words (the page everyone opens first, and every filter of it) is the same for every reader
@@ -286,49 +286,28 @@ public sealed class PostingSearch(
             SELECT +s.rowid AS "Id" FROM "PostingSearch" AS s WHERE "PostingSearch" MATCH {match}
             """)).Select(h => h.Id);
 
+    /// <summary>
+    /// The snippets of the page's postings (<see cref="SearchSnippet"/>): the database marks every word it matched in
+    /// the summary and body, and the snippet is cut from the text the reader sees, with those words marked.
+    /// </summary>
     private async Task<Dictionary<int, string>> SnippetsAsync(string match, int[] ids)
     {
         var json = JsonSerializer.Serialize(ids);
         var rows = database.IsPostgres
             ? db.Database.SqlQuery<Snippet>($"""
-                SELECT "Id", ts_headline('english', "Summary" || E'\n' || "Body", websearch_to_tsquery('english', {match}),
-                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS "Text"
+                SELECT "Id", "Summary", "Body", ts_headline('english', "Summary" || E'\n' || "Body", websearch_to_tsquery('english', {match}),
+                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "Marked"
                 FROM "Postings" WHERE "Id" = ANY (SELECT jsonb_array_elements_text({json}::jsonb)::int)
                 """)
             : db.Database.SqlQuery<Snippet>($"""
-                SELECT rowid AS "Id", snippet("PostingSearch", -1, char(2), char(3), '…', 32) AS "Text"
+                SELECT rowid AS "Id", "Summary", "Body",
+                    highlight("PostingSearch", 1, char(2), char(3)) || char(10) || highlight("PostingSearch", 2, char(2), char(3)) AS "Marked"
                 FROM "PostingSearch" WHERE "PostingSearch" MATCH {match} AND rowid IN (SELECT value FROM json_each({json}))
                 """);
         var list = await rows.ToListAsync();
-        return list.ToDictionary(s => s.Id, s => HighlightHtml(s.Text));
-    }
-
-    /// <summary>
-    /// Encodes the snippet and turns the database's STX/ETX markers into &lt;mark&gt;; a marker typed by a user
-    /// can at worst add a highlight, never markup, because tags are only ever opened and closed in pairs here.
-    /// </summary>
-    public static string HighlightHtml(string snippet)
-    {
-        ArgumentNullException.ThrowIfNull(snippet);
-        var html = new StringBuilder(snippet.Length + 32);
-        var text = new StringBuilder();
-        var open = false;
-        foreach (var c in snippet)
-        {
-            if ((c == '\u0002' && !open) || (c == '\u0003' && open))
-            {
-                html.Append(System.Net.WebUtility.HtmlEncode(text.ToString())).Append(open ? "</mark>" : "<mark>");
-                text.Clear();
-                open = !open;
-            }
-            else
-            {
-                text.Append(char.IsControl(c) ? ' ' : c);
-            }
-        }
-
-        html.Append(System.Net.WebUtility.HtmlEncode(text.ToString()));
-        return open ? html.Append("</mark>").ToString() : html.ToString();
+        return list.ToDictionary(
+            s => s.Id,
+            s => SearchSnippet.Html(s.Summary + "\n" + markdown.ToPlainText(s.Body), SearchSnippet.MarkedTerms(s.Marked)));
     }
 
     private sealed record AudienceKey(ReaderAudience Audience, object Key);
@@ -353,7 +332,7 @@ public sealed class PostingSearch(
 
     private sealed record HitId(int Id);
 
-    private sealed record Snippet(int Id, string Text);
+    private sealed record Snippet(int Id, string Summary, string Body, string Marked);
 }
 
 public static class PostingListMapping

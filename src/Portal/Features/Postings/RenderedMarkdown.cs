@@ -5,12 +5,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Portal.Features.Postings;
 
 /// <summary>
-/// Renders a body once per distinct text and attachment set, and keeps the HTML in memory: pages are read far more
+/// Renders a body once per distinct text and attachment set, and keeps the HTML (and the plain text) in memory: pages are read far more
 /// often than written, and a pathological text costs its render time once, not on every view.
 /// </summary>
 public sealed class RenderedMarkdown : IDisposable
 {
-    // Its own cache, so that the size limit (in characters of HTML) applies to rendered bodies only.
+    // Its own cache, so that the size limit (in characters) applies to rendered bodies only.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 32_000_000 });
 
     public void Dispose() => cache.Dispose();
@@ -26,13 +26,25 @@ public sealed class RenderedMarkdown : IDisposable
             key.Append('\0').Append(name).Append('\0').Append(url);
         }
 
-        var hash = "md:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+        return Kept("md:", key.ToString(), () => PostingMarkdown.ToHtml(markdown, name => attachments.GetValueOrDefault(name), topHeading));
+    }
+
+    /// <summary>The body's text as a reader sees it (<see cref="PostingMarkdown.ToPlainText"/>), for search snippets.</summary>
+    public string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Kept("txt:", markdown, () => PostingMarkdown.ToPlainText(markdown));
+    }
+
+    private string Kept(string prefix, string key, Func<string> render)
+    {
+        var hash = prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         return cache.GetOrCreate(hash, entry =>
         {
-            var html = PostingMarkdown.ToHtml(markdown, name => attachments.GetValueOrDefault(name), topHeading);
-            entry.Size = html.Length;
+            var text = render();
+            entry.Size = text.Length;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return html;
+            return text;
         })!;
     }
 }
