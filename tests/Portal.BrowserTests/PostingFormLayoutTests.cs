@@ -1,10 +1,9 @@
-using System.Globalization;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Portal.BrowserTests.Infrastructure;
 using Portal.BrowserTests.Pages;
 using Portal.Data;
 using Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.BrowserTests;
@@ -12,18 +11,15 @@ namespace Portal.BrowserTests;
 /// <summary>
 /// The new-posting form in the states that are hardest to lay out, on a 390-pixel phone and a 1280-pixel screen: with
 /// every error showing, with the country picker open after a round trip, and the warning before a template-only text
-/// is published. Each state is photographed at both widths (artifacts/screenshots/&lt;provider&gt;/12N-…) and must not
-/// scroll sideways nor have any axe violation, whatever its impact.
+/// is published. Each state is photographed at both widths (<see cref="Checkpoints"/>) and must not scroll sideways nor
+/// have any axe violation, whatever its impact.
 /// </summary>
-public sealed class PostingFormLayoutTests(PortalBrowserFixture app) : IClassFixture<PortalBrowserFixture>
+public sealed class PostingFormLayoutTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
 {
-    private static readonly (int Width, int Height)[] Widths = [(1280, 800), (390, 844)];
-    private readonly List<string> problems = [];
-    private int next = 121;
-
     [Fact]
     public async Task NewPostingForm_WithErrors_WithThePickerOpen_AndThePublishWarning_FitAPhoneAndAWideScreen()
     {
+        var steps = new Checkpoints(output, firstNumber: 121);
         var focal = await TestAccounts.CreateAsync(app.Factory, PortalRole.FocalPoint, "LAO");
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -35,7 +31,7 @@ public sealed class PostingFormLayoutTests(PortalBrowserFixture app) : IClassFix
         await Expect(page).ToHaveTitleAsync("Error: New need · CCM Cooperation Portal");
         // The summary takes the focus when the page opens, as GOV.UK's does, without a script of ours.
         await Expect(page.GetByTestId("errors")).ToBeFocusedAsync();
-        await AtBothWidthsAsync(page, "new-need-errors");
+        await steps.AtAsync(page, "new-need-errors");
 
         await PostingForm.ChooseCountryAsync(page, "Lao People's Democratic Republic");
         await PostingForm.ChooseCountryAsync(page, "Viet Nam");
@@ -44,7 +40,7 @@ public sealed class PostingFormLayoutTests(PortalBrowserFixture app) : IClassFix
         await Expect(page.GetByTestId("chosen")).ToContainTextAsync("Viet Nam");
         await page.Locator("details.region summary", new() { HasText = "Asia" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Viet Nam", Exact = true })).ToBeCheckedAsync();
-        await AtBothWidthsAsync(page, "new-need-picker-open");
+        await steps.AtAsync(page, "new-need-picker-open");
 
         await PostingForm.FillCoreAsync(page, "Mobile victim assistance teams for Xieng Khouang",
             "Lao PDR seeks support for two mobile teams bringing victim assistance to remote villages.",
@@ -55,36 +51,10 @@ public sealed class PostingFormLayoutTests(PortalBrowserFixture app) : IClassFix
         await PostingForm.Button(page, "Save draft").ClickAsync();
         await PostingForm.Button(page, "Publish").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Some sections of this need are still empty");
-        await AtBothWidthsAsync(page, "publish-warning");
+        await steps.AtAsync(page, "publish-warning");
         await PostingForm.Button(page, "Publish anyway").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
 
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>Photographs the page at each width, and notes sideways scrolling and every axe violation.</summary>
-    private async Task AtBothWidthsAsync(IPage page, string step)
-    {
-        Directory.CreateDirectory(Checkpoints.ScreenshotFolder);
-        foreach (var (width, height) in Widths)
-        {
-            await page.SetViewportSizeAsync(width, height);
-            var name = $"{next.ToString(CultureInfo.InvariantCulture)}-{step}-{width}";
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Checkpoints.ScreenshotFolder, name + ".png"), FullPage = true });
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            if (overflow > 0)
-            {
-                problems.Add($"[{name}] the page scrolls sideways by {overflow} px");
-            }
-
-            foreach (var violation in (await page.RunAxe()).Violations)
-            {
-                problems.Add($"[{name}] axe {violation.Id} ({violation.Impact}): {violation.Help}: "
-                    + string.Join(" ", violation.Nodes.Select(n => n.Target.ToString())));
-            }
-        }
-
-        next++;
-        await page.SetViewportSizeAsync(Widths[0].Width, Widths[0].Height);
+        steps.AssertAccessible();
     }
 }
