@@ -75,7 +75,7 @@ list_bytes=$(wc -c <"$work/list.html")
 list_gzip=$(gzip -9 -c "$work/list.html" | wc -c)
 list_served=$(curl -s -H "Cookie: $cookie" -H "Accept-Encoding: br, gzip" -o /dev/null -w '%{size_download}' "$base/Postings")
 echo "List page: $list_bytes bytes, $list_gzip gzip -9, $list_served as served with Accept-Encoding: br, gzip"
-most_common=$(curl -s -H "Cookie: $cookie" "$base/Postings?q=assistance" | tr -s " \n" " " | grep -o 'result-count"> [^<]*' | sed 's/.*"> //' || true)
+most_common=$(curl -s -H "Cookie: $cookie" "$base/Postings?q=assistance" | tr -s " \n" " " | grep -o 'data-testid="result-count"> *[^<]*' | sed 's/.*"> *//' || true)
 hits=$(python3 -c "import sqlite3; print(sqlite3.connect('$db_file').execute(\"SELECT count(*) FROM PostingSearch WHERE PostingSearch MATCH 'assistance'\").fetchone()[0])" 2>/dev/null || echo "?")
 echo "Most common term \"assistance\": in $hits postings; the page says \"$most_common\""
 

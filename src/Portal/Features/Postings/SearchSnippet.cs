@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Portal.Features.Postings;
 
@@ -8,8 +8,9 @@ namespace Portal.Features.Postings;
 /// The few lines a search result shows under its title: words of the text a reader sees on the posting (never its
 /// Markdown), with the words the search matched marked. The database decides which words matched (its stemming and
 /// prefixes differ by provider); this only finds them again in the plain text and picks the window around them.
+/// One pass over the text, without regular expressions: a page builds twenty of these from whole bodies.
 /// </summary>
-public static partial class SearchSnippet
+public static class SearchSnippet
 {
     /// <summary>How many words a snippet shows at most.</summary>
     public const int Words = 30;
@@ -19,14 +20,10 @@ public static partial class SearchSnippet
 
     public const char Close = '\u0003';
 
-    // Words a person would count: letters, digits and the marks that join them inside one word.
     private const string Separator = "·";
 
-    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
-    private static partial Regex Token();
-
-    [GeneratedRegex(@"\S+")]
-    private static partial Regex Word();
+    // How many words a window shows before its first matched word, when that word is not near the start.
+    private const int Lead = 4;
 
     /// <summary>
     /// The matched words in text the database highlighted with <see cref="Open"/> and <see cref="Close"/>, lower case.
@@ -40,10 +37,10 @@ public static partial class SearchSnippet
         while (start >= 0)
         {
             var end = highlighted.IndexOf(Close, start + 1);
-            var stretch = end < 0 ? highlighted[(start + 1)..] : highlighted[(start + 1)..end];
-            foreach (Match token in Token().Matches(stretch))
+            var stop = end < 0 ? highlighted.Length : end;
+            for (var at = start + 1; NextToken(highlighted, ref at, stop, out var token);)
             {
-                terms.Add(token.Value.ToLowerInvariant());
+                terms.Add(highlighted[token..at].ToLowerInvariant());
             }
 
             start = end < 0 ? -1 : highlighted.IndexOf(Open, end + 1);
@@ -61,100 +58,151 @@ public static partial class SearchSnippet
     {
         ArgumentNullException.ThrowIfNull(plainText);
         ArgumentNullException.ThrowIfNull(terms);
-        var words = Word().Matches(OneLine(plainText)).Select(m => m.Value).ToList();
+        var text = OneLine(plainText);
+        var lookup = new HashSet<string>(terms, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Most tokens cannot be a term: their first letter says so without hashing them.
+        var initials = new HashSet<char>(terms.Where(t => t.Length > 0).SelectMany(t => new[] { char.ToLowerInvariant(t[0]), char.ToUpperInvariant(t[0]) }));
+
+        // Every word (a run without spaces), and each matched word's index with the term it matched.
+        var words = new List<(int Start, int End)>();
+        var hits = new List<(int Word, string Term)>();
+        for (var at = 0; at < text.Length;)
+        {
+            if (text[at] == ' ')
+            {
+                at++;
+                continue;
+            }
+
+            var start = at;
+            at = text.IndexOf(' ', start);
+            at = at < 0 ? text.Length : at;
+            for (var t = start; NextToken(text, ref t, at, out var token);)
+            {
+                if (initials.Contains(text[token]) && lookup.TryGetValue(text.AsSpan(token, t - token), out var term))
+                {
+                    hits.Add((words.Count, term));
+                }
+            }
+
+            words.Add((start, at));
+        }
+
         if (words.Count == 0)
         {
             return "";
         }
 
-        var hits = words.Select(w => Token().Matches(w).Select(t => t.Value.ToLowerInvariant()).Where(terms.Contains).ToList()).ToList();
-        var start = BestStart(hits);
-        var end = Math.Min(words.Count, start + Words);
+        var first = BestStart(hits);
+        var last = Math.Min(words.Count, first + Words);
         // A separator never opens or closes the window.
-        start += start > 0 && start < end && words[start] == Separator ? 1 : 0;
-        end -= end < words.Count && end > start && words[end - 1] == Separator ? 1 : 0;
+        first += first > 0 && first < last && IsSeparator(text, words[first]) ? 1 : 0;
+        last -= last < words.Count && last > first && IsSeparator(text, words[last - 1]) ? 1 : 0;
 
         var html = new StringBuilder();
-        if (start > 0)
+        html.Append(first > 0 ? "… " : "");
+        for (var i = first; i < last; i++)
         {
-            html.Append("… ");
+            html.Append(i > first ? " " : "");
+            AppendWord(html, text, words[i], lookup);
         }
 
-        for (var i = start; i < end; i++)
-        {
-            if (i > start)
-            {
-                html.Append(' ');
-            }
-
-            AppendWord(html, words[i], terms);
-        }
-
-        if (end < words.Count)
-        {
-            html.Append(" …");
-        }
-
-        return html.ToString();
+        return html.Append(last < words.Count ? " …" : "").ToString();
     }
 
     /// <summary>
-    /// The start of the window with the most distinct terms, then the most matched words. Windows begin a few words
-    /// before a matched word, so that the reader sees what leads up to it, or at the start when the word is early.
+    /// The first word of the window with the most distinct terms, then the most matched words. Windows begin a few
+    /// words before a matched word, so that the reader sees what leads up to it, or at the start when the word is early.
     /// </summary>
-    private static int BestStart(List<List<string>> hits)
+    private static int BestStart(List<(int Word, string Term)> hits)
     {
-        const int lead = 4;
         var best = 0;
         var bestScore = (Distinct: 0, Count: 0);
-        for (var h = 0; h < hits.Count; h++)
+        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < hits.Count; k++)
         {
-            if (hits[h].Count == 0)
+            if (k > 0 && hits[k].Word == hits[k - 1].Word)
             {
                 continue;
             }
 
-            var start = h < Words / 2 ? 0 : h - lead;
-            var window = hits.Skip(start).Take(Words).SelectMany(t => t).ToList();
-            var score = (Distinct: window.Distinct(StringComparer.Ordinal).Count(), window.Count);
-            if (score.Distinct > bestScore.Distinct || (score.Distinct == bestScore.Distinct && score.Count > bestScore.Count))
+            var start = hits[k].Word < Words / 2 ? 0 : hits[k].Word - Lead;
+            distinct.Clear();
+            var count = 0;
+            for (var h = k; h < hits.Count && hits[h].Word < start + Words; h++)
             {
-                (best, bestScore) = (start, score);
+                distinct.Add(hits[h].Term);
+                count++;
+            }
+
+            if (distinct.Count > bestScore.Distinct || (distinct.Count == bestScore.Distinct && count > bestScore.Count))
+            {
+                (best, bestScore) = (start, (distinct.Count, count));
             }
         }
 
         return best;
     }
 
-    private static void AppendWord(StringBuilder html, string word, IReadOnlySet<string> terms)
+    private static void AppendWord(StringBuilder html, string text, (int Start, int End) word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> terms)
     {
-        var at = 0;
-        foreach (Match token in Token().Matches(word))
+        var at = word.Start;
+        for (var t = word.Start; NextToken(text, ref t, word.End, out var token);)
         {
-            if (!terms.Contains(token.Value.ToLowerInvariant()))
+            if (terms.Contains(text.AsSpan(token, t - token)))
             {
-                continue;
+                html.Append(WebUtility.HtmlEncode(text[at..token])).Append("<mark>")
+                    .Append(WebUtility.HtmlEncode(text[token..t])).Append("</mark>");
+                at = t;
             }
-
-            html.Append(WebUtility.HtmlEncode(word[at..token.Index]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(token.Value)).Append("</mark>");
-            at = token.Index + token.Length;
         }
 
-        html.Append(WebUtility.HtmlEncode(word[at..]));
+        html.Append(WebUtility.HtmlEncode(text[at..word.End]));
     }
 
     /// <summary>
-    /// The text's lines on one line. A line that ends a sentence is followed by a space; one that does not (a heading,
-    /// a list item, a table row) by a middle dot, so that "Contact" and the paragraph under it do not read as one phrase.
+    /// Finds the next token at or after <paramref name="at"/> and before <paramref name="end"/>: a run of letters,
+    /// digits and the marks that join them, the words a person would count. On return <paramref name="at"/> is the
+    /// token's end.
+    /// </summary>
+    private static bool NextToken(string text, ref int at, int end, out int start)
+    {
+        while (at < end && !IsTokenChar(text[at]))
+        {
+            at++;
+        }
+
+        start = at;
+        while (at < end && IsTokenChar(text[at]))
+        {
+            at++;
+        }
+
+        return at > start;
+    }
+
+    private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
+
+    private static bool IsSeparator(string text, (int Start, int End) word) =>
+        text.AsSpan(word.Start, word.End - word.Start).SequenceEqual(Separator);
+
+    /// <summary>
+    /// The text's lines on one line, every run of white space one space. A line that ends a sentence is followed by a
+    /// space; one that does not (a heading, a list item, a table row) by a middle dot, so that "Contact" and the
+    /// paragraph under it do not read as one phrase.
     /// </summary>
     private static string OneLine(string text)
     {
         var line = new StringBuilder(text.Length);
         foreach (var part in text.Split('\n'))
         {
-            var trimmed = part.Trim();
-            if (trimmed.Length == 0)
+            var trimmed = part.AsSpan().Trim();
+            if (trimmed.IsEmpty)
             {
                 continue;
             }
@@ -166,7 +214,11 @@ public static partial class SearchSnippet
 
             foreach (var c in trimmed)
             {
-                line.Append(char.IsControl(c) ? ' ' : c);
+                var space = char.IsWhiteSpace(c) || char.IsControl(c);
+                if (!space || line[^1] != ' ')
+                {
+                    line.Append(space ? ' ' : c);
+                }
             }
         }
 
