@@ -71,6 +71,21 @@ public enum Regions
 }
 
 /// <summary>
+/// The parts of a posting that hold a Word document's own words, as the import read them. A part leaves the set as
+/// soon as someone changes it: from then on it is typed text, and the form's rules for typed text apply to it.
+/// </summary>
+[Flags]
+public enum ImportedParts
+{
+    None = 0,
+    Text = 1 << 0,
+    Title = 1 << 1,
+    Summary = 1 << 2,
+    ContactPoint = 1 << 3,
+    Period = 1 << 4,
+}
+
+/// <summary>
 /// A need, offer or experience. The row always holds the current content: the draft's text before publication,
 /// then the text of the latest <see cref="PostingVersion"/>. Search and lists read only this row.
 /// </summary>
@@ -112,6 +127,9 @@ public class Posting
     public string? Period { get; set; }
 
     public required string ContactPoint { get; set; }
+
+    /// <summary>What is still a Word document's own words, as imported (see <see cref="ImportedParts"/>).</summary>
+    public ImportedParts FromDocument { get; set; }
 
     public Visibility Visibility { get; set; }
 

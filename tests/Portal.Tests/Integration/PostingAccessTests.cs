@@ -29,7 +29,7 @@ public sealed class PostingAccessTests : PortalTest
         await other.SignInAsync(Factory, lbn);
         await other.OpenAsync("/Postings/New?kind=Need");
         var token = other.Token();
-        foreach (var page in new[] { "Edit", "Renew", "Withdraw", "Replace", "Attachments" })
+        foreach (var page in new[] { "Edit", "Classify", "Renew", "Withdraw", "Replace", "Attachments" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Postings/{id}/{page}")).StatusCode);
             var post = await other.PostAsync($"/Postings/{id}/{page}", Form(token, ("Input.Title", "Taken over"), ("Input.Revision", "1")));

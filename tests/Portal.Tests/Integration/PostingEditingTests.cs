@@ -49,8 +49,10 @@ public sealed class PostingEditingTests : PortalTest
             Values = new Dictionary<string, string> { ["Input.Kind"] = "Need", ["Input.Participant"] = "LAO" },
             Files = new Dictionary<string, (string, byte[])> { ["Input.Document"] = ("Need from Lao PDR.docx", docx) },
         });
-        Assert.EndsWith("/Edit", isu.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        var landed = isu.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.EndsWith("/Classify", landed, StringComparison.Ordinal);
         Assert.Contains("Imported as a draft", isu.Find("[role=status]"), StringComparison.Ordinal);
+        await isu.OpenAsync(landed.Replace("/Classify", "/Edit", StringComparison.Ordinal));
         var body = isu.Page!.QuerySelector("#Input_Body")!.TextContent;
         Assert.Contains("Xieng Khouang", body, StringComparison.Ordinal);
         Assert.Contains("](attachment:image1.png)", body, StringComparison.Ordinal);

@@ -56,6 +56,10 @@ public sealed class InvalidFieldTagHelper : TagHelper
     }
 
     public static string ErrorIdFor(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_") + "-error";
+
+    /// <summary>The id of a group's message when it has one, for the fieldset's <c>aria-describedby</c>; otherwise null.</summary>
+    public static string? ErrorIdIfAny(ViewContext view, string fullName) =>
+        FieldErrors.FirstFor(view, fullName) is null ? null : ErrorIdFor(fullName);
 }
 
 /// <summary>

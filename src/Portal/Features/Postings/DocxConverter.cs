@@ -22,6 +22,8 @@ internal sealed class DocxConverter
     private readonly DocxStyles styles;
     private readonly DocxParagraphReader reader;
     private readonly DocxMarkdownWriter writer;
+    private readonly DocxOutline outline = new();
+    private readonly int maxLength;
     private readonly Dictionary<int, int?[]> counters = [];
     private string? title;
 
@@ -32,12 +34,14 @@ internal sealed class DocxConverter
         styles = new DocxStyles(main);
         reader = new DocxParagraphReader(main, styles);
         writer = new DocxMarkdownWriter(maxLength);
+        this.maxLength = maxLength;
     }
 
     public DocxConversion Convert(Body body)
     {
         Blocks(body);
-        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title), writer.Length);
+        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title, DocumentCore.Read(outline.Blocks)),
+            writer.Length);
     }
 
     private void Blocks(OpenXmlElement container)
@@ -62,14 +66,17 @@ internal sealed class DocxConverter
             else if (level > 0)
             {
                 writer.Heading(level, parts);
+                outline.Add(DocxBlock.Of(DocxBlockKind.Heading, level, parts), maxLength);
             }
             else if (styles.List(paragraph) is { } list)
             {
                 writer.ListItem(list.Level, list.Ordered, list.Ordered ? Count(list) : 0, parts);
+                outline.Add(DocxBlock.Of(DocxBlockKind.ListItem, list.Level, parts), maxLength);
             }
             else
             {
                 writer.Paragraph(parts);
+                outline.Add(DocxBlock.Of(DocxBlockKind.Paragraph, 0, parts), maxLength);
             }
 
             boxes.ForEach(Blocks);
@@ -113,11 +120,15 @@ internal sealed class DocxConverter
         }
 
         writer.Table(rows);
+        outline.Add(new DocxBlock(DocxBlockKind.Table, 0, "", [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(DocxOutline.Text)])]), maxLength);
 
         static List<IReadOnlyList<InlinePart>> Empty(int count) => [.. Enumerable.Repeat<IReadOnlyList<InlinePart>>([], count)];
     }
 
-    /// <summary>A cell is one line of Markdown: its paragraphs, nested tables and text boxes joined by spaces.</summary>
+    /// <summary>
+    /// A cell is one line of Markdown: its paragraphs, nested tables and text boxes joined by line breaks, which the
+    /// Markdown writes as spaces and the outline keeps as lines (a contact point over several lines, for instance).
+    /// </summary>
     private void CellText(OpenXmlElement container, List<InlinePart> parts)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -138,7 +149,7 @@ internal sealed class DocxConverter
             {
                 if (parts.Count > 0)
                 {
-                    parts.Add(new InlineText(" ", Emphasis.None));
+                    parts.Add(InlineBreak.Instance);
                 }
 
                 parts.AddRange(paragraph);

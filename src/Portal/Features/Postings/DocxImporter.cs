@@ -11,9 +11,10 @@ public sealed record ImportedImage(string FileName, string ContentType, byte[] C
 /// <summary>
 /// A Word document as Markdown. <see cref="Title"/> is the text of the first paragraph styled "Title"; it is not
 /// repeated in <see cref="Markdown"/>, because the portal shows the title in its own field. Images are in document
-/// order and the Markdown refers to them as <c>attachment:FileName</c>.
+/// order and the Markdown refers to them as <c>attachment:FileName</c>. <see cref="Core"/> is what the document
+/// says about the posting's core, in its own words.
 /// </summary>
-public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Images, string? Title);
+public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Images, string? Title, DocumentCore Core);
 
 /// <summary>The file cannot be imported; the message can be shown as it is.</summary>
 public sealed class DocxImportException : Exception

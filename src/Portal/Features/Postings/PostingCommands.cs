@@ -191,6 +191,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
         posting.ContactPoint = form.ContactPoint ?? "";
+        posting.FromDocument = form.Imported?.KeptIn(form) ?? ImportedParts.None;
         posting.Visibility = form.Visibility;
         // The form holds a date; renewal and the sample data store a time of day too. Only another date counts.
         if (form.ValidUntil!.Value != DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime))

@@ -47,6 +47,13 @@ public sealed class PostingForm
 
     public string? Body { get; set; }
 
+    /// <summary>
+    /// The Word document's words the posting holds, set by the page from the stored posting or the import, never from
+    /// the request. While the form still holds them they are the State's words, not typed text (<see cref="ImportedWords"/>).
+    /// </summary>
+    [BindNever]
+    public ImportedWords? Imported { get; set; }
+
     /// <summary>The revision the form was opened at; a save from an older one is refused.</summary>
     public int Revision { get; set; }
 
@@ -55,6 +62,9 @@ public sealed class PostingForm
     public static readonly TimeSpan MaximumValidity = TimeSpan.FromDays(730);
 
     public bool HasBudget => Kind != PostingKind.Experience;
+
+    /// <summary>Whether <paramref name="part"/> still holds the document's own words, as imported.</summary>
+    public bool Keeps(ImportedParts part) => Imported is { } words && words.KeptIn(this).HasFlag(part);
 
     public static PostingForm For(PostingKind kind, string participant, DateTimeOffset now) => new()
     {
@@ -82,6 +92,7 @@ public sealed class PostingForm
         ValidUntil = DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime),
         Body = posting.Body,
         Revision = posting.Revision,
+        Imported = ImportedWords.Of(posting),
     };
 
     /// <summary>Adds a message per problem under "Input.Field" keys; returns the parsed budget.</summary>
@@ -91,6 +102,9 @@ public sealed class PostingForm
         ArgumentNullException.ThrowIfNull(knownCountries);
         void Fail(string field, string message) => state.AddModelError($"{prefix}.{field}", message);
 
+        // The template's guidance is the portal's words, shown beside the field: never saved as the State's text.
+        // First, because whether the text is still a State's document decides what else it needs.
+        Body = BodySections.WithoutGuidance(Lf(Body) ?? "");
         Title = Lf(Title)?.Trim();
         if (string.IsNullOrEmpty(Title))
         {
@@ -106,7 +120,8 @@ public sealed class PostingForm
         {
             Fail(nameof(Summary), "Enter a summary of one paragraph.");
         }
-        else if (Summary.Length < PostingLimits.SummaryMinimum)
+        // A summary taken from a State's document is its own words, however short; only a typed one must be a sentence.
+        else if (Summary.Length < PostingLimits.SummaryMinimum && !Keeps(ImportedParts.Summary))
         {
             Fail(nameof(Summary), $"The summary must be at least {PostingLimits.SummaryMinimum} characters long: write a sentence that says what the posting is about.");
         }
@@ -158,11 +173,12 @@ public sealed class PostingForm
         }
 
         ContactPoint = Lf(ContactPoint)?.Trim();
-        if (string.IsNullOrEmpty(ContactPoint))
+        // A State's document that names no contact point is published as it is: its text says whom to ask.
+        if (string.IsNullOrEmpty(ContactPoint) && !Keeps(ImportedParts.Text))
         {
             Fail(nameof(ContactPoint), "Enter a contact point: a name, a position or an e-mail address.");
         }
-        else if (ContactPoint.Length > PostingLimits.ContactPoint)
+        else if (ContactPoint?.Length > PostingLimits.ContactPoint)
         {
             Fail(nameof(ContactPoint), $"Keep the contact point to {PostingLimits.ContactPoint} characters.");
         }
@@ -187,8 +203,6 @@ public sealed class PostingForm
             Fail(nameof(ValidUntil), $"A posting is valid for at most 24 months: choose a date on or before {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. It can be renewed later.");
         }
 
-        // The template's guidance is the portal's words, shown beside the field: never saved as the State's text.
-        Body = BodySections.WithoutGuidance(Lf(Body) ?? "");
         if (Body.Length > PostingLimits.Body)
         {
             Fail(nameof(Body), string.Create(CultureInfo.InvariantCulture,

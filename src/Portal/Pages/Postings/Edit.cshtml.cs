@@ -58,9 +58,10 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
         Posting = posting;
         Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
-        // Kind and owner never change on edit, whatever the form says.
+        // Kind and owner never change on edit, whatever the form says; what is a document's words, the posting knows.
         Input.Kind = posting.Kind;
         Input.Participant = posting.Participant!.Code;
+        Input.Imported = ImportedWords.Of(posting);
         var budget = Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());
         if (!ModelState.IsValid)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Features.Postings;
@@ -7,7 +8,9 @@ namespace Portal.Pages.Postings;
 
 /// <summary>
 /// A Word document becomes a draft: its text, word for word, as the body; its pictures and the document itself as
-/// attachments (so the sender can compare the file's SHA-256 with their own).
+/// attachments (so the sender can compare the file's SHA-256 with their own); and its core (summary, contact point,
+/// the classification a first table names) read from the document, so that the coordinator only has to classify it
+/// (<see cref="ClassifyModel"/>) and never writes prose on a State's behalf.
 /// </summary>
 [RequestSizeLimit(AttachmentSizes.MaxUploadRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxUploadRequestBytes)]
@@ -85,10 +88,8 @@ public sealed class ImportModel(
             return Page();
         }
 
-        var form = PostingForm.For(kind, owner.Code, time.GetUtcNow());
-        form.Title = Truncate(imported.Title ?? Path.GetFileNameWithoutExtension(Input.Document!.FileName), PostingLimits.Title);
-        form.Body = imported.Markdown;
-        var posting = await commands.CreateDraftAsync(form, null, owner);
+        var (form, budget) = Draft(kind, owner, imported, Input.Document!.FileName);
+        var posting = await commands.CreateDraftAsync(form, budget, owner);
         var problems = new List<string>();
         foreach (var image in imported.Images)
         {
@@ -103,9 +104,36 @@ public sealed class ImportModel(
             problems.Add(sourceError);
         }
 
-        TempData["Status"] = "Imported as a draft. Fill in the core fields, check the text, save, then publish."
-            + (problems.Count > 0 ? " Some files could not be attached: " + string.Join(" ", problems) : "");
-        return Redirect($"/Postings/{posting.Id}/Edit?complete=true");
+        // Each problem is a sentence of its own.
+        TempData["Status"] = problems.Count == 0
+            ? "Imported as a draft, word for word. Choose where the posting belongs, save, then publish it."
+            : $"Imported as a draft, word for word, but not every file could be attached. {string.Join(" ", problems)} Choose where the posting belongs, save, then publish it.";
+        return Redirect($"/Postings/{posting.Id}/Classify");
+    }
+
+    /// <summary>The draft's form: the document's text and what it says of the core, in its own words.</summary>
+    private (PostingForm Form, decimal? Budget) Draft(PostingKind kind, Participant owner, DocxImport imported, string fileName)
+    {
+        var core = imported.Core;
+        var title = imported.Title ?? core.Title;
+        var form = PostingForm.For(kind, owner.Code, time.GetUtcNow());
+        form.Title = title ?? Truncate(Path.GetFileNameWithoutExtension(fileName), PostingLimits.Title);
+        form.Summary = core.Summary;
+        form.ContactPoint = core.ContactPoint;
+        form.Period = core.Period;
+        form.Body = imported.Markdown;
+        DocumentClassification.Apply(core, form, Options.Countries);
+
+        // What a save does to the form (line ends, the budget's digits), so that the document's words compare equal
+        // when the form comes back. What is still missing is the coordinator's to choose on the next page.
+        var budget = form.Validate(new ModelStateDictionary(), Options.CountryCodes, time.GetUtcNow());
+        var parts = ImportedParts.Text
+            | (title is null ? ImportedParts.None : ImportedParts.Title)
+            | (string.IsNullOrEmpty(form.Summary) ? ImportedParts.None : ImportedParts.Summary)
+            | (string.IsNullOrEmpty(form.ContactPoint) ? ImportedParts.None : ImportedParts.ContactPoint)
+            | (string.IsNullOrEmpty(form.Period) ? ImportedParts.None : ImportedParts.Period);
+        form.Imported = new ImportedWords(parts, form.Title ?? "", form.Summary ?? "", form.ContactPoint ?? "", form.Period, form.Body ?? "");
+        return (form, budget);
     }
 
     private async Task<byte[]?> ReadAsync(IFormFile? file)

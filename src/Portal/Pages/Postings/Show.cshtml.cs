@@ -61,14 +61,15 @@ public sealed class ShowModel(
             return Redirect($"/Postings/{id}");
         }
 
-        // A draft may be incomplete (an import fills only the text): it is published only once the core is complete.
+        // A draft may be incomplete (an import leaves the classification to choose): it is published only once the core is complete.
         var check = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
         var countries = await db.Participants.Where(p => p.Kind == ParticipantKind.State).Select(p => p.Code).ToListAsync();
         PostingForm.From(posting, posting.Participant!.Code).Validate(check, countries.ToHashSet(StringComparer.Ordinal), time.GetUtcNow());
         if (!check.IsValid)
         {
             TempData["Status"] = "Not published yet: complete the fields marked below, save, then publish.";
-            return Redirect($"/Postings/{id}/Edit?complete=true");
+            // An imported draft lacks only its classification, which the page for it asks for.
+            return Redirect(posting.FromDocument == ImportedParts.None ? $"/Postings/{id}/Edit?complete=true" : $"/Postings/{id}/Classify?complete=true");
         }
 
         if (!anyway && BodySections.Unfinished(posting.Body).Count > 0)

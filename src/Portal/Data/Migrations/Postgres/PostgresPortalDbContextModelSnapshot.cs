@@ -707,6 +707,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("FromDocument")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsSample")
                         .HasColumnType("boolean");
 

@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.Postgres
+{
+    /// <summary>
+    /// Which parts of a posting are still a Word document's own words (Posting.FromDocument). Postings saved before
+    /// hold none: their summaries and contact points were typed, and the form's rules for typed text stay.
+    /// </summary>
+    public partial class ImportedParts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "FromDocument",
+                table: "Postings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FromDocument",
+                table: "Postings");
+        }
+    }
+}
