@@ -49,10 +49,12 @@ public sealed class CoordinatorTourTests(PortalBrowserFixture app, ITestOutputHe
         await steps.AtAsync(page, "accounts");
 
         await page.GotoAsync("/Admin/Audit");
-        await page.GetByLabel("Event").SelectOptionAsync("EntryCodeRotated");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await Expect(page.GetByTestId("audit")).ToContainTextAsync("EntryCodeRotated");
+        await Expect(page.GetByTestId("audit")).ToContainTextAsync("Participant's status changed");
         await steps.AtAsync(page, "audit");
+        await page.GetByLabel("Event").SelectOptionAsync(new SelectOptionValue { Label = "Entry code changed" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.GetByTestId("audit")).ToContainTextAsync("Entry code changed");
+        await steps.AtAsync(page, "audit-filtered");
 
         await page.GotoAsync("/Admin/Outbox");
         await steps.AtAsync(page, "outbox");

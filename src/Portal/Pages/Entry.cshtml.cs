@@ -83,7 +83,7 @@ public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStor
         {
             // Same answer whether the code is wrong or belongs to the other audience: no hint either way.
             limits.EntryCode.CountFailure(HttpContext, Input.Email);
-            await audit.RecordAsync("EntryCodeRejected", participant!.Name, code is null ? "wrong code" : "a code not for this participant",
+            await audit.RecordAsync(AuditEvent.EntryCodeRejected, participant!.Name, code is null ? "wrong code" : "a code not for this participant",
                 AuditLog.Unverified(Input.Name, Input.Email));
             ModelState.AddModelError("Input.Code",
                 "This entry code is not valid for the participant you chose. Check the latest e-mail from the coordinator; codes change regularly.");
@@ -94,7 +94,7 @@ public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStor
         var principal = await sessions.StartCodeSessionAsync(code!, participant!, Input.Name.Trim(), Input.Email.Trim(),
             HttpContext.Connection.RemoteIpAddress?.ToString());
         await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        await audit.RecordAsync("EntryCodeUsed", participant!.Name, $"{code!.Audience} code #{code.Id}", AuditLog.Unverified(Input.Name, Input.Email));
+        await audit.RecordAsync(AuditEvent.EntryCodeUsed, participant!.Name, $"{code!.Audience} code #{code.Id}", AuditLog.Unverified(Input.Name, Input.Email));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

@@ -96,11 +96,41 @@ public sealed class AuditTrailTests : PortalTest
     }
 
     [Fact]
+    public async Task AuditPage_ShowsEventsInWords_InTheTableAndTheFilter_AndEachCellUnderItsColumnsName()
+    {
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true);
+        using var stranger = new Browser(Factory);
+        await stranger.OpenAsync("/Account/SignIn");
+        await stranger.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = coordinator.Email, ["Input.Password"] = "wrong wrong wrong" });
+        using var admin = new Browser(Factory);
+        await admin.SignInAsync(Factory, coordinator);
+
+        await admin.OpenAsync("/Admin/Audit");
+        var events = admin.Page!.QuerySelectorAll("[data-testid=audit] tbody tr td[data-label=Event]").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Signed in", events);
+        Assert.Contains("Sign-in failed", events);
+        Assert.DoesNotContain("SignIn", admin.Find("[data-testid=audit]"), StringComparison.Ordinal);
+        var options = admin.Page!.QuerySelectorAll("select#action option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+        Assert.Equal("Authenticator or recovery code refused", options["TwoFactorFailed"]);
+        Assert.Equal("Sign-in failed", options["SignInFailed"]);
+        Assert.All(options.Where(o => o.Key != ""), o => Assert.NotEqual(o.Key, o.Value));
+        var row = admin.Page!.QuerySelector("[data-testid=audit].reflow tbody tr")!;
+        Assert.Equal(["When (UTC)", "Who", "Event", "Target", "Detail", "Address"], row.QuerySelectorAll("td").Select(td => td.GetAttribute("data-label")));
+
+        // The filter keeps its stored name in the address and shows the words it chose.
+        await admin.OpenAsync("/Admin/Audit?action=SignInFailed");
+        Assert.Equal("Sign-in failed", admin.Find("select#action option[selected]"));
+        var failed = Assert.Single(admin.Page!.QuerySelectorAll("[data-testid=audit] tbody tr"));
+        Assert.Equal("Sign-in failed", failed.QuerySelector("td[data-label=Event]")!.TextContent.Trim());
+        Assert.Contains(coordinator.Email, failed.QuerySelector("td[data-label=Target]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditLog_RefusesUpdatesAndDeletes_InTheDatabaseItself()
     {
         await Factory.WithServicesAsync(async sp =>
         {
-            await sp.GetRequiredService<Portal.Features.Audit.AuditLog>().RecordAsync("SignIn", "x@example.test");
+            await sp.GetRequiredService<Portal.Features.Audit.AuditLog>().RecordAsync(Portal.Features.Audit.AuditEvent.SignIn, "x@example.test");
             return 0;
         });
 

@@ -63,6 +63,35 @@ public sealed class PostingRenewalTests : PortalTest
         Assert.NotNull(owner.Page!.QuerySelector($"[data-testid=expiring] a[href='/Postings/{later}/Renew']"));
     }
 
+    [Fact]
+    public async Task OurPostings_ListsWhatExpiresWithin30DaysFirst_AndFlagsIt_NotWhatExpiresIn90Days()
+    {
+        var lao = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
+        using var owner = new Browser(Factory);
+        await owner.SignInAsync(Factory, lao);
+        var soon = await owner.PublishAsync(new PostingSteps.Draft { Title = "Prosthetics workshop support" });
+        Factory.Time.Advance(TimeSpan.FromDays(80));
+        await owner.SignInAsync(Factory, lao);
+        var later = await owner.PublishAsync(new PostingSteps.Draft { Title = "Survey equipment" });
+        var draft = await owner.SaveDraftAsync(new PostingSteps.Draft { Title = "Risk education materials" });
+
+        Factory.Time.Advance(await ValidUntilAsync(soon) - TimeSpan.FromDays(10) - Factory.Time.GetUtcNow());
+        Assert.Equal(TimeSpan.FromDays(90), await ValidUntilAsync(later) - Factory.Time.GetUtcNow());
+        await owner.SignInAsync(Factory, lao);
+        await owner.OpenAsync("/Postings/Mine");
+
+        var rows = owner.Page!.QuerySelectorAll("[data-testid=own-postings].reflow tbody tr");
+        Assert.Equal(["Prosthetics workshop support", "Risk education materials", "Survey equipment"],
+            rows.Select(r => r.QuerySelector("td[data-label=Title]")!.TextContent.Trim()));
+        Assert.Equal("Expires in 10 days", rows[0].QuerySelector("[data-testid=expires-soon]")?.TextContent.Trim());
+        Assert.NotNull(rows[0].QuerySelector($"a[href='/Postings/{soon}/Renew']"));
+        Assert.Null(rows[1].QuerySelector("[data-testid=expires-soon]"));
+        Assert.Null(rows[2].QuerySelector("[data-testid=expires-soon]"));
+        // Ninety days before expiry, renewal is not open yet (from 60 days): no link that would change nothing.
+        Assert.Null(rows[2].QuerySelector($"a[href='/Postings/{later}/Renew']"));
+        Assert.NotNull(rows[1].QuerySelector($"a[href='/Postings/{draft}']"));
+    }
+
     private Task<DateTimeOffset> ValidUntilAsync(int id) =>
         Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == id).Select(p => p.ValidUntil).SingleAsync());
 }

@@ -59,7 +59,7 @@ public sealed class AccessRequests(
             throw;
         }
 
-        audit.WriteAs(AuditLog.Unverified(name, email), "AccessRequested", $"request #{request.Id}", $"for participant {participantId}");
+        audit.WriteAs(AuditLog.Unverified(name, email), AuditEvent.AccessRequested, $"request #{request.Id}", $"for participant {participantId}");
         outbox.Enqueue(email, "We received your request for access", $"""
             Dear {name},
 
@@ -73,7 +73,7 @@ public sealed class AccessRequests(
 
     /// <summary>A request not filed because one from the same e-mail address is pending: audited, nobody e-mailed.</summary>
     public Task RecordRepeatAsync(string name, string email) =>
-        audit.RecordAsync("AccessRequestRepeated", null, "not filed: a request from this e-mail address is already waiting",
+        audit.RecordAsync(AuditEvent.AccessRequestRepeated, null, "not filed: a request from this e-mail address is already waiting",
             AuditLog.Unverified(name, email));
 
     /// <summary>A request waits for a coordinator: they are told at once, so that nobody has to look.</summary>
@@ -105,7 +105,7 @@ public sealed class AccessRequests(
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         Decide(request, AccessRequestStatus.Invited, role, null);
-        audit.Write("AccessRequestInvited", $"request #{request.Id}", $"{request.Email} as {RoleLabels.Label(role)}");
+        audit.Write(AuditEvent.AccessRequestInvited, $"request #{request.Id}", $"{request.Email} as {RoleLabels.Label(role)}");
         var error = await accounts.InviteAsync(request.Name, request.Email, request.Position, request.Participant!, role, allowCoordinator: false);
         if (error is not null)
         {
@@ -148,7 +148,7 @@ public sealed class AccessRequests(
 
             The code is changed regularly; the coordinator will send you the new one. Do not forward it.
             """, sensitive: true);
-        audit.Write("AccessRequestCodeSent", $"request #{request.Id}", $"{audience} code to {request.Email}");
+        audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}");
         await db.SaveChangesAsync();
         return null;
     }
@@ -170,7 +170,7 @@ public sealed class AccessRequests(
 
             You may reply to the Implementation Support Unit if you think this is a mistake.
             """);
-        audit.Write("AccessRequestRejected", $"request #{request.Id}", reason);
+        audit.Write(AuditEvent.AccessRequestRejected, $"request #{request.Id}", reason);
         await db.SaveChangesAsync();
         return null;
     }

@@ -64,7 +64,7 @@ public sealed class AccountAdmin(
         }
 
         var link = mail.SendInvitation(user, participant.Name);
-        audit.Write("AccountCreated", email, $"{RoleLabels.Label(role)} of {participant.Name}; invitation sent");
+        audit.Write(AuditEvent.AccountCreated, email, $"{RoleLabels.Label(role)} of {participant.Name}; invitation sent");
         await db.SaveChangesAsync();
         if (transaction is not null)
         {
@@ -83,7 +83,7 @@ public sealed class AccountAdmin(
         }
 
         mail.SendInvitation(user, user.Participant!.Name);
-        audit.Write("AccountCreated", user.Email, "invitation sent again");
+        audit.Write(AuditEvent.AccountCreated, user.Email, "invitation sent again");
         await db.SaveChangesAsync();
         return null;
     }
@@ -116,7 +116,7 @@ public sealed class AccountAdmin(
         user.Role = role;
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllForUserAsync(user.Id, "role changed");
-        await audit.RecordAsync("AccountRoleChanged", user.Email, $"{RoleLabels.Label(before)} → {RoleLabels.Label(role)}; sessions ended");
+        await audit.RecordAsync(AuditEvent.AccountRoleChanged, user.Email, $"{RoleLabels.Label(before)} → {RoleLabels.Label(role)}; sessions ended");
         return null;
     }
 
@@ -149,7 +149,7 @@ public sealed class AccountAdmin(
             await users.UpdateAsync(user);
         }
 
-        await audit.RecordAsync(disabled ? "AccountDisabled" : "AccountEnabled", user.Email, disabled ? "all sessions ended" : null);
+        await audit.RecordAsync(disabled ? AuditEvent.AccountDisabled : AuditEvent.AccountEnabled, user.Email, disabled ? "all sessions ended" : null);
         return null;
     }
 

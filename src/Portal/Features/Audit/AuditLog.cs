@@ -9,10 +9,10 @@ namespace Portal.Features.Audit;
 /// </summary>
 public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
-    public void Write(string action, string? target = null, string? detail = null) =>
+    public void Write(AuditEvent action, string? target = null, string? detail = null) =>
         WriteAs(CurrentActor(), action, target, detail);
 
-    public void WriteAs(string actor, string action, string? target = null, string? detail = null)
+    public void WriteAs(string actor, AuditEvent action, string? target = null, string? detail = null)
     {
         var user = http.HttpContext?.User;
         db.AuditEntries.Add(new AuditEntry
@@ -21,7 +21,7 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
             Actor = Truncate(actor, 300)!,
             ActorUserId = user?.UserIdOf(),
             ActorParticipantId = user?.ParticipantIdOf(),
-            Action = action,
+            Action = action.ToString(),
             Target = Truncate(target, 300),
             Detail = Truncate(detail, 2000),
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
@@ -29,7 +29,7 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
     }
 
     /// <summary>Writes and saves at once, for events that change nothing else (a failed sign-in).</summary>
-    public async Task RecordAsync(string action, string? target = null, string? detail = null, string? actor = null)
+    public async Task RecordAsync(AuditEvent action, string? target = null, string? detail = null, string? actor = null)
     {
         WriteAs(actor ?? CurrentActor(), action, target, detail);
         await db.SaveChangesAsync();
@@ -60,22 +60,4 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..max];
-}
-
-/// <summary>Names of audited actions, in one place so the audit page can offer them as a filter.</summary>
-public static class AuditActions
-{
-    public static readonly string[] All =
-    [
-        "EntryCodeUsed", "EntryCodeRejected", "EntryCodeRotated", "EntryCodeRevealed", "EntryCodeScheduleChanged",
-        "AccessRequested", "AccessRequestRepeated", "AccessRequestInvited", "AccessRequestCodeSent", "AccessRequestRejected",
-        "SignIn", "SignInFailed", "SignInLockedOut", "SignOut", "TwoFactorFailed",
-        "InvitationUsed", "PasswordChanged", "PasswordChangeFailed", "PasswordResetRequested", "PasswordReset",
-        "TwoFactorEnabled", "TwoFactorDisabled", "RecoveryCodesGenerated",
-        "AccountCreated", "AccountDisabled", "AccountEnabled", "AccountRoleChanged",
-        "ParticipantAdded", "ParticipantStatusChanged", "RateLimited",
-        "PostingDraftSaved", "PostingDraftDeleted", "PostingPublished", "PostingVersionPublished", "PostingRenewed",
-        "PostingWithdrawn", "PostingReplaced", "PostingReminderSent", "PostingExpired", "PostingDeleted",
-        "AttachmentAdded", "AttachmentRemoved",
-    ];
 }

@@ -77,7 +77,7 @@ public sealed class PostingAttachments(PortalDbContext db, AuditLog audit, TimeP
             Content = new AttachmentContent { Data = content },
         };
         db.PostingAttachments.Add(attachment);
-        audit.Write("AttachmentAdded", PostingCommands.Target(posting), $"{name} ({attachment.Sha256})");
+        audit.Write(AuditEvent.AttachmentAdded, PostingCommands.Target(posting), $"{name} ({attachment.Sha256})");
         await db.SaveChangesAsync();
         return null;
     }
@@ -92,7 +92,7 @@ public sealed class PostingAttachments(PortalDbContext db, AuditLog audit, TimeP
         }
 
         db.PostingAttachments.Remove(attachment);
-        audit.Write("AttachmentRemoved", PostingCommands.Target(posting), $"{attachment.FileName} ({attachment.Sha256})");
+        audit.Write(AuditEvent.AttachmentRemoved, PostingCommands.Target(posting), $"{attachment.FileName} ({attachment.Sha256})");
         await db.SaveChangesAsync();
         return true;
     }

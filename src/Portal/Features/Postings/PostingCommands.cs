@@ -38,7 +38,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         await ApplyAsync(posting, form, budget);
         db.Postings.Add(posting);
         await db.SaveChangesAsync();
-        audit.Write("PostingDraftSaved", Target(posting), posting.Title);
+        audit.Write(AuditEvent.PostingDraftSaved, Target(posting), posting.Title);
         await db.SaveChangesAsync();
         return posting;
     }
@@ -56,7 +56,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         }
         else
         {
-            audit.Write("PostingDraftSaved", Target(posting), posting.Title);
+            audit.Write(AuditEvent.PostingDraftSaved, Target(posting), posting.Title);
         }
 
         return await SaveOrConflictAsync(posting);
@@ -86,7 +86,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Reminder7SentAt = null;
         posting.ExpiredAt = null;
         posting.Revision++;
-        audit.Write("PostingRenewed", Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
+        audit.Write(AuditEvent.PostingRenewed, Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
         await db.SaveChangesAsync();
         return true;
     }
@@ -96,7 +96,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         ArgumentNullException.ThrowIfNull(posting);
         if (posting.Status == PostingStatus.Draft)
         {
-            audit.Write("PostingDraftDeleted", Target(posting), posting.Title);
+            audit.Write(AuditEvent.PostingDraftDeleted, Target(posting), posting.Title);
             db.Postings.Remove(posting);
         }
         else
@@ -104,7 +104,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
             posting.Status = PostingStatus.Withdrawn;
             posting.ClosedAt = time.GetUtcNow();
             posting.Revision++;
-            audit.Write("PostingWithdrawn", Target(posting), posting.Title);
+            audit.Write(AuditEvent.PostingWithdrawn, Target(posting), posting.Title);
         }
 
         await db.SaveChangesAsync();
@@ -138,7 +138,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Body = BodySections.WithoutGuidance(posting.Body);
         posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
             audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
-        audit.Write(first ? "PostingPublished" : "PostingVersionPublished", Target(posting),
+        audit.Write(first ? AuditEvent.PostingPublished : AuditEvent.PostingVersionPublished, Target(posting),
             $"version {posting.CurrentVersion}: {posting.Title}");
 
         if (first && posting.ReplacesId is int oldId)
@@ -150,7 +150,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
                 old.ClosedAt = now;
                 old.ReplacedById = posting.Id;
                 old.Revision++;
-                audit.Write("PostingReplaced", Target(old), $"replaced by posting {posting.Id}");
+                audit.Write(AuditEvent.PostingReplaced, Target(old), $"replaced by posting {posting.Id}");
             }
         }
     }

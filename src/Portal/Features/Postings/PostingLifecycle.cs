@@ -55,7 +55,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.ExpiredAt, now), cancellationToken);
             if (claimed == 1)
             {
-                await audit.RecordAsync("PostingExpired", $"posting {posting.Id}", posting.Title, actor: "system");
+                await audit.RecordAsync(AuditEvent.PostingExpired, $"posting {posting.Id}", posting.Title, actor: "system");
                 expiredCount++;
             }
         }
@@ -121,7 +121,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
                 """);
         }
 
-        audit.WriteAs("system", "PostingReminderSent", $"posting {posting.Id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
+        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {posting.Id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -140,7 +140,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
             .ExecuteDeleteAsync(cancellationToken);
         if (removed == 1)
         {
-            audit.WriteAs("system", "PostingDeleted", $"posting {id}",
+            audit.WriteAs("system", AuditEvent.PostingDeleted, $"posting {id}",
                 $"{title} — deleted with its versions and {attachments} attachment(s) after the grace period");
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -48,7 +48,7 @@ public sealed class EntryCodes(
             current.RotateAt = current.CreatedAt.AddDays(days);
         }
 
-        audit.Write("EntryCodeScheduleChanged", audience.ToString(), $"rotate every {days} days");
+        audit.Write(AuditEvent.EntryCodeScheduleChanged, audience.ToString(), $"rotate every {days} days");
         await db.SaveChangesAsync();
     }
 
@@ -155,7 +155,7 @@ public sealed class EntryCodes(
             CreatedBy = scheduled ? "system (schedule)" : audit.CurrentActor(),
             PendingReveal = held,
         });
-        audit.Write("EntryCodeRotated", audience.ToString(), reason);
+        audit.Write(AuditEvent.EntryCodeRotated, audience.ToString(), reason);
         if (scheduled)
         {
             await NotifyCoordinatorsAsync(audience);
@@ -204,7 +204,7 @@ public sealed class EntryCodes(
             return null;
         }
 
-        await audit.RecordAsync("EntryCodeRevealed", audience.ToString());
+        await audit.RecordAsync(AuditEvent.EntryCodeRevealed, audience.ToString());
         return protection.CreateProtector(RevealPurpose).Unprotect(current.PendingReveal!);
     }
 

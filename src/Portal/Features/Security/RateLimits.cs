@@ -108,7 +108,7 @@ public static class RateLimits
         if (firstRefusal)
         {
             var audit = http.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordAsync("RateLimited", http.Request.Path, $"retry after {seconds} s");
+            await audit.RecordAsync(AuditEvent.RateLimited, http.Request.Path, $"retry after {seconds} s");
         }
 
         var minutes = (int)Math.Ceiling(seconds / 60.0);

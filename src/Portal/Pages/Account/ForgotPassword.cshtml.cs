@@ -69,7 +69,7 @@ public sealed class ForgotPasswordModel(
             outcome = "link sent";
         }
 
-        audit.WriteAs("anonymous", "PasswordResetRequested", email, outcome);
+        audit.WriteAs("anonymous", AuditEvent.PasswordResetRequested, email, outcome);
         await db.SaveChangesAsync();
 
         // The same answer in every case, so the form does not reveal who has an account.

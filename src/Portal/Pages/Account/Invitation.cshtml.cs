@@ -56,7 +56,7 @@ public sealed class InvitationModel(
             return Page();
         }
 
-        await audit.RecordAsync("InvitationUsed", token.User!.Email, "password set", $"{token.User.FullName} <{token.User.Email}>");
+        await audit.RecordAsync(AuditEvent.InvitationUsed, token.User!.Email, "password set", $"{token.User.FullName} <{token.User.Email}>");
         return await SignInModel.SignInWithNewPasswordAsync(this, signIn, audit, token.User, Input.Password);
     }
 

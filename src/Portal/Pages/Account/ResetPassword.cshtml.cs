@@ -58,7 +58,7 @@ public sealed class ResetPasswordModel(
         }
 
         await sessions.EndAllForUserAsync(token.UserId, "password reset");
-        await audit.RecordAsync("PasswordReset", token.User!.Email, "by e-mailed link; all sessions ended", $"{token.User.FullName} <{token.User.Email}>");
+        await audit.RecordAsync(AuditEvent.PasswordReset, token.User!.Email, "by e-mailed link; all sessions ended", $"{token.User.FullName} <{token.User.Email}>");
         return await SignInModel.SignInWithNewPasswordAsync(this, signIn, audit, token.User, Input.Password);
     }
 }

@@ -69,7 +69,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
 
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignIn", email, "password", $"{user!.FullName} <{email}>");
+            await audit.RecordAsync(AuditEvent.SignIn, email, "password", $"{user!.FullName} <{email}>");
             return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
         }
 
@@ -79,7 +79,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         }
 
         limits.SignIn.CountFailure(HttpContext, email);
-        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", email,
+        await audit.RecordAsync(result.IsLockedOut ? AuditEvent.SignInLockedOut : AuditEvent.SignInFailed, email,
             user is null ? "unknown e-mail" : result.IsLockedOut ? "locked after too many failed attempts"
             : result.IsNotAllowed ? "account disabled or not activated" : "wrong password", "anonymous");
 
@@ -107,7 +107,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignIn", user.Email, "password set from a link", $"{user.FullName} <{user.Email}>");
+            await audit.RecordAsync(AuditEvent.SignIn, user.Email, "password set from a link", $"{user.FullName} <{user.Email}>");
             page.TempData["Status"] = "Your password is set and you are signed in.";
             return page.LocalRedirect("/");
         }

@@ -47,13 +47,13 @@ public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog aud
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignIn", user.Email, "password and recovery code", $"{user.FullName} <{user.Email}>");
+            await audit.RecordAsync(AuditEvent.SignIn, user.Email, "password and recovery code", $"{user.FullName} <{user.Email}>");
             TempData["Status"] = "You used a recovery code. Each code works once: make new ones under My account if you are running low.";
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
         limits.SignIn.CountFailure(HttpContext, user.Email!);
-        await audit.RecordAsync("TwoFactorFailed", user.Email, result.IsLockedOut ? "locked out" : "wrong recovery code", "anonymous");
+        await audit.RecordAsync(AuditEvent.TwoFactorFailed, user.Email, result.IsLockedOut ? "locked out" : "wrong recovery code", "anonymous");
         ModelState.AddModelError("Input.Code", result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts."
             : "That recovery code is not right or has been used already.");

@@ -47,19 +47,19 @@ public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog au
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Input.Code.Trim(), false, false);
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignIn", user.Email, "password and authenticator", $"{user.FullName} <{user.Email}>");
+            await audit.RecordAsync(AuditEvent.SignIn, user.Email, "password and authenticator", $"{user.FullName} <{user.Email}>");
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
         limits.SignIn.CountFailure(HttpContext, user.Email!);
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync("SignInLockedOut", user.Email, "too many failed second-factor attempts", "anonymous");
+            await audit.RecordAsync(AuditEvent.SignInLockedOut, user.Email, "too many failed second-factor attempts", "anonymous");
             ModelState.AddModelError("", "This account is locked for 15 minutes after too many failed attempts.");
             return Page();
         }
 
-        await audit.RecordAsync("TwoFactorFailed", user.Email, "wrong or reused authenticator code", "anonymous");
+        await audit.RecordAsync(AuditEvent.TwoFactorFailed, user.Email, "wrong or reused authenticator code", "anonymous");
         ModelState.AddModelError("Input.Code", "That code is not right, or it has already been used. Wait for the next code in your app and try again.");
         return Page();
     }

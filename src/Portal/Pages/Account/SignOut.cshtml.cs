@@ -13,7 +13,7 @@ public sealed class SignOutModel(PortalSignInManager signIn, AuditLog audit) : P
     public async Task<IActionResult> OnPostAsync()
     {
         // Recorded first, while the request still knows who is signing out.
-        await audit.RecordAsync("SignOut", detail: "session ended");
+        await audit.RecordAsync(AuditEvent.SignOut, detail: "session ended");
         await signIn.SignOutAsync();
         TempData["Status"] = "You have signed out.";
         return RedirectToPage("/Entry");

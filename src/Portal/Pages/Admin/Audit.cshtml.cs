@@ -26,6 +26,9 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The event chosen in the filter; a name this version does not know filters nothing.</summary>
+    public AuditEvent? Event => AuditEvents.Parse(Action);
+
     public IReadOnlyList<AuditEntry> Rows { get; private set; } = [];
 
     public bool HasMore { get; private set; }
@@ -33,9 +36,10 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Action) && AuditActions.All.Contains(Action))
+        if (Event is AuditEvent chosen)
         {
-            query = query.Where(a => a.Action == Action);
+            var name = chosen.ToString();
+            query = query.Where(a => a.Action == name);
         }
 
         if (From is DateOnly from)

@@ -76,7 +76,7 @@ public sealed class ParticipantModel(PortalDbContext db, AuditLog audit) : PageM
         {
             var before = participant.CcmStatus;
             participant.CcmStatus = Input.Status;
-            audit.Write("ParticipantStatusChanged", participant.Name, $"{before?.Label()} → {Input.Status!.Value.Label()}");
+            audit.Write(AuditEvent.ParticipantStatusChanged, participant.Name, $"{before?.Label()} → {Input.Status!.Value.Label()}");
             TempData["Status"] = $"{participant.Name} is now recorded as {Input.Status.Value.Label()}.";
         }
         else
@@ -85,7 +85,7 @@ public sealed class ParticipantModel(PortalDbContext db, AuditLog audit) : PageM
             participant.Name = Input.Name!.Trim();
             participant.Kind = Input.Kind;
             participant.MayPublish = Input.MayPublish;
-            audit.Write("ParticipantChanged", participant.Name,
+            audit.Write(AuditEvent.ParticipantChanged, participant.Name,
                 $"{before} → {participant.Name}; {participant.Kind.Label()}; may publish: {(participant.MayPublish ? "yes" : "no")}");
             TempData["Status"] = $"The changes to {participant.Name} are saved.";
         }

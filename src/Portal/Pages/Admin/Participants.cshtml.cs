@@ -75,7 +75,7 @@ public sealed class ParticipantsModel(PortalDbContext db, AuditLog audit, TimePr
             MayPublish = Org.MayPublish,
             CreatedAt = time.GetUtcNow(),
         });
-        audit.Write("ParticipantAdded", Org.Name.Trim(), $"{Org.Kind.Label()}; may publish: {(Org.MayPublish ? "yes" : "no")}");
+        audit.Write(AuditEvent.ParticipantAdded, Org.Name.Trim(), $"{Org.Kind.Label()}; may publish: {(Org.MayPublish ? "yes" : "no")}");
         await db.SaveChangesAsync();
         TempData["Status"] = $"{Org.Name.Trim()} has been added.";
         return RedirectToPage();

@@ -71,7 +71,7 @@ public sealed class IndexModel(
         {
             await users.AccessFailedAsync(Account);
             limits.SignIn.CountFailure(HttpContext, Account.Email!);
-            await audit.RecordAsync("PasswordChangeFailed", Account.Email, "wrong current password");
+            await audit.RecordAsync(AuditEvent.PasswordChangeFailed, Account.Email, "wrong current password");
             ModelState.AddModelError("Input.Current", "Your current password is not right.");
             return Page();
         }
@@ -90,7 +90,7 @@ public sealed class IndexModel(
 
         // The security stamp changed: every other session of this account ends; this one starts afresh.
         await sessions.EndAllForUserAsync(Account.Id, "password changed");
-        audit.Write("PasswordChanged", Account.Email, "all other sessions ended");
+        audit.Write(AuditEvent.PasswordChanged, Account.Email, "all other sessions ended");
         await signIn.RenewSessionAsync(Account, User);
         TempData["Status"] = "Your password has been changed. You have been signed out everywhere else.";
         return RedirectToPage();

@@ -69,7 +69,7 @@ public sealed class TwoFactorModel(
         await users.SetTwoFactorEnabledAsync(Account!, true);
         var recovery = await users.GenerateNewTwoFactorRecoveryCodesAsync(Account!, 10);
         await sessions.EndAllForUserAsync(Account!.Id, "second factor enabled");
-        audit.Write("TwoFactorEnabled", Account.Email, "authenticator app; all other sessions ended");
+        audit.Write(AuditEvent.TwoFactorEnabled, Account.Email, "authenticator app; all other sessions ended");
         await signIn.SignInWithClaimsAsync(Account, false, [new System.Security.Claims.Claim(PortalClaims.AuthenticationMethod, "mfa")]);
         TempData["RecoveryCodes"] = string.Join(' ', recovery ?? []);
         return RedirectToPage("/Account/Manage/RecoveryCodes");
@@ -88,7 +88,7 @@ public sealed class TwoFactorModel(
         }
 
         var recovery = await users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 10);
-        await audit.RecordAsync("RecoveryCodesGenerated", Account.Email);
+        await audit.RecordAsync(AuditEvent.RecoveryCodesGenerated, Account.Email);
         TempData["RecoveryCodes"] = string.Join(' ', recovery ?? []);
         return RedirectToPage("/Account/Manage/RecoveryCodes");
     }
@@ -114,7 +114,7 @@ public sealed class TwoFactorModel(
         await users.SetTwoFactorEnabledAsync(Account, false);
         await users.ResetAuthenticatorKeyAsync(Account);
         await sessions.EndAllForUserAsync(Account.Id, "second factor disabled");
-        audit.Write("TwoFactorDisabled", Account.Email, "all other sessions ended");
+        audit.Write(AuditEvent.TwoFactorDisabled, Account.Email, "all other sessions ended");
         await signIn.SignInWithClaimsAsync(Account, false, [new System.Security.Claims.Claim(PortalClaims.AuthenticationMethod, "pwd")]);
         TempData["Status"] = "Sign-in with an authenticator app is now off.";
         return RedirectToPage();
@@ -135,7 +135,7 @@ public sealed class TwoFactorModel(
         }
 
         await users.AccessFailedAsync(Account!);
-        await audit.RecordAsync("TwoFactorFailed", Account!.Email, "wrong code while changing the second factor");
+        await audit.RecordAsync(AuditEvent.TwoFactorFailed, Account!.Email, "wrong code while changing the second factor");
         ModelState.AddModelError("Input.Code", "That code is not right, or it has already been used. Wait for the next code in your app and try again.");
         return false;
     }

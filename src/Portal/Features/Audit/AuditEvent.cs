@@ -1,0 +1,120 @@
+namespace Portal.Features.Audit;
+
+/// <summary>
+/// What the audit log records. An entry stores the name (<c>AuditEntry.Action</c>), so a name is never renamed or
+/// reused; the order here is the order of the audit page's filter.
+/// </summary>
+public enum AuditEvent
+{
+    SignIn,
+    SignInFailed,
+    SignInLockedOut,
+    TwoFactorFailed,
+    SignOut,
+    InvitationUsed,
+    PasswordChanged,
+    PasswordChangeFailed,
+    PasswordResetRequested,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodesGenerated,
+    RateLimited,
+
+    EntryCodeUsed,
+    EntryCodeRejected,
+    EntryCodeRotated,
+    EntryCodeRevealed,
+    EntryCodeScheduleChanged,
+
+    AccessRequested,
+    AccessRequestRepeated,
+    AccessRequestInvited,
+    AccessRequestCodeSent,
+    AccessRequestRejected,
+
+    AccountCreated,
+    AccountRoleChanged,
+    AccountDisabled,
+    AccountEnabled,
+
+    ParticipantAdded,
+    ParticipantChanged,
+    ParticipantStatusChanged,
+
+    PostingDraftSaved,
+    PostingDraftDeleted,
+    PostingPublished,
+    PostingVersionPublished,
+    PostingRenewed,
+    PostingWithdrawn,
+    PostingReplaced,
+    PostingReminderSent,
+    PostingExpired,
+    PostingDeleted,
+    AttachmentAdded,
+    AttachmentRemoved,
+}
+
+/// <summary>The words the audit page shows for each event, in its table and its filter: one place for all of them.</summary>
+public static class AuditEvents
+{
+    public static readonly IReadOnlyList<AuditEvent> All = Enum.GetValues<AuditEvent>();
+
+    private static readonly Dictionary<string, AuditEvent> ByName = All.ToDictionary(e => e.ToString(), StringComparer.Ordinal);
+
+    public static string Label(this AuditEvent e) => e switch
+    {
+        AuditEvent.SignIn => "Signed in",
+        AuditEvent.SignInFailed => "Sign-in failed",
+        AuditEvent.SignInLockedOut => "Sign-in locked after too many failed attempts",
+        AuditEvent.TwoFactorFailed => "Authenticator or recovery code refused",
+        AuditEvent.SignOut => "Signed out",
+        AuditEvent.InvitationUsed => "Invitation accepted and password set",
+        AuditEvent.PasswordChanged => "Password changed",
+        AuditEvent.PasswordChangeFailed => "Password change refused",
+        AuditEvent.PasswordResetRequested => "Password reset requested",
+        AuditEvent.PasswordReset => "Password reset from an e-mailed link",
+        AuditEvent.TwoFactorEnabled => "Authenticator app turned on",
+        AuditEvent.TwoFactorDisabled => "Authenticator app turned off",
+        AuditEvent.RecoveryCodesGenerated => "New recovery codes made",
+        AuditEvent.RateLimited => "Requests refused: too many from one address",
+        AuditEvent.EntryCodeUsed => "Entered with an entry code",
+        AuditEvent.EntryCodeRejected => "Entry code refused",
+        AuditEvent.EntryCodeRotated => "Entry code changed",
+        AuditEvent.EntryCodeRevealed => "New entry code shown",
+        AuditEvent.EntryCodeScheduleChanged => "Entry code schedule changed",
+        AuditEvent.AccessRequested => "Access requested",
+        AuditEvent.AccessRequestRepeated => "Access requested again while a request waits",
+        AuditEvent.AccessRequestInvited => "Access request answered with an invitation",
+        AuditEvent.AccessRequestCodeSent => "Access request answered with the entry code",
+        AuditEvent.AccessRequestRejected => "Access request turned down",
+        AuditEvent.AccountCreated => "Account invitation sent",
+        AuditEvent.AccountRoleChanged => "Role of an account changed",
+        AuditEvent.AccountDisabled => "Account disabled",
+        AuditEvent.AccountEnabled => "Account enabled again",
+        AuditEvent.ParticipantAdded => "Participant added",
+        AuditEvent.ParticipantChanged => "Participant's details changed",
+        AuditEvent.ParticipantStatusChanged => "Participant's status changed",
+        AuditEvent.PostingDraftSaved => "Draft saved",
+        AuditEvent.PostingDraftDeleted => "Draft deleted",
+        AuditEvent.PostingPublished => "Posting published",
+        AuditEvent.PostingVersionPublished => "New version of a posting published",
+        AuditEvent.PostingRenewed => "Posting renewed",
+        AuditEvent.PostingWithdrawn => "Posting withdrawn",
+        AuditEvent.PostingReplaced => "Posting replaced by a new one",
+        AuditEvent.PostingReminderSent => "Expiry reminder sent",
+        AuditEvent.PostingExpired => "Posting expired",
+        AuditEvent.PostingDeleted => "Posting deleted after the grace period",
+        AuditEvent.AttachmentAdded => "Attachment added",
+        AuditEvent.AttachmentRemoved => "Attachment removed",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An audit event without words: add them here."),
+    };
+
+    /// <summary>The event a stored name stands for; none for a name this version does not write.</summary>
+    public static AuditEvent? Parse(string? name) =>
+        name is not null && ByName.TryGetValue(name, out var e) ? e : null;
+
+    /// <summary>The words for a stored name; an entry of an older version keeps its name, so nothing is hidden.</summary>
+    public static string LabelOf(string name) => Parse(name)?.Label() ?? name;
+}
