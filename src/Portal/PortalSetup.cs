@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Portal.Data;
-using Portal.Features;
 using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Caching;
-using Portal.Features.Email;
-using Portal.Features.Forms;
+using Portal.Features.EntryCodes;
+using Portal.Features.Markdown;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
-using Portal.Features.Security;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Caching;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Forms;
+using Portal.Infrastructure.Security;
 
 namespace Portal;
 
@@ -54,7 +56,7 @@ public static class PortalSetup
         services.AddSingleton<StampConnections>();
         services.AddSingleton<ReadCache>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<EntryCodes>();
+        services.AddScoped<EntryCodeStore>();
         services.AddHostedService<EntryCodeRotationService>();
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();

@@ -1,7 +1,7 @@
 using Portal;
 using Portal.Data;
-using Portal.Features;
 using Portal.Features.Accounts;
+using Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();

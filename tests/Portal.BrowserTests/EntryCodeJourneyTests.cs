@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 using Portal.BrowserTests.Infrastructure;
 using Portal.BrowserTests.Pages;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,7 +17,7 @@ public sealed class EntryCodeJourneyTests(PortalBrowserFixture app, ITestOutputH
     {
         var steps = new Checkpoints(output, firstNumber: 31);
         var code = await app.Factory.WithServicesAsync(sp =>
-            sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", keepForReveal: false));
+            sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test", keepForReveal: false));
         var karim = Visitor.FromLebanon("Karim Haddad");
         await using var visitorBrowser = await app.NewContextAsync();
         var visitor = await visitorBrowser.NewPageAsync();

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.EntryCodes;
 using Portal.Features.Participants;
-using Portal.Features.Security;
+using Portal.Features.Sessions;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Pages;
 
 /// <summary>The front door: sign in, enter the current entry code, or request access.</summary>
-public sealed class EntryModel(PortalDbContext db, EntryCodes codes, SessionStore sessions, AuditLog audit, FailureLimits limits) : PageModel
+public sealed class EntryModel(PortalDbContext db, EntryCodeStore codes, SessionStore sessions, AuditLog audit, FailureLimits limits) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Features.Email;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Tests.Infrastructure;
 

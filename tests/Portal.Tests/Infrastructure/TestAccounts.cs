@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.Accounts;
 
 namespace Portal.Tests.Infrastructure;
 

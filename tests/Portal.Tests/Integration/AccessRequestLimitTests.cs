@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Access;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;

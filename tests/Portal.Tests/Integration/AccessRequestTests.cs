@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -155,7 +156,7 @@ public sealed class AccessRequestTests : PortalTest
     public async Task SendCode_WithTheCurrentCode_EmailsIt_AndAWrongCodeIsRefused()
     {
         var email = await RequestAccessAsync("IRQ", $"reader.{Guid.NewGuid():N}@example.test");
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>()
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>()
             .RotateAsync(CodeAudience.States, "test", keepForReveal: false));
         using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = "AAAA-BBBB-CCCC-DDDD" });
@@ -172,11 +173,11 @@ public sealed class AccessRequestTests : PortalTest
     {
         var email = await RequestAccessAsync("IRQ", $"slow.{Guid.NewGuid():N}@example.test");
         await Mailbox.DeliverAndReadAsync(Factory, email); // the confirmation goes; the code e-mail below waits
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         using var admin = await OpenQueueAsync();
         await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code });
 
-        await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         var delivered = await Mailbox.DeliverAndReadAsync(Factory, email);
         Assert.DoesNotContain(delivered, m => m.Subject.Contains("entry code", StringComparison.Ordinal));
         var kept = await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email && m.Subject.Contains("entry code")));

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Features.Security;
+using Portal.Features.Access;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.Access;
+using Portal.Features.EntryCodes;
+using Portal.Features.Sessions;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -37,7 +39,7 @@ public sealed class AuthorizationTests : PortalTest
     [Fact]
     public async Task EntryCodeSession_NeverPassesThePublisherPolicy_AccountFocalPointDoes()
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         var (codeSession, focalPoint, member) = await Factory.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<PortalDbContext>();

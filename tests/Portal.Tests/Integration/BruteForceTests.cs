@@ -3,7 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
+using Portal.Infrastructure.Security;
 using Portal.Pages.Account;
 using Portal.Tests.Infrastructure;
 
@@ -131,7 +132,7 @@ public sealed class BruteForceTests : PortalTest
     }
 
     private Task<string> RotateAsync() =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test", false));
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test", false));
 
     private async Task<HttpResponseMessage> EnterAsync(Browser browser, string email, string code)
     {

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -55,7 +55,7 @@ public sealed class DeclaredParticipantTests : PortalTest
     {
         var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-own");
         await TestAccounts.CreateAsync(Factory, PortalRole.Observer, "ngo-plain");
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.Observers, "test"));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.Observers, "test"));
         using var visitor = new Browser(Factory);
         await visitor.OpenAsync("/Entry");
         var offered = visitor.Page!.QuerySelectorAll("select[name='Input.ParticipantId'] option").Select(o => o.TextContent.Trim()).ToList();
@@ -124,7 +124,7 @@ public sealed class DeclaredParticipantTests : PortalTest
 
     private async Task EnterWithObserverCodeAsync(Browser browser, string participantCode)
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.Observers, "test"));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.Observers, "test"));
         var id = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == participantCode).Select(p => p.Id).SingleAsync());
         await browser.OpenAsync("/Entry");
         await browser.SubmitAsync("form[method=post]", new Dictionary<string, string>

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -11,7 +11,7 @@ public sealed class EntryCodeTests : PortalTest
 {
 
     private Task<string> RotateAsync(CodeAudience audience) =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(audience, "test", keepForReveal: false));
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(audience, "test", keepForReveal: false));
 
     private Task<int> ParticipantAsync(string code) =>
         Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
@@ -77,8 +77,8 @@ public sealed class EntryCodeTests : PortalTest
         await Factory.WithDbAsync(db => db.EntryCodes.Where(c => c.Audience == CodeAudience.States && c.RetiredAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.RotateAt, Factory.Time.GetUtcNow().AddMinutes(-1))));
         var results = await Task.WhenAll(
-            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()),
-            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
+            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateDueAsync()),
+            Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateDueAsync()));
 
         Assert.Equal(1, results.Sum());
         var notice = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email));
@@ -104,7 +104,7 @@ public sealed class EntryCodeTests : PortalTest
         Assert.Contains("Ghana", reader.Find("[data-testid=who]"), StringComparison.Ordinal);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.EntryCodes.CountAsync(c => c.Audience == CodeAudience.States && c.RetiredAt == null)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
-        Assert.Equal(0, await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateDueAsync()));
+        Assert.Equal(0, await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateDueAsync()));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class EntryCodeTests : PortalTest
         var working = 0;
         foreach (var code in codes)
         {
-            working += await Factory.WithServicesAsync(async sp => await sp.GetRequiredService<EntryCodes>().MatchAsync(code) is null ? 0 : 1);
+            working += await Factory.WithServicesAsync(async sp => await sp.GetRequiredService<EntryCodeStore>().MatchAsync(code) is null ? 0 : 1);
         }
 
         Assert.Equal(1, working);

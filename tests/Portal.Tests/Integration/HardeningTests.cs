@@ -1,6 +1,6 @@
 using System.Net;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Features.Email;
+using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -193,7 +194,7 @@ public sealed class PostingAccessTests : PortalTest
 
     private async Task EnterWithObserverCodeAsync(Browser browser)
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Security.EntryCodes>()
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>()
             .RotateAsync(CodeAudience.Observers, "test"));
         var organisation = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "ngo-watch").Select(p => p.Id).SingleAsync());
         await browser.OpenAsync("/Entry");

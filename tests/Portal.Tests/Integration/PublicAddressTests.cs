@@ -37,5 +37,5 @@ public sealed class PublicAddressTests : PortalTest
     [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080")]
     [InlineData("https://portal.example.org", "https://portal.example.org")]
     public void AWildcardAddress_IsNamedAsThisMachine(string listening, string opened) =>
-        Assert.Equal(opened, Portal.Features.Email.PublicAddress.WithoutWildcard(listening));
+        Assert.Equal(opened, Portal.Infrastructure.Email.PublicAddress.WithoutWildcard(listening));
 }

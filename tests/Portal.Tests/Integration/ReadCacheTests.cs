@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Caching;
+using Portal.Infrastructure.Caching;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Features.Access;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -252,8 +252,8 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             var attachment = await factory.WithDbAsync(db => db.PostingAttachments.Where(a => a.PostingId == posting).Select(a => a.Id).SingleAsync());
             var request = await factory.WithServicesAsync(async sp => (await sp.GetRequiredService<AccessRequests>()
                 .SubmitAsync("Fuzz Visitor", "fuzz.visitor@ministry.test", focal.ParticipantId, "Attaché", null, "10.9.9.9"))!.Id);
-            var states = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test"));
-            var observers = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.Observers, "test"));
+            var states = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+            var observers = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.Observers, "test"));
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId);
         }
 

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -16,7 +16,7 @@ public sealed class WhoPublishesTests : PortalTest
     [Fact]
     public async Task EntryCodeReader_IsToldTheCodeOnlyReads_AndHowToGetAnAccount()
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodes>().RotateAsync(CodeAudience.States, "test"));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         var lao = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "LAO").Select(p => p.Id).SingleAsync());
         using var reader = new Browser(Factory);
         await reader.OpenAsync("/Entry");

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Portal.Features.Postings;
+using Portal.Features.Files;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Unit;

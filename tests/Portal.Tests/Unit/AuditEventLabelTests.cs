@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Portal.Features.Audit;
+using Portal.Features.Participants;
 
 namespace Portal.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Portal.Data;
 using Portal.Features.Postings;
+using Portal.Features.WordImport;
 using static Portal.Tests.Infrastructure.DocxBuilder;
 
 namespace Portal.Tests.Unit;

@@ -1,4 +1,4 @@
-using Portal.Features.Postings;
+using Portal.Features.WordImport;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Unit;

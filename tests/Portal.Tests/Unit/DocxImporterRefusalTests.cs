@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using Portal.Data;
-using Portal.Features.Postings;
+using Portal.Features.WordImport;
 using static Portal.Tests.Infrastructure.DocxBuilder;
 
 namespace Portal.Tests.Unit;

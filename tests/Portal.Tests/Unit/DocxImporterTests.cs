@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
-using Portal.Features.Postings;
+using Portal.Features.WordImport;
 using static Portal.Tests.Infrastructure.DocxBuilder;
 
 namespace Portal.Tests.Unit;

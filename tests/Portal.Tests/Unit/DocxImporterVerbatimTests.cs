@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig;
-using Portal.Features.Postings;
+using Portal.Features.WordImport;
 using static Portal.Tests.Infrastructure.DocxBuilder;
 
 namespace Portal.Tests.Unit;

@@ -1,4 +1,5 @@
-using Portal.Features.Security;
+
+using Portal.Features.EntryCodes;
 
 namespace Portal.Tests.Unit;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Portal.Features.Forms;
+using Portal.Infrastructure.Forms;
 
 namespace Portal.Tests.Unit;
 

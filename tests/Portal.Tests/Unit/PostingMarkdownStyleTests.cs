@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using Portal.Features.Postings;
+using Portal.Features.Markdown;
 using Portal.Features.Sample;
 using Portal.Tests.Infrastructure;
 
@@ -63,23 +63,23 @@ public class PostingMarkdownStyleTests
     [MemberData(nameof(Constructs))]
     public void ToHtml_EveryConstruct_HasNoStyle(string markdown)
     {
-        AssertNoStyle(PostingMarkdown.ToHtml(markdown));
-        AssertNoStyle(PostingMarkdown.ToHtml(markdown, Attachments));
+        AssertNoStyle(SafeMarkdown.ToHtml(markdown));
+        AssertNoStyle(SafeMarkdown.ToHtml(markdown, Attachments));
     }
 
     [Theory]
     [MemberData(nameof(SampleIndices))]
     public void ToHtml_SamplePostingBody_HasNoStyle(int index) =>
-        AssertNoStyle(PostingMarkdown.ToHtml(SamplePostings.All[index].Body));
+        AssertNoStyle(SafeMarkdown.ToHtml(SamplePostings.All[index].Body));
 
     [Theory]
     [MemberData(nameof(HostileIndices))]
     public void ToHtml_HostileInputInAlignedTablesAndBlocks_HasNoStyle(int index)
     {
         var input = HostileInput.Corpus[index];
-        AssertNoStyle(PostingMarkdown.ToHtml(input));
-        AssertNoStyle(PostingMarkdown.ToHtml(input, Attachments));
-        AssertNoStyle(PostingMarkdown.ToHtml(
+        AssertNoStyle(SafeMarkdown.ToHtml(input));
+        AssertNoStyle(SafeMarkdown.ToHtml(input, Attachments));
+        AssertNoStyle(SafeMarkdown.ToHtml(
             "# " + input + "\n\n> " + input + "\n\n| " + input + " | b | c |\n|:--|:-:|--:|\n| " + input + " | " + input + " | 1 |\n\n- " + input,
             Attachments));
     }
@@ -90,7 +90,7 @@ public class PostingMarkdownStyleTests
         // The sample data itself right-aligns amounts: the case this guards is not hypothetical.
         var aligned = SamplePostings.All.Where(p => p.Body.Contains("|---:|", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(aligned);
-        Assert.All(aligned, p => Assert.NotEmpty(new HtmlParser().ParseDocument(PostingMarkdown.ToHtml(p.Body)).QuerySelectorAll("td.align-right")));
+        Assert.All(aligned, p => Assert.NotEmpty(new HtmlParser().ParseDocument(SafeMarkdown.ToHtml(p.Body)).QuerySelectorAll("td.align-right")));
     }
 
     private static void AssertNoStyle(string html)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Portal.Features.Postings;
+using Portal.Features.Markdown;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Unit;
@@ -23,15 +23,15 @@ public class PostingMarkdownTests
     public void ToHtml_HostileCorpus_IsInert(int index)
     {
         var input = HostileInput.Corpus[index];
-        HostileInput.AssertInert(PostingMarkdown.ToHtml(input));
-        HostileInput.AssertInert(PostingMarkdown.ToHtml(input, Attachments));
-        HostileInput.AssertInert(PostingMarkdown.ToHtml("# " + input + "\n\n> " + input + "\n\n| a |\n|---|\n| " + input + " |"));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml(input));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml(input, Attachments));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml("# " + input + "\n\n> " + input + "\n\n| a |\n|---|\n| " + input + " |"));
     }
 
     [Fact]
     public void ToHtml_RawHtml_IsShownAsText()
     {
-        var html = PostingMarkdown.ToHtml("<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>");
+        var html = SafeMarkdown.ToHtml("<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>");
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b onclick=&quot;x()&quot;&gt;bold&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ public class PostingMarkdownTests
 
     [Fact]
     public void ToHtml_JavascriptLink_RendersAsText() =>
-        Assert.Equal("<p>click <em>here</em></p>\n", PostingMarkdown.ToHtml("[click *here*](javascript:alert(1))"));
+        Assert.Equal("<p>click <em>here</em></p>\n", SafeMarkdown.ToHtml("[click *here*](javascript:alert(1))"));
 
     [Theory]
     [InlineData("[x](JaVaScRiPt:alert(1))")]
@@ -62,7 +62,7 @@ public class PostingMarkdownTests
     [InlineData("<vbscript:msgbox(1)>")]
     public void ToHtml_DisallowedLinkTarget_RendersAsText(string markdown)
     {
-        var html = PostingMarkdown.ToHtml(markdown);
+        var html = SafeMarkdown.ToHtml(markdown);
         Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href", html, StringComparison.Ordinal);
     }
@@ -76,13 +76,13 @@ public class PostingMarkdownTests
     [InlineData("see https://example.org/x now", "<a href=\"https://example.org/x\" " + Rel + ">https://example.org/x</a>")]
     [InlineData("see www.example.org now", "<a href=\"https://www.example.org\" " + Rel + ">www.example.org</a>")]
     public void ToHtml_AllowedLink_GetsRelAndKeepsUrl(string markdown, string expected) =>
-        Assert.Contains(expected, PostingMarkdown.ToHtml(markdown), StringComparison.Ordinal);
+        Assert.Contains(expected, SafeMarkdown.ToHtml(markdown), StringComparison.Ordinal);
 
     [Fact]
     public void ToHtml_AttachmentLink_PointsToResolvedUrl()
     {
         var names = new List<string>();
-        var html = PostingMarkdown.ToHtml("[The plan](attachment:Plan%202026.pdf) and [again](<attachment:Plan 2026.pdf>)", name =>
+        var html = SafeMarkdown.ToHtml("[The plan](attachment:Plan%202026.pdf) and [again](<attachment:Plan 2026.pdf>)", name =>
         {
             names.Add(name);
             return Attachments(name);
@@ -96,8 +96,8 @@ public class PostingMarkdownTests
     public void ToHtml_AttachmentImage_RendersSameSiteImg()
     {
         Assert.Equal("<p><img src=\"/Postings/1/Attachments/2\" loading=\"lazy\" alt=\"Map of the area\" /></p>\n",
-            PostingMarkdown.ToHtml("![Map of the *area*](attachment:map.png)", Attachments));
-        Assert.Contains("alt=\"\"", PostingMarkdown.ToHtml("![](attachment:map.png)", Attachments), StringComparison.Ordinal);
+            SafeMarkdown.ToHtml("![Map of the *area*](attachment:map.png)", Attachments));
+        Assert.Contains("alt=\"\"", SafeMarkdown.ToHtml("![](attachment:map.png)", Attachments), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -106,8 +106,8 @@ public class PostingMarkdownTests
     [InlineData("[report](attachment:)", "<p>report</p>\n")]
     public void ToHtml_UnknownAttachment_RendersAsText(string markdown, string expected)
     {
-        Assert.Equal(expected, PostingMarkdown.ToHtml(markdown, Attachments));
-        Assert.Equal(expected, PostingMarkdown.ToHtml(markdown));
+        Assert.Equal(expected, SafeMarkdown.ToHtml(markdown, Attachments));
+        Assert.Equal(expected, SafeMarkdown.ToHtml(markdown));
     }
 
     [Theory]
@@ -116,12 +116,12 @@ public class PostingMarkdownTests
     [InlineData("/\\evil.example/x")]
     [InlineData("javascript:alert(1)")]
     public void ToHtml_ResolverAnswersOffSite_RendersAsText(string answer) =>
-        Assert.Equal("<p>a b</p>\n", PostingMarkdown.ToHtml("[a](attachment:x) ![b](attachment:y)", _ => answer));
+        Assert.Equal("<p>a b</p>\n", SafeMarkdown.ToHtml("[a](attachment:x) ![b](attachment:y)", _ => answer));
 
     [Fact]
     public void ToHtml_ExternalImage_RendersAsLinkNotImg()
     {
-        var html = PostingMarkdown.ToHtml("![Tracker pixel](https://tracker.example/pixel.png)");
+        var html = SafeMarkdown.ToHtml("![Tracker pixel](https://tracker.example/pixel.png)");
         Assert.Equal("<p><a href=\"https://tracker.example/pixel.png\" " + Rel + ">image: Tracker pixel</a></p>\n", html);
     }
 
@@ -133,21 +133,21 @@ public class PostingMarkdownTests
     [InlineData("![alt [text](https://example.org)](javascript:alert(1))")]
     public void ToHtml_ImageFromElsewhere_RendersAltText(string markdown)
     {
-        var html = PostingMarkdown.ToHtml(markdown);
+        var html = SafeMarkdown.ToHtml(markdown);
         Assert.Equal("<p>alt text</p>\n", html);
     }
 
     [Fact]
     public void ToHtml_LinkedAttachmentImage_KeepsBoth()
     {
-        var html = PostingMarkdown.ToHtml("[![map](attachment:map.png)](https://maps.example/area)", Attachments);
+        var html = SafeMarkdown.ToHtml("[![map](attachment:map.png)](https://maps.example/area)", Attachments);
         Assert.Equal("<p><a href=\"https://maps.example/area\" " + Rel + "><img src=\"/Postings/1/Attachments/2\" loading=\"lazy\" alt=\"map\" /></a></p>\n", html);
     }
 
     [Fact]
     public void ToHtml_Headings_ContinueThePagesOutline_FromH2_WithoutIds()
     {
-        var html = PostingMarkdown.ToHtml("# One\n\n## Two {#custom}\n\nSetext\n------\n\n#### Four\n\n###### Six");
+        var html = SafeMarkdown.ToHtml("# One\n\n## Two {#custom}\n\nSetext\n------\n\n#### Four\n\n###### Six");
         Assert.Equal("<h2>One</h2>\n<h3>Two {#custom}</h3>\n<h3>Setext</h3>\n<h5>Four</h5>\n<h6>Six</h6>\n", html);
     }
 
@@ -156,12 +156,12 @@ public class PostingMarkdownTests
     [InlineData("### Context\n\n#### Detail", 2, "<h2>Context</h2>\n<h3>Detail</h3>\n")]
     [InlineData("## Context\n\n### Detail", 4, "<h4>Context</h4>\n<h5>Detail</h5>\n")]
     public void ToHtml_TheBodysHighestHeadings_TakeTheLevelThePageGives(string markdown, int topHeading, string expected) =>
-        Assert.Equal(expected, PostingMarkdown.ToHtml(markdown, topHeading: topHeading));
+        Assert.Equal(expected, SafeMarkdown.ToHtml(markdown, topHeading: topHeading));
 
     [Fact]
     public void ToHtml_PipeTable_Renders()
     {
-        var html = PostingMarkdown.ToHtml("| Item | Count |\n|------|------:|\n| Detectors | 12 |");
+        var html = SafeMarkdown.ToHtml("| Item | Count |\n|------|------:|\n| Detectors | 12 |");
         Assert.Contains("<table>", html, StringComparison.Ordinal);
         Assert.Contains("<th>Item</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Detectors</td>", html, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public class PostingMarkdownTests
     [Fact]
     public void ToHtml_AlignedTableColumns_BecomeClassesOnEveryCell()
     {
-        var html = PostingMarkdown.ToHtml("| Left | Centre | Right | Plain |\n|:-----|:------:|------:|-------|\n| a | b | 12 | d |");
+        var html = SafeMarkdown.ToHtml("| Left | Centre | Right | Plain |\n|:-----|:------:|------:|-------|\n| a | b | 12 | d |");
         Assert.Contains("<th class=\"align-left\">Left</th>\n<th class=\"align-center\">Centre</th>\n<th class=\"align-right\">Right</th>\n<th>Plain</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"align-left\">a</td>\n<td class=\"align-center\">b</td>\n<td class=\"align-right\">12</td>\n<td>d</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style", html, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public class PostingMarkdownTests
     public void ToHtml_RowWithMoreCellsThanColumns_AlignsTheExtraCellLikeTheLastColumn()
     {
         // Markdig gives the extra cell the last column's alignment; as a class, the same.
-        var html = PostingMarkdown.ToHtml("| a | b |\n|---|--:|\n| 1 | 2 | 3 |");
+        var html = SafeMarkdown.ToHtml("| a | b |\n|---|--:|\n| 1 | 2 | 3 |");
         Assert.Contains("<td>1</td>\n<td class=\"align-right\">2</td>\n<td class=\"align-right\">3</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style", html, StringComparison.Ordinal);
     }
@@ -188,8 +188,8 @@ public class PostingMarkdownTests
     [Fact]
     public void ToHtml_Nul_BecomesReplacementCharacter()
     {
-        Assert.Equal("<p>a\uFFFDb</p>\n", PostingMarkdown.ToHtml("a\0b"));
-        Assert.StartsWith("<p>a\uFFFDb", PostingMarkdown.ToHtml("a\0b" + new string('x', PostingMarkdown.MaxFormattedLength)), StringComparison.Ordinal);
+        Assert.Equal("<p>a\uFFFDb</p>\n", SafeMarkdown.ToHtml("a\0b"));
+        Assert.StartsWith("<p>a\uFFFDb", SafeMarkdown.ToHtml("a\0b" + new string('x', SafeMarkdown.MaxFormattedLength)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -198,12 +198,12 @@ public class PostingMarkdownTests
     [InlineData("\u202E[txt.exe](https://example.org)")]
     [InlineData("\u0001\u0002\u0003\u0008\u000B\u000C\u007F\u0085\u2028\u2029\uFEFF\uFFFF")]
     public void ToHtml_StrangeCharacters_DoNotThrow(string markdown) =>
-        HostileInput.AssertInert(PostingMarkdown.ToHtml(markdown));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml(markdown));
 
     [Fact]
     public void ToHtml_TenThousandNestedQuotes_FallsBackToText()
     {
-        var html = PostingMarkdown.ToHtml(new string('>', 10_000) + " <script>alert(1)</script>");
+        var html = SafeMarkdown.ToHtml(new string('>', 10_000) + " <script>alert(1)</script>");
         HostileInput.AssertInert(html);
         Assert.StartsWith("<p>&gt;&gt;&gt;", html, StringComparison.Ordinal);
     }
@@ -212,14 +212,14 @@ public class PostingMarkdownTests
     public void ToHtml_DeeplyNestedList_DoesNotThrow()
     {
         var markdown = string.Concat(Enumerable.Range(0, 150).Select(i => new string(' ', i * 2) + "- item\n"));
-        HostileInput.AssertInert(PostingMarkdown.ToHtml(markdown));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml(markdown));
     }
 
     [Fact]
     public void ToHtml_LongerThanTheLimit_IsEscapedPlainText()
     {
-        var markdown = "# Title\n<script>alert(1)</script>\n" + new string('x', PostingMarkdown.MaxFormattedLength);
-        var html = PostingMarkdown.ToHtml(markdown);
+        var markdown = "# Title\n<script>alert(1)</script>\n" + new string('x', SafeMarkdown.MaxFormattedLength);
+        var html = SafeMarkdown.ToHtml(markdown);
         Assert.StartsWith("<p># Title<br>\n&lt;script&gt;alert(1)&lt;/script&gt;<br>\nxxx", html, StringComparison.Ordinal);
         HostileInput.AssertInert(html);
     }
@@ -232,9 +232,9 @@ public class PostingMarkdownTests
     [MemberData(nameof(Pathological))]
     public void ToHtml_PathologicalPatternAtTheLimit_Completes(string pattern)
     {
-        var markdown = Repeat(pattern, PostingMarkdown.MaxFormattedLength);
+        var markdown = Repeat(pattern, SafeMarkdown.MaxFormattedLength);
         var watch = Stopwatch.StartNew();
-        HostileInput.AssertInert(PostingMarkdown.ToHtml(markdown));
+        HostileInput.AssertInert(SafeMarkdown.ToHtml(markdown));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"{pattern}: {watch.ElapsedMilliseconds} ms");
     }
 
@@ -244,7 +244,7 @@ public class PostingMarkdownTests
     {
         var markdown = Repeat(pattern, 1 << 20);
         var watch = Stopwatch.StartNew();
-        PostingMarkdown.ToHtml(markdown);
+        SafeMarkdown.ToHtml(markdown);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{pattern}: {watch.ElapsedMilliseconds} ms");
     }
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Tests.Unit;
 

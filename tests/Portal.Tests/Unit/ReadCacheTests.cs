@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Portal.Features.Caching;
+using Portal.Infrastructure.Caching;
 
 namespace Portal.Tests.Unit;
 

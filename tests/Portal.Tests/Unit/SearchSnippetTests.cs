@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Portal.Features.Markdown;
 using Portal.Features.Postings;
 
 namespace Portal.Tests.Unit;
@@ -26,8 +27,8 @@ public partial class SearchSnippetTests
     [MemberData(nameof(Sources))]
     public void Snippet_NeverHasMarkdownSyntaxTheRenderedTextLacks(string markdown, string term)
     {
-        var rendered = new HtmlParser().ParseDocument(PostingMarkdown.ToHtml(markdown)).Body!.TextContent;
-        var snippet = Text(SearchSnippet.Html(PostingMarkdown.ToPlainText(markdown), new HashSet<string> { term }));
+        var rendered = new HtmlParser().ParseDocument(SafeMarkdown.ToHtml(markdown)).Body!.TextContent;
+        var snippet = Text(SearchSnippet.Html(SafeMarkdown.ToPlainText(markdown), new HashSet<string> { term }));
 
         Assert.Contains(term, snippet, StringComparison.OrdinalIgnoreCase);
         foreach (var c in Syntax)
@@ -46,7 +47,7 @@ public partial class SearchSnippetTests
         Assert.Equal(
             "Contact and next steps &#183; Write to the <mark>victim</mark> assistance unit at the ministry. <mark>Victim</mark>&#39;s: <mark>VICTIM</mark>, victims.",
             SearchSnippet.Html(
-                PostingMarkdown.ToPlainText("## Contact and next steps\n\nWrite to the **victim** assistance unit at [the ministry](https://example.org).\nVictim's: VICTIM, victims."),
+                SafeMarkdown.ToPlainText("## Contact and next steps\n\nWrite to the **victim** assistance unit at [the ministry](https://example.org).\nVictim's: VICTIM, victims."),
                 new HashSet<string> { "victim" }));
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text;
-using Portal.Features.Security;
+using Portal.Features.Accounts;
 
 namespace Portal.Tests.Unit;
 

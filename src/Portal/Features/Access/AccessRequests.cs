@@ -2,14 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Email;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodes codes)
+    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodeStore codes)
 {
     /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
     public static string NormalizeEmail(string email)
@@ -175,8 +175,8 @@ public sealed class AccessRequests(
         return null;
     }
 
-    /// <summary>The subject of e-mails carrying a code; a rotation cancels those still unsent (<see cref="EntryCodes"/>).</summary>
-    public static string EntryCodeSubject(CodeAudience audience) => $"Your entry code for the CCM Cooperation Portal ({EntryCodes.Label(audience)})";
+    /// <summary>The subject of e-mails carrying a code; a rotation cancels those still unsent (<see cref="EntryCodeStore"/>).</summary>
+    public static string EntryCodeSubject(CodeAudience audience) => $"Your entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})";
 
     private Task<AccessRequest?> PendingAsync(int id) =>
         db.AccessRequests.Include(r => r.Participant).SingleOrDefaultAsync(r => r.Id == id && r.Status == AccessRequestStatus.Pending);

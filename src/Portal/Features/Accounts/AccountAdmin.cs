@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Features.Sessions;
 
 namespace Portal.Features.Accounts;
 

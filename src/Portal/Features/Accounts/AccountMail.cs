@@ -1,5 +1,5 @@
 using Portal.Data;
-using Portal.Features.Email;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Accounts;
 

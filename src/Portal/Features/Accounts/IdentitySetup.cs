@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.Sessions;
 
 namespace Portal.Features.Accounts;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.Access;
 
 namespace Portal.Features.Accounts;
 

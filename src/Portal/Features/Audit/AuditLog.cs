@@ -1,5 +1,5 @@
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.Access;
 
 namespace Portal.Features.Audit;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Portal.Data;
+using Portal.Features.WordImport;
 
 namespace Portal.Features.Postings;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Files;
 
 namespace Portal.Features.Postings;
 
@@ -14,7 +15,7 @@ public static class AttachmentSizes
 
     /// <summary>
     /// How large a request to an upload page may be: well over a file's limit, so that a file that is too large is read
-    /// and refused with its own message on the form (Features/Forms/FormReading). Only a larger request is cut off, with
+    /// and refused with its own message on the form (Infrastructure/Forms/FormReading). Only a larger request is cut off, with
     /// the error page's 413.
     /// </summary>
     public const long MaxUploadRequestBytes = 4 * MaxFileBytes;

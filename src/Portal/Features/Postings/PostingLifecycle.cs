@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Audit;
-using Portal.Features.Email;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Postings;
 

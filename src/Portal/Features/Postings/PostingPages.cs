@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Caching;
+using Portal.Features.Markdown;
+using Portal.Infrastructure.Caching;
 
 namespace Portal.Features.Postings;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Caching;
+using Portal.Features.Markdown;
+using Portal.Infrastructure.Caching;
 
 namespace Portal.Features.Postings;
 

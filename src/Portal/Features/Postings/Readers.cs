@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Caching;
-using Portal.Features.Security;
+using Portal.Features.Access;
+using Portal.Infrastructure.Caching;
 
 namespace Portal.Features.Postings;
 

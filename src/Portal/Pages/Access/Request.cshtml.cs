@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Participants;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Pages.Access;
 

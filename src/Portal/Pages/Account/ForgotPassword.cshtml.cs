@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Pages.Account;
 

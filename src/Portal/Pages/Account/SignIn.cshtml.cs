@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Portal.Pages.Account;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Pages.Account;
 

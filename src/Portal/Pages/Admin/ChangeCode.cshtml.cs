@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 
 namespace Portal.Pages.Admin;
 
@@ -10,7 +10,7 @@ namespace Portal.Pages.Admin;
 /// Asks before changing an entry code, because the change signs out everyone who entered with it; then changes it and
 /// goes back to the codes page, where the new code waits to be shown once. A reload there only reads.
 /// </summary>
-public sealed class ChangeCodeModel(EntryCodes codes, PortalDbContext db) : PageModel
+public sealed class ChangeCodeModel(EntryCodeStore codes, PortalDbContext db) : PageModel
 {
     public CodeAudience Audience { get; private set; }
 
@@ -39,7 +39,7 @@ public sealed class ChangeCodeModel(EntryCodes codes, PortalDbContext db) : Page
         // Held encrypted until a coordinator presses "Show", as after a scheduled change: the code is in no answer to
         // this POST, nor in a URL or a TempData cookie.
         await codes.RotateAsync(chosen, "rotated by the coordinator", keepForReveal: true);
-        TempData["Status"] = $"The code for {EntryCodes.Label(chosen)} has changed, and everyone who entered with the old one " +
+        TempData["Status"] = $"The code for {EntryCodeStore.Label(chosen)} has changed, and everyone who entered with the old one " +
             "has been signed out. Show the new code below and note it down: it is shown once.";
         return RedirectToPage("/Admin/Codes");
     }

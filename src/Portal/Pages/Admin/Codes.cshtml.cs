@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Security;
+using Portal.Features.EntryCodes;
 
 namespace Portal.Pages.Admin;
 
@@ -12,7 +12,7 @@ namespace Portal.Pages.Admin;
 /// on a page of its own (<see cref="ChangeCodeModel"/>); the new code then waits here to be shown, like one issued by
 /// the schedule.
 /// </summary>
-public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
+public sealed class CodesModel(EntryCodeStore codes, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<CodeRow> Rows { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
         public CodeAudience Audience { get; set; }
 
         [Range(1, 365, ErrorMessage = "Choose between 1 and 365 days.")]
-        public int Days { get; set; } = EntryCodes.DefaultRotationDays;
+        public int Days { get; set; } = EntryCodeStore.DefaultRotationDays;
     }
 
     public Task OnGetAsync() => LoadAsync();
@@ -64,7 +64,7 @@ public sealed class CodesModel(EntryCodes codes, PortalDbContext db) : PageModel
         }
 
         await codes.SetRotationDaysAsync(Input.Audience, Input.Days);
-        TempData["Status"] = $"The code for {EntryCodes.Label(Input.Audience)} now changes every {Input.Days} days.";
+        TempData["Status"] = $"The code for {EntryCodeStore.Label(Input.Audience)} now changes every {Input.Days} days.";
         return RedirectToPage();
     }
 

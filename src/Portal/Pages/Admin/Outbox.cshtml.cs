@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Features.Email;
+using Portal.Infrastructure.Email;
 
 namespace Portal.Pages.Admin;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Features.Markdown;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
@@ -71,7 +72,7 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         if (!save)
         {
             // Under the preview's h2 and the title (h3).
-            PreviewHtml = PostingMarkdown.ToHtml(Input.Body ?? "", topHeading: 4);
+            PreviewHtml = SafeMarkdown.ToHtml(Input.Body ?? "", topHeading: 4);
             return Page();
         }
 

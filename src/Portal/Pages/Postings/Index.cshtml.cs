@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Caching;
-using Portal.Features.Forms;
+using Portal.Features.Participants;
 using Portal.Features.Postings;
+using Portal.Infrastructure.Caching;
+using Portal.Infrastructure.Forms;
 
 namespace Portal.Pages.Postings;
 

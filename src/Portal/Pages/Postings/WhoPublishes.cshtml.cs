@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Postings;
-using Portal.Features.Security;
 
 namespace Portal.Pages.Postings;
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Features.Sessions;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Pages.Account.Manage;
 

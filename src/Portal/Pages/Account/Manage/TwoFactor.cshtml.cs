@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Features.Security;
+using Portal.Features.Sessions;
 using QRCoder;
 
 namespace Portal.Pages.Account.Manage;

@@ -1,0 +1,254 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Accounts;
+using Portal.Features.Audit;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Features.EntryCodes;
+
+/// <summary>
+/// Issues, rotates and checks the two portal-wide entry codes (States, observers). At most one code per audience is
+/// current: the database enforces it (unique filtered index) and every rotation retires and issues in one transaction.
+/// </summary>
+public sealed class EntryCodeStore(
+    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, Outbox outbox)
+{
+    public const int DefaultRotationDays = 90;
+    private const string RevealPurpose = "Portal.EntryCodes.Reveal";
+
+    private static string IntervalKey(CodeAudience audience) => $"EntryCode.{audience}.RotationDays";
+
+    public static string Label(CodeAudience audience) => audience == CodeAudience.States ? "States" : "observers";
+
+    public async Task<int> RotationDaysAsync(CodeAudience audience)
+    {
+        var key = IntervalKey(audience);
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync();
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : DefaultRotationDays;
+    }
+
+    public async Task SetRotationDaysAsync(CodeAudience audience, int days)
+    {
+        var key = IntervalKey(audience);
+        var setting = await db.Settings.FindAsync(key);
+        if (setting is null)
+        {
+            db.Settings.Add(new Setting { Key = key, Value = days.ToString(CultureInfo.InvariantCulture) });
+        }
+        else
+        {
+            setting.Value = days.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var current = await CurrentAsync(audience);
+        if (current is not null)
+        {
+            current.RotateAt = current.CreatedAt.AddDays(days);
+        }
+
+        audit.Write(AuditEvent.EntryCodeScheduleChanged, audience.ToString(), $"rotate every {days} days");
+        await db.SaveChangesAsync();
+    }
+
+    public Task<EntryCode?> CurrentAsync(CodeAudience audience) =>
+        db.EntryCodes.Where(c => c.Audience == audience && c.RetiredAt == null).SingleOrDefaultAsync();
+
+    /// <summary>
+    /// Retires the current code, issues a new one and ends every session opened with the old one. Returns the new
+    /// code in clear text, for the caller to show once; with <paramref name="keepForReveal"/> it is also held
+    /// encrypted until a coordinator has seen it (for rotations nobody watches).
+    /// </summary>
+    public async Task<string> RotateAsync(CodeAudience audience, string reason, bool keepForReveal = false)
+    {
+        // Two rotations racing (a double click, two instances) meet at the unique index; the loser tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await RotateOnceAsync(audience, reason, keepForReveal, expectedCurrentId: null))!;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Issues a code only if the audience has none (first start); safe when instances start together.</summary>
+    public async Task<string?> EnsureCurrentAsync(CodeAudience audience)
+    {
+        if (await CurrentAsync(audience) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await RotateOnceAsync(audience, "first start", keepForReveal: true, expectedCurrentId: null);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            db.ChangeTracker.Clear();
+            return null; // another instance issued it first
+        }
+    }
+
+    /// <summary>Rotates every code whose time has come; safe to run from several instances at once.</summary>
+    public async Task<int> RotateDueAsync()
+    {
+        var now = time.GetUtcNow();
+        var due = await db.EntryCodes.AsNoTracking().Where(c => c.RetiredAt == null && c.RotateAt <= now)
+            .Select(c => new { c.Id, c.Audience }).ToListAsync();
+        var rotated = 0;
+        foreach (var code in due)
+        {
+            try
+            {
+                if (await RotateOnceAsync(code.Audience, "scheduled rotation", keepForReveal: true, expectedCurrentId: code.Id) is not null)
+                {
+                    rotated++;
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                db.ChangeTracker.Clear(); // another instance rotated it at the same moment
+            }
+        }
+
+        return rotated;
+    }
+
+    /// <summary>
+    /// One rotation in one transaction: retire (only <paramref name="expectedCurrentId"/> when given), issue, end the
+    /// old code's sessions, audit, and for a scheduled rotation tell the coordinators. Null when the expected code was
+    /// already retired by someone else.
+    /// </summary>
+    private async Task<string?> RotateOnceAsync(CodeAudience audience, string reason, bool keepForReveal, int? expectedCurrentId)
+    {
+        var now = time.GetUtcNow();
+        var days = await RotationDaysAsync(audience);
+        var code = EntryCodeFormat.Generate();
+        var hash = EntryCodeFormat.Hash(EntryCodeFormat.Normalize(code)!);
+
+        // Before the transaction: the first Protect may write a Data Protection key, which on SQLite would wait for
+        // the very write lock this transaction holds.
+        var held = keepForReveal ? protection.CreateProtector(RevealPurpose).Protect(code) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var retiring = db.EntryCodes.Where(c => c.Audience == audience && c.RetiredAt == null &&
+                                                 (expectedCurrentId == null || c.Id == expectedCurrentId));
+        var retiredIds = await retiring.Select(c => c.Id).ToListAsync();
+        var retired = await retiring.ExecuteUpdateAsync(u => u.SetProperty(c => c.RetiredAt, now).SetProperty(c => c.PendingReveal, (string?)null));
+        if (expectedCurrentId is not null && retired == 0)
+        {
+            return null;
+        }
+
+        var scheduled = expectedCurrentId is not null;
+        db.EntryCodes.Add(new EntryCode
+        {
+            Audience = audience,
+            Hash = hash,
+            CreatedAt = now,
+            RotateAt = now.AddDays(days),
+            CreatedBy = scheduled ? "system (schedule)" : audit.CurrentActor(),
+            PendingReveal = held,
+        });
+        audit.Write(AuditEvent.EntryCodeRotated, audience.ToString(), reason);
+        if (scheduled)
+        {
+            await NotifyCoordinatorsAsync(audience);
+        }
+
+        await db.SaveChangesAsync();
+        await outbox.CancelUnsentAsync(Access.AccessRequests.EntryCodeSubject(audience), "the entry code was changed before this e-mail could be sent");
+        await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
+        await transaction.CommitAsync();
+        return code;
+    }
+
+    private async Task NotifyCoordinatorsAsync(CodeAudience audience)
+    {
+        // The code itself never travels by e-mail from here: the coordinators are told where to see it once.
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators()
+            .Select(u => new { u.Email, u.FullName }).ToListAsync();
+        foreach (var coordinator in coordinators)
+        {
+            outbox.Enqueue(coordinator.Email!, $"The entry code for {Label(audience)} has changed", $"""
+                Dear {coordinator.FullName},
+
+                The entry code for {Label(audience)} was changed on schedule. Everyone who entered with the old code has been signed out.
+                The new code is shown once on {outbox.Link("/Admin/Codes")}; send it to the delegations that should have it.
+                """);
+        }
+    }
+
+    /// <summary>Shows a code held since a scheduled rotation to one coordinator, once, then forgets it.</summary>
+    public async Task<string?> RevealOnceAsync(CodeAudience audience)
+    {
+        var current = await db.EntryCodes.AsNoTracking()
+            .Where(c => c.Audience == audience && c.RetiredAt == null && c.PendingReveal != null)
+            .Select(c => new { c.Id, c.PendingReveal }).SingleOrDefaultAsync();
+        if (current is null)
+        {
+            return null;
+        }
+
+        // Compare-and-set: of two coordinators clicking at once, only one sees it.
+        var won = await db.EntryCodes.Where(c => c.Id == current.Id && c.PendingReveal != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PendingReveal, (string?)null));
+        if (won != 1)
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(AuditEvent.EntryCodeRevealed, audience.ToString());
+        return protection.CreateProtector(RevealPurpose).Unprotect(current.PendingReveal!);
+    }
+
+    /// <summary>Finds the current code of either audience that matches the input, or null.</summary>
+    public async Task<EntryCode?> MatchAsync(string? input)
+    {
+        var normalized = EntryCodeFormat.Normalize(input);
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        var current = await db.EntryCodes.Where(c => c.RetiredAt == null).ToListAsync();
+        return current.FirstOrDefault(c => EntryCodeFormat.Verify(normalized, c.Hash));
+    }
+}
+
+/// <summary>
+/// Checks once a minute whether a code is due for rotation. The heartbeat is real time; whether a code is due is
+/// decided on <see cref="TimeProvider"/> inside <see cref="EntryCodeStore.RotateDueAsync"/>.
+/// </summary>
+public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogger<EntryCodeRotationService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var rotated = await scope.ServiceProvider.GetRequiredService<EntryCodeStore>().RotateDueAsync();
+                if (rotated > 0)
+                {
+                    logger.LogInformation("Rotated {Count} entry code(s) on schedule", rotated);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database outage must not stop the host; the next heartbeat tries again.
+                logger.LogError(ex, "Scheduled entry-code rotation failed; will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using M = DocumentFormat.OpenXml.Math;
+using V = DocumentFormat.OpenXml.Vml;
+
+namespace Portal.Features.WordImport;
+
+/// <summary>
+/// Reads a paragraph's text as Word shows it: the result of fields, not their code; insertions, not deletions;
+/// no hidden text. Wrappers that may hold text (content controls, custom XML, smart tags, bidi) are descended into.
+/// Collects the pictures it meets, each image part once, in document order.
+/// </summary>
+internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styles)
+{
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["image/png"] = "png",
+        ["image/jpeg"] = "jpg",
+        ["image/jpg"] = "jpg",
+        ["image/pjpeg"] = "jpg",
+        ["image/gif"] = "gif",
+        ["image/bmp"] = "bmp",
+        ["image/tiff"] = "tif",
+        ["image/webp"] = "webp",
+        ["image/svg+xml"] = "svg",
+        ["image/x-emf"] = "emf",
+        ["image/emf"] = "emf",
+        ["image/x-wmf"] = "wmf",
+        ["image/wmf"] = "wmf",
+    };
+
+    private readonly List<ImportedImage> images = [];
+    private readonly Dictionary<Uri, string> imageNames = [];
+
+    // Complex fields open in the current paragraph: false while in the field code, true once in the result.
+    private readonly List<bool> fields = [];
+    private int fieldsInCode;
+    private Dictionary<string, Uri>? links;
+    private RunLook paragraphLook;
+    private List<TextBoxContent> textBoxes = [];
+
+    public IReadOnlyList<ImportedImage> Images => images;
+
+    /// <summary>The paragraph's inline content, and the text boxes anchored in it, to be read after it.</summary>
+    public (List<InlinePart> Parts, List<TextBoxContent> TextBoxes) Read(Paragraph paragraph, bool isHeading)
+    {
+        var parts = new List<InlinePart>();
+        textBoxes = [];
+        fields.Clear();
+        fieldsInCode = 0;
+        paragraphLook = styles.ParagraphLook(paragraph, isHeading);
+        Inlines(paragraph, parts, paragraphLook);
+
+        return (parts, textBoxes);
+    }
+
+    private void Inlines(OpenXmlElement element, List<InlinePart> parts, RunLook look)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var child in element.ChildElements)
+        {
+            switch (child)
+            {
+                case Run run:
+                    var runLook = styles.RunLook(run, paragraphLook);
+                    if (!runLook.Hidden)
+                    {
+                        Inlines(run, parts, runLook);
+                    }
+
+                    break;
+                case Text text:
+                    Add(parts, text.Text, look);
+                    break;
+                case M.Text math:
+                    Add(parts, math.Text, look);
+                    break;
+                case TabChar or PositionalTab:
+                    Add(parts, "\t", look);
+                    break;
+                case NoBreakHyphen:
+                    Add(parts, "\u2011", look);
+                    break;
+                case SoftHyphen:
+                    Add(parts, "\u00AD", look);
+                    break;
+                case Break or CarriageReturn when Showing:
+                    parts.Add(InlineBreak.Instance);
+                    break;
+                case FieldChar field:
+                    Field(field);
+                    break;
+                case Hyperlink link:
+                    Link(link, parts, look);
+                    break;
+                case Drawing or Picture or EmbeddedObject when Showing:
+                    Graphic(child, parts);
+                    break;
+                case AlternateContent alternate:
+                    if (Branch(alternate) is { } chosen)
+                    {
+                        Inlines(chosen, parts, look);
+                    }
+
+                    break;
+                case Ruby ruby:
+                    if (ruby.GetFirstChild<RubyBase>() is { } rubyBase)
+                    {
+                        Inlines(rubyBase, parts, look);
+                    }
+
+                    break;
+                case OpenXmlUnknownElement unknown when unknown.ChildElements.Count > 0:
+                    // Elements the SDK does not know (w:smartTag from Word 2003-2007) come with unknown children too.
+                    Inlines(new Paragraph($"<w:p xmlns:w=\"{WordNamespace}\">{unknown.InnerXml}</w:p>"), parts, look);
+                    break;
+                case DeletedRun or MoveFromRun or DeletedText or FieldCode or DeletedFieldCode or SymbolChar
+                    or ParagraphProperties or RunProperties or SdtProperties or SdtEndCharProperties:
+                    break;
+                default:
+                    Inlines(child, parts, look);
+                    break;
+            }
+        }
+    }
+
+    private bool Showing => fieldsInCode == 0;
+
+    private void Add(List<InlinePart> parts, string text, RunLook look)
+    {
+        // A line ending inside w:t would end the Markdown line too; Word shows it as a space.
+        if (Showing && text.Length > 0)
+        {
+            parts.Add(new InlineText(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' '), look.Emphasis));
+        }
+    }
+
+    private void Field(FieldChar field)
+    {
+        var type = field.FieldCharType?.InnerText;
+        if (type == "begin")
+        {
+            fields.Add(false);
+            fieldsInCode++;
+        }
+        else if (fields.Count > 0 && type is "separate" or "end")
+        {
+            fieldsInCode -= fields[^1] ? 0 : 1;
+            fields.RemoveAt(fields.Count - 1);
+            if (type == "separate")
+            {
+                fields.Add(true);
+            }
+        }
+    }
+
+    /// <summary>Only web and mail links stay links; anything else (javascript:, file:, anchors) keeps just its text.</summary>
+    private void Link(Hyperlink link, List<InlinePart> parts, RunLook look)
+    {
+        var content = new List<InlinePart>();
+        Inlines(link, content, look);
+        links ??= main.HyperlinkRelationships.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Uri);
+        var uri = link.Id?.Value is { } id ? links.GetValueOrDefault(id) : null;
+        if (uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto))
+        {
+            parts.Add(new InlineLink(uri.OriginalString, content));
+        }
+        else
+        {
+            parts.AddRange(content);
+        }
+    }
+
+    /// <summary>Pictures in a drawing, VML shape or OLE object become images; text boxes are read after the paragraph.</summary>
+    private void Graphic(OpenXmlElement graphic, List<InlinePart> parts)
+    {
+        foreach (var element in graphic.Descendants())
+        {
+            if (element.Ancestors<TextBoxContent>().Any(box => box.Ancestors().Contains(graphic)))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case A.Blip { Embed.Value: { Length: > 0 } id }:
+                    var properties = graphic.Descendants<DW.DocProperties>().FirstOrDefault();
+                    AddImage(id, NonEmpty(properties?.Description?.Value) ?? NonEmpty(properties?.Title?.Value), parts);
+                    break;
+                case A.Blip { Link.Value: { Length: > 0 } }:
+                    throw new DocxImportException(DocxImporter.LinkedPicture);
+                case V.ImageData { RelationshipId.Value: { Length: > 0 } id }:
+                    AddImage(id, NonEmpty((element.Parent as V.Shape)?.Alternate?.Value), parts);
+                    break;
+                case TextBoxContent box:
+                    textBoxes.Add(box);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A picture kept outside the file, or one the file has lost, is not left out silently: the text is published
+    /// word for word, and its pictures are part of it.
+    /// </summary>
+    private void AddImage(string relationshipId, string? alt, List<InlinePart> parts)
+    {
+        if (!main.TryGetPartById(relationshipId, out var part) || part is not ImagePart image)
+        {
+            throw new DocxImportException(main.ExternalRelationships.Any(r => r.Id == relationshipId)
+                ? DocxImporter.LinkedPicture
+                : DocxImporter.MissingPart);
+        }
+
+        if (!imageNames.TryGetValue(image.Uri, out var name))
+        {
+            name = $"image{images.Count + 1}.{Extension(image)}";
+            using var stream = image.GetStream(FileMode.Open, FileAccess.Read);
+            using var content = new MemoryStream();
+            stream.CopyTo(content);
+            images.Add(new ImportedImage(name, image.ContentType, content.ToArray()));
+            imageNames.Add(image.Uri, name);
+        }
+
+        parts.Add(new InlineImage(name, alt ?? name));
+    }
+
+    private static string Extension(ImagePart image)
+    {
+        if (Extensions.TryGetValue(image.ContentType, out var known))
+        {
+            return known;
+        }
+
+        var fromName = new string([.. Path.GetExtension(image.Uri.OriginalString).Where(char.IsAsciiLetterOrDigit).Take(5).Select(char.ToLowerInvariant)]);
+        return fromName.Length > 0 ? fromName : "bin";
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>Markup compatibility: the first choice (what current Word reads), else the fallback.</summary>
+    public static OpenXmlElement? Branch(AlternateContent alternate) =>
+        alternate.GetFirstChild<AlternateContentChoice>() ?? (OpenXmlElement?)alternate.GetFirstChild<AlternateContentFallback>();
+}

@@ -1,0 +1,198 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+
+namespace Portal.Infrastructure.Email;
+
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: sample mode, messages stay in the outbox for the coordinator to read.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    public bool EnableSsl { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "portal@localhost";
+
+    /// <summary>The address people open, used in links inside e-mails; unset, the address the portal listens on (<see cref="PublicAddress"/>).</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>False only in tests, which send explicitly so that they know when a message has left.</summary>
+    public bool DispatchInBackground { get; set; } = true;
+}
+
+/// <summary>Queues e-mails in the database, in the caller's unit of work; the dispatcher sends them.</summary>
+public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal signal, PublicAddress address)
+{
+    public string Link(string pathAndQuery) => address.BaseUrl + pathAndQuery;
+
+    public const string ErasedBody = "[Erased: this message contained a single-use link or an entry code.]";
+
+    /// <summary>
+    /// Stops unsent messages with this subject from going out and erases their bodies, in the caller's transaction:
+    /// used when the secret they carry has been replaced.
+    /// </summary>
+    public Task<int> CancelUnsentAsync(string subject, string reason)
+    {
+        var now = time.GetUtcNow();
+        return db.Outbox.Where(m => m.Subject == subject && m.SentAt == null && m.CancelledAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledAt, now).SetProperty(m => m.CancelReason, reason)
+                .SetProperty(m => m.Body, ErasedBody));
+    }
+
+    /// <summary>Queues a message; <paramref name="sensitive"/> bodies are erased from the database once delivered.</summary>
+    public void Enqueue(string to, string subject, string body, bool sensitive = false)
+    {
+        var now = time.GetUtcNow();
+        db.Outbox.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = subject,
+            Body = body,
+            Sensitive = sensitive,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        signal.Wake();
+    }
+}
+
+/// <summary>Lets a request wake the dispatcher at once instead of waiting for its next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim semaphore = new(0, 1);
+
+    public void Wake()
+    {
+        if (semaphore.CurrentCount == 0)
+        {
+            try
+            {
+                semaphore.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up is enough.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken token) => semaphore.WaitAsync(timeout, token);
+
+    public void Dispose() => semaphore.Dispose();
+}
+
+/// <summary>
+/// Sends queued messages over SMTP. A failed send is retried with growing delays and stays visible with its error;
+/// nothing is dropped. Rows are claimed with a lease so two app instances never send the same message twice.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<SmtpOptions> options, TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsConfigured)
+        {
+            logger.LogInformation("No SMTP host configured: e-mails stay in the outbox (Admin > Outbox)");
+            return;
+        }
+
+        if (!options.Value.DispatchInBackground)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database outage must not stop the host (and with it the portal); the next round tries again.
+                logger.LogError(ex, "Outbox dispatch failed; will retry");
+            }
+
+            // Real seconds, not TimeProvider: the poll is a heartbeat, not business time.
+            await signal.WaitAsync(TimeSpan.FromSeconds(15), stoppingToken);
+        }
+    }
+
+    public async Task<int> DispatchDueAsync(CancellationToken token = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = time.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.SentAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(token);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            var claimed = await db.Outbox
+                .Where(m => m.Id == id && m.SentAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, now + Lease), token);
+            if (claimed == 1 && await SendOneAsync(db, id, token))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendOneAsync(PortalDbContext db, long id, CancellationToken token)
+    {
+        var message = await db.Outbox.SingleAsync(m => m.Id == id, token);
+        message.Attempts++;
+        try
+        {
+            await SendAsync(message, token);
+            message.SentAt = time.GetUtcNow();
+            message.LastError = null;
+            if (message.Sensitive)
+            {
+                message.Body = Outbox.ErasedBody;
+            }
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+        {
+            // 1, 2, 4 ... minutes, capped at six hours; the message stays until sent or read in the portal.
+            var delay = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(message.Attempts - 1, 9))));
+            message.NextAttemptAt = time.GetUtcNow() + delay;
+            message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            logger.LogWarning(ex, "Sending e-mail {Id} failed (attempt {Attempts})", id, message.Attempts);
+        }
+
+        message.LockedUntil = null;
+        await db.SaveChangesAsync(token);
+        return message.SentAt is not null;
+    }
+
+    private async Task SendAsync(OutboxMessage message, CancellationToken token)
+    {
+        var smtp = options.Value;
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            client.Credentials = new System.Net.NetworkCredential(smtp.UserName, smtp.Password);
+        }
+
+        using var mail = new MailMessage(smtp.From, message.To, message.Subject, message.Body);
+        mail.BodyEncoding = System.Text.Encoding.UTF8;
+        mail.SubjectEncoding = System.Text.Encoding.UTF8;
+        await client.SendMailAsync(mail, token);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Portal.Infrastructure.Security;
+
+/// <summary>
+/// The per-address limits on what a form accepts, counted only when the page is about to accept: what it refuses
+/// counts in <see cref="FailureLimits"/> instead. Each limit is set to what a room of delegates behind one conference
+/// address needs, and stops a script from filling someone's queue or the outbox faster than that.
+/// </summary>
+public sealed class AcceptedLimits(TimeProvider time) : IDisposable
+{
+    /// <summary>
+    /// Access requests one address may file in an hour: a room of a hundred delegates files one each with room to spare
+    /// (one per e-mail address is pending at a time, <see cref="Features.Access.AccessRequests"/>).
+    /// </summary>
+    public const int AccessRequestsPerHour = 300;
+
+    public AcceptedLimit AccessRequest { get; } = new(AccessRequestsPerHour, TimeSpan.FromHours(1), time);
+
+    public void Dispose() => AccessRequest.Dispose();
+}
+
+/// <summary>
+/// One fixed window per address (<see cref="RateLimits.PartitionKey"/>) on <see cref="TimeProvider"/>; a page takes a
+/// permit with <see cref="TakeAsync(HttpContext)"/> just before it accepts, and answers with the refusal instead.
+/// </summary>
+public sealed class AcceptedLimit(int permits, TimeSpan window, TimeProvider time) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(
+        key => RateLimitPartition.Get(key, _ => new WindowRateLimiter(permits, window, time)), StringComparer.Ordinal);
+
+    /// <summary>Null when the address may have one more accepted (and the permit is taken); otherwise the 429 answer.</summary>
+    public async Task<IActionResult?> TakeAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var refusal = await TakeAsync(http.Connection.RemoteIpAddress, http.RequestAborted);
+        return refusal is var (retryAfter, first) ? RateLimits.TooManyAttempts(retryAfter, first) : null;
+    }
+
+    /// <summary>
+    /// Null when the permit is taken; otherwise how long the address must wait and whether this is the window's first
+    /// refusal (audited once per address and window).
+    /// </summary>
+    public async Task<(TimeSpan RetryAfter, bool First)?> TakeAsync(IPAddress? address, CancellationToken token = default)
+    {
+        using var lease = await limiter.AcquireAsync(RateLimits.PartitionKey(address), 1, token);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+        var first = lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var isFirst) && isFirst;
+        return (retryAfter, first);
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
