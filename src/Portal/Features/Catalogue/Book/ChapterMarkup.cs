@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Portal.Features.Markdown;
+
+namespace Portal.Features.Catalogue.Book;
+
+/// <summary>
+/// A chapter's content as markup that is both HTML and well-formed XHTML, shared by the print HTML (PDF), the EPUB and
+/// the web edition so that the three say the same thing. Everything a contributor wrote is encoded here or rendered
+/// by <see cref="SafeMarkdown"/> (raw HTML off, links checked); images named in the body are never shown, so a
+/// chapter can only show its own figures.
+/// </summary>
+public static class ChapterMarkup
+{
+    /// <param name="chapter">One accepted contribution.</param>
+    /// <param name="imageSource">Where the page finds a figure's image: a file name inside the EPUB, a path in the
+    /// portal, a file for the printer.</param>
+    /// <param name="chapterHeading">The level of the chapter's title (the body's headings continue below it).</param>
+    public static string Render(BookChapter chapter, Func<BookFigure, string> imageSource, int chapterHeading = 2)
+    {
+        ArgumentNullException.ThrowIfNull(chapter);
+        ArgumentNullException.ThrowIfNull(imageSource);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chapterHeading, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chapterHeading, 4);
+
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"{Encode(chapter.Key)}\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h{chapterHeading} class=\"chapter-title\">{Encode(chapter.Title)}</h{chapterHeading}>\n");
+        if (chapter.Authors.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"authors\">{Encode(AuthorLine(chapter.Authors))}</p>\n");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"participant\">{Encode($"Contributed by {chapter.Participant}.")}</p>\n");
+        if (chapter.Provisions.Length > 0 || chapter.Period.Length > 0)
+        {
+            html.Append("<dl class=\"chapter-facts\">\n");
+            AppendFact(html, "CCM provisions", chapter.Provisions);
+            AppendFact(html, "Period", chapter.Period);
+            html.Append("</dl>\n");
+        }
+
+        html.Append("<div class=\"chapter-body\">\n")
+            .Append(SafeMarkdown.ToHtml(chapter.Body, resolveAttachment: null, topHeading: chapterHeading + 1))
+            .Append("</div>\n");
+
+        foreach (var testimonial in chapter.Testimonials)
+        {
+            html.Append("<aside class=\"testimonial\">\n<blockquote><p>")
+                .Append(Encode(testimonial.Quote))
+                .Append("</p></blockquote>\n<p class=\"attribution\">")
+                .Append(Encode(Attribution(testimonial)))
+                .Append("</p>\n</aside>\n");
+        }
+
+        foreach (var figure in chapter.Figures)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{Encode(figure.Key)}\">\n")
+                .Append(CultureInfo.InvariantCulture, $"<img src=\"{Encode(imageSource(figure))}\" alt=\"{Encode(figure.AltText)}\" width=\"{figure.WebWidth}\" height=\"{figure.WebHeight}\" />\n")
+                .Append("<figcaption>").Append(Encode(figure.Caption))
+                .Append(" <span class=\"credit\">").Append(Encode($"Photo: {figure.Credit}")).Append("</span></figcaption>\n")
+                .Append("</figure>\n");
+        }
+
+        html.Append("</section>\n");
+        return html.ToString();
+    }
+
+    /// <summary>"By Ana Silva (Programme officer, Mine Action Centre) and Li Wei (Adviser, Ministry of Defence)."</summary>
+    public static string AuthorLine(IReadOnlyList<BookAuthor> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        var names = authors.Select(Describe).ToList();
+        return names.Count switch
+        {
+            0 => "",
+            1 => $"By {names[0]}.",
+            _ => $"By {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}.",
+        };
+    }
+
+    private static string Describe(BookAuthor author)
+    {
+        var details = string.Join(", ", new[] { author.Function, author.Organisation }.Where(d => d.Length > 0));
+        return details.Length == 0 ? author.Name : $"{author.Name} ({details})";
+    }
+
+    private static string Attribution(BookTestimonial testimonial) =>
+        string.Join(", ", new[] { testimonial.Person, testimonial.Role, testimonial.Place }.Where(d => d.Length > 0));
+
+    private static void AppendFact(StringBuilder html, string term, string value)
+    {
+        if (value.Length > 0)
+        {
+            html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
+        }
+    }
+
+    /// <summary>Encodes for both HTML and XML: markup characters and quotes, and nothing XML would not know.</summary>
+    public static string Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return WebUtility.HtmlEncode(text);
+    }
+}
