@@ -7,25 +7,11 @@ using Portal.Features.Files;
 
 namespace Portal.Features.Postings;
 
+/// <summary>What one posting may carry; each file's own limit is <see cref="Uploads.MaxFileBytes"/>.</summary>
 public static class AttachmentSizes
 {
-    public const long MaxFileBytes = 10 * 1024 * 1024;
     public const long MaxPostingBytes = 25 * 1024 * 1024;
     public const int MaxFiles = 20;
-
-    /// <summary>
-    /// How large a request to an upload page may be: well over a file's limit, so that a file that is too large is read
-    /// and refused with its own message on the form (Infrastructure/Forms/FormReading). Only a larger request is cut off, with
-    /// the error page's 413.
-    /// </summary>
-    public const long MaxUploadRequestBytes = 4 * MaxFileBytes;
-
-    public static string Describe(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} bytes",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
-    };
 }
 
 /// <summary>Adds and removes a posting's files: type by content, limits per file and per posting, audited.</summary>
@@ -42,9 +28,9 @@ public sealed class PostingAttachments(PortalDbContext db, AuditLog audit, TimeP
         }
 
         var shownName = string.IsNullOrWhiteSpace(fileName) ? "The file" : $"“{fileName}”";
-        if (content.Length > AttachmentSizes.MaxFileBytes)
+        if (Uploads.SizeProblem(shownName, content.Length) is { } tooLarge)
         {
-            return $"{shownName} is {AttachmentSizes.Describe(content.Length)}; a file can be at most {AttachmentSizes.Describe(AttachmentSizes.MaxFileBytes)}. Compress it or split it.";
+            return tooLarge;
         }
 
         var inspection = AttachmentInspector.Inspect(fileName, content);
@@ -62,7 +48,7 @@ public sealed class PostingAttachments(PortalDbContext db, AuditLog audit, TimeP
 
         if (existing is not null && existing.Bytes + content.Length > AttachmentSizes.MaxPostingBytes)
         {
-            return $"{shownName} would bring this posting's attachments to {AttachmentSizes.Describe(existing.Bytes + content.Length)}; the limit is {AttachmentSizes.Describe(AttachmentSizes.MaxPostingBytes)} per posting. Remove a file or attach a smaller one.";
+            return $"{shownName} would bring this posting's attachments to {Uploads.Describe(existing.Bytes + content.Length)}; the limit is {Uploads.Describe(AttachmentSizes.MaxPostingBytes)} per posting. Remove a file or attach a smaller one.";
         }
 
         var name = await UniqueNameAsync(posting.Id, file.FileName);

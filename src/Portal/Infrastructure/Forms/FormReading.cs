@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Forms;
 /// field, so the URL-encoded body is read through <see cref="NulFreeFormStream"/> and multipart fields are cleaned after.</item>
 /// <item>A body over the endpoint's size limit answers 413, any other unreadable form 400, both on the error page; the
 /// pages never see a half-read form. Upload pages accept bodies well over their file limit
-/// (<see cref="Features.Postings.AttachmentSizes.MaxUploadRequestBytes"/>), so that a file that is too large gets the form back
+/// (<see cref="Features.Files.Uploads.MaxUploadRequestBytes"/>), so that a file that is too large gets the form back
 /// with its own message.</item>
 /// </list>
 /// The query string, which a GET form submits, is cleaned of NUL the same way.

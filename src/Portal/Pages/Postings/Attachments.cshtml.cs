@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Files;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
 
-[RequestSizeLimit(AttachmentSizes.MaxUploadRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxUploadRequestBytes)]
+[RequestSizeLimit(Uploads.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Uploads.MaxUploadRequestBytes)]
 public sealed class AttachmentsModel(PortalDbContext db, PostingPages pages, PostingAttachments attachments) : PageModel
 {
     public Posting Posting { get; private set; } = null!;
@@ -35,22 +36,14 @@ public sealed class AttachmentsModel(PortalDbContext db, PostingPages pages, Pos
             return NotFound();
         }
 
-        if (Upload is null || Upload.Length == 0)
+        var (content, problem) = await Uploads.ReadAsync(Upload, "Choose a file to attach.");
+        if (content is null)
         {
-            ModelState.AddModelError(nameof(Upload), Upload is null ? "Choose a file to attach." : $"“{Path.GetFileName(Upload.FileName)}” is empty.");
+            ModelState.AddModelError(nameof(Upload), problem!);
         }
-        else if (Upload.Length > AttachmentSizes.MaxFileBytes)
+        else if (await attachments.AddAsync(posting, Upload!.FileName, content) is { } error)
         {
-            ModelState.AddModelError(nameof(Upload), $"“{Path.GetFileName(Upload.FileName)}” is {AttachmentSizes.Describe(Upload.Length)}; a file can be at most {AttachmentSizes.Describe(AttachmentSizes.MaxFileBytes)}. Compress it or split it.");
-        }
-        else
-        {
-            using var buffer = new MemoryStream((int)Upload.Length);
-            await Upload.CopyToAsync(buffer);
-            if (await attachments.AddAsync(posting, Upload.FileName, buffer.ToArray()) is { } error)
-            {
-                ModelState.AddModelError(nameof(Upload), error);
-            }
+            ModelState.AddModelError(nameof(Upload), error);
         }
 
         if (!ModelState.IsValid)

@@ -14,8 +14,8 @@ namespace Portal.Pages.Postings;
 /// the classification a first table names) read from the document, so that the coordinator only has to classify it
 /// (<see cref="ClassifyModel"/>) and never writes prose on a State's behalf.
 /// </summary>
-[RequestSizeLimit(AttachmentSizes.MaxUploadRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = AttachmentSizes.MaxUploadRequestBytes)]
+[RequestSizeLimit(Uploads.MaxUploadRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Uploads.MaxUploadRequestBytes)]
 public sealed class ImportModel(
     PortalDbContext db, Readers readers, PostingCommands commands, PostingAttachments attachments, TimeProvider time) : PageModel
 {
@@ -140,21 +140,13 @@ public sealed class ImportModel(
 
     private async Task<byte[]?> ReadAsync(IFormFile? file)
     {
-        if (file is null || file.Length == 0)
+        var (content, problem) = await Uploads.ReadAsync(file, "Choose the Word document (.docx) to import.");
+        if (problem is not null)
         {
-            ModelState.AddModelError("Input.Document", file is null ? "Choose the Word document (.docx) to import." : $"“{Path.GetFileName(file.FileName)}” is empty.");
-            return null;
+            ModelState.AddModelError("Input.Document", problem);
         }
 
-        if (file.Length > AttachmentSizes.MaxFileBytes)
-        {
-            ModelState.AddModelError("Input.Document", $"“{Path.GetFileName(file.FileName)}” is {AttachmentSizes.Describe(file.Length)}; a document can be at most {AttachmentSizes.Describe(AttachmentSizes.MaxFileBytes)}.");
-            return null;
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer);
-        return buffer.ToArray();
+        return content;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
