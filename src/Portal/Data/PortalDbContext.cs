@@ -7,7 +7,7 @@ namespace Portal.Data;
 /// <summary>
 /// The one context. Provider-specific subclasses exist only so that each provider keeps its own migrations set.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options)
+public abstract partial class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Participant> Participants => Set<Participant>();
@@ -132,6 +132,7 @@ public abstract class PortalDbContext(DbContextOptions options)
         });
 
         MapPostings(builder);
+        MapCatalogue(builder);
 
         builder.Entity<Setting>(e =>
         {

@@ -23,6 +23,12 @@ public class PortalUser : IdentityUser
 
     public PortalRole Role { get; set; }
 
+    /// <summary>
+    /// Catalogue editor: opens calls, reviews contributions and builds the book. A right the coordinator gives an
+    /// account of any role, not a role of its own; coordinators are editors whatever this says.
+    /// </summary>
+    public bool IsEditor { get; set; }
+
     public bool IsDisabled { get; set; }
 
     /// <summary>False until the invitation is used and a password set.</summary>

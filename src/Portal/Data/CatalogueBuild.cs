@@ -1,0 +1,75 @@
+namespace Portal.Data;
+
+public enum BuildStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// One build of the book: kept with its time, the fingerprint of its inputs and the hash of each file, so that a
+/// reader can tell two editions apart and a build from the same accepted contributions can be checked.
+/// </summary>
+public class CatalogueBuild
+{
+    public int Id { get; set; }
+
+    public int CallId { get; set; }
+
+    /// <summary>An edition for observers leaves out what contributors marked "States only".</summary>
+    public bool ForObservers { get; set; }
+
+    public BuildStatus Status { get; set; }
+
+    /// <summary>What the build is doing now, in a sentence ("Laying out the PDF: pass 2 of 2.").</summary>
+    public string Progress { get; set; } = "";
+
+    /// <summary>Why it failed, in a sentence the editors understand; the details are in the log.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>SHA-256 over every input (texts and images, in book order).</summary>
+    public string? Fingerprint { get; set; }
+
+    public int Chapters { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public List<BuildFile> Files { get; set; } = [];
+}
+
+public enum BuildFileKind
+{
+    Pdf,
+    Epub,
+    Html,
+}
+
+public class BuildFile
+{
+    public int Id { get; set; }
+
+    public int BuildId { get; set; }
+
+    public BuildFileKind Kind { get; set; }
+
+    public long Length { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public BuildFileContent? Content { get; set; }
+}
+
+public class BuildFileContent
+{
+    public int FileId { get; set; }
+
+    public required byte[] Data { get; set; }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Postings;
+
+namespace Portal.Features.Catalogue;
+
+/// <summary>
+/// Who may do what in the catalogue, said once: every catalogue page, query, download and command asks here.
+/// The catalogue is for accounts only (what an entry-code visitor declares never grants a right): a State's accounts
+/// see their State's contributions and the calls; its focal points write and submit; editors (the coordinator and the
+/// accounts the coordinator names) run calls, review and build; editions are read by States' accounts and editors,
+/// and an edition built for observers also by observers' accounts.
+/// </summary>
+public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
+{
+    public bool IsAccount => Reader.IsAccount;
+
+    public bool IsEditor => Reader.IsAccount && (Reader.IsCoordinator || HasEditorRight);
+
+    /// <summary>States' accounts and editors see calls; observers only read editions built for them.</summary>
+    public bool SeesCalls => IsEditor || (Reader.IsAccount && Reader.ParticipantIsState);
+
+    /// <summary>A State's own accounts read its contributions (drafts included).</summary>
+    public bool IsOwnParticipant(int participantId) => Reader.IsAccount && Reader.Owns(participantId);
+
+    /// <summary>Write, submit, revise, withdraw: the State's focal points; editors only enter on a State's behalf.</summary>
+    public bool MayWrite(int participantId) =>
+        IsOwnParticipant(participantId) && Reader.ParticipantIsState && Reader.Role == PortalRole.FocalPoint;
+
+    /// <summary>Start a contribution for this participant: its focal points, or an editor entering one on its behalf.</summary>
+    public bool MayStart(int participantId) => MayWrite(participantId) || IsEditor;
+
+    /// <summary>
+    /// Whether this visitor may open the contribution: its participant's accounts always; editors once it has been
+    /// submitted, or when they entered it themselves.
+    /// </summary>
+    public bool MaySee(Contribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        return IsOwnParticipant(contribution.ParticipantId)
+            || (IsEditor && (contribution.Status != ContributionStatus.Draft || contribution.CreatedBy == Reader.UserId));
+    }
+
+    /// <summary>Edit the text while it is a draft or sent back for revision: its focal points, or the editor who entered it.</summary>
+    public bool MayEdit(Contribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        var open = contribution.Status is ContributionStatus.Draft or ContributionStatus.RevisionRequested;
+        return open && (MayWrite(contribution.ParticipantId) || (IsEditor && contribution.CreatedBy == Reader.UserId));
+    }
+
+    /// <summary>Accept, send back, group and order: editors, once submitted.</summary>
+    public bool MayReview(Contribution contribution) =>
+        IsEditor && contribution?.Status is ContributionStatus.Submitted or ContributionStatus.Accepted or ContributionStatus.RevisionRequested;
+
+    /// <summary>Editions are for the States' internal circulation; an edition for observers is also theirs.</summary>
+    public bool MayRead(CatalogueBuild build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return IsEditor || (Reader.IsAccount && (Reader.ParticipantIsState || (build.ForObservers && Reader.Role == PortalRole.Observer)));
+    }
+}
+
+/// <summary>The current visitor's catalogue rights, read once per request.</summary>
+public sealed class CatalogueVisitors(Readers readers, PortalDbContext db)
+{
+    private CatalogueVisitor? current;
+
+    public async Task<CatalogueVisitor> CurrentAsync()
+    {
+        if (current is not null)
+        {
+            return current;
+        }
+
+        var reader = await readers.CurrentAsync();
+        // Read from the account, not a claim, so that naming or removing an editor takes effect at once.
+        var editor = reader.IsAccount && reader.UserId is { } id
+            && await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.IsEditor && !u.IsDisabled);
+        current = new CatalogueVisitor(reader, editor);
+        return current;
+    }
+}
