@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Catalogue;
 using Portal.Features.Postings;
 
 namespace Portal.Pages;
 
-public sealed class IndexModel(Readers readers, PortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, PortalDbContext db, TimeProvider time) : PageModel
 {
     public sealed record Expiring(int Id, string Title, DateTimeOffset ValidUntil);
 
@@ -21,6 +22,16 @@ public sealed class IndexModel(Readers readers, PortalDbContext db, TimeProvider
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Calls that take contributions now, with the time left for the reader's own State.</summary>
+    public IReadOnlyList<OpenCall> OpenCalls { get; private set; } = [];
+
+    public sealed record OpenCall(int Id, string Title, string TimeLeft, int OwnContributions);
+
+    public bool SeesCatalogue { get; private set; }
+
+    /// <summary>Contributions waiting for an editor's decision: shown to editors.</summary>
+    public int? AwaitingReview { get; private set; }
+
     public async Task OnGetAsync()
     {
         var reader = await readers.CurrentAsync();
@@ -34,10 +45,41 @@ public sealed class IndexModel(Readers readers, PortalDbContext db, TimeProvider
                 .OrderBy(p => p.ValidUntil).Select(p => new Expiring(p.Id, p.Title, p.ValidUntil)).ToListAsync();
         }
 
+        await LoadCatalogueAsync();
         IsCoordinator = reader.IsCoordinator;
         if (IsCoordinator)
         {
             PendingRequests = await db.AccessRequests.CountAsync(r => r.Status == AccessRequestStatus.Pending);
+        }
+    }
+
+    private async Task LoadCatalogueAsync()
+    {
+        var visitor = await catalogue.CurrentAsync();
+        SeesCatalogue = visitor.SeesCalls;
+        if (!visitor.SeesCalls)
+        {
+            return;
+        }
+
+        var own = visitor.Reader.OwnParticipantId;
+        var calls = await db.CatalogueCalls.AsNoTracking().Where(c => c.Status == CallStatus.Published).ToListAsync();
+        var extensions = own is int p
+            ? await db.CallExtensions.AsNoTracking().Where(x => x.ParticipantId == p).ToDictionaryAsync(x => x.CallId, x => x.Deadline)
+            : [];
+        var counts = own is int q
+            ? await db.Contributions.AsNoTracking().Where(c => c.ParticipantId == q && c.Status != ContributionStatus.Withdrawn)
+                .GroupBy(c => c.CallId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count)
+            : [];
+        OpenCalls = calls
+            .Select(c => (Call: c, Extension: extensions.TryGetValue(c.Id, out var d) ? d : (DateOnly?)null))
+            .Where(x => CallCalendar.TakesSubmissions(x.Call, Now, x.Extension))
+            .OrderBy(x => CallCalendar.ClosesAt(x.Call, x.Extension))
+            .Select(x => new OpenCall(x.Call.Id, x.Call.Title, CallCalendar.TimeLeft(x.Call, Now, x.Extension), counts.GetValueOrDefault(x.Call.Id)))
+            .ToList();
+        if (visitor.IsEditor)
+        {
+            AwaitingReview = await db.Contributions.CountAsync(c => c.Status == ContributionStatus.Submitted);
         }
     }
 }

@@ -153,6 +153,29 @@ public sealed class AccountAdmin(
         return null;
     }
 
+    /// <summary>
+    /// Names a catalogue editor, or takes the right back: a right on the account, whatever its role; coordinators are
+    /// editors anyway. It takes effect at the account's next request (the catalogue reads it from the account).
+    /// </summary>
+    public async Task<string?> SetEditorAsync(string userId, bool editor)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return "This account no longer exists.";
+        }
+
+        if (user.Role == PortalRole.Coordinator)
+        {
+            return "Coordinators are catalogue editors already.";
+        }
+
+        user.IsEditor = editor;
+        await users.UpdateAsync(user);
+        await audit.RecordAsync(editor ? AuditEvent.EditorRightGiven : AuditEvent.EditorRightRemoved, user.Email);
+        return null;
+    }
+
     private const string LastCoordinator =
         "This is the only active coordinator: the portal needs one. Invite another coordinator first.";
 

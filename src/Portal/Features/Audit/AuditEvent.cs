@@ -54,6 +54,20 @@ public enum AuditEvent
     PostingDeleted,
     AttachmentAdded,
     AttachmentRemoved,
+
+    EditorRightGiven,
+    EditorRightRemoved,
+    CallSaved,
+    CallPublished,
+    CallExtended,
+    ContributionSaved,
+    ContributionSubmitted,
+    ContributionWithdrawn,
+    ContributionAccepted,
+    ContributionSentBack,
+    FigureAdded,
+    FigureRemoved,
+    BookBuildRequested,
 }
 
 /// <summary>The words the audit page shows for each event, in its table and its filter: one place for all of them.</summary>
@@ -108,6 +122,19 @@ public static class AuditEvents
         AuditEvent.PostingDeleted => "Posting deleted after the grace period",
         AuditEvent.AttachmentAdded => "Attachment added",
         AuditEvent.AttachmentRemoved => "Attachment removed",
+        AuditEvent.EditorRightGiven => "Catalogue editor named",
+        AuditEvent.EditorRightRemoved => "Catalogue editor right removed",
+        AuditEvent.CallSaved => "Call for contributions saved",
+        AuditEvent.CallPublished => "Call for contributions published",
+        AuditEvent.CallExtended => "Deadline extended for a participant",
+        AuditEvent.ContributionSaved => "Contribution saved",
+        AuditEvent.ContributionSubmitted => "Contribution submitted",
+        AuditEvent.ContributionWithdrawn => "Contribution withdrawn",
+        AuditEvent.ContributionAccepted => "Contribution accepted",
+        AuditEvent.ContributionSentBack => "Contribution sent back for revision",
+        AuditEvent.FigureAdded => "Picture added to a contribution",
+        AuditEvent.FigureRemoved => "Picture removed from a contribution",
+        AuditEvent.BookBuildRequested => "Catalogue build requested",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An audit event without words: add them here."),
     };
 

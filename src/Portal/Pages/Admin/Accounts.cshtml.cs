@@ -23,7 +23,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
     public InviteInput Invite { get; set; } = new();
 
     public sealed record AccountRow(string Id, string Name, string Email, string Participant, PortalRole Role,
-        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles, bool IsYou);
+        bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles, bool IsYou, bool IsEditor);
 
     public sealed class InviteInput
     {
@@ -73,6 +73,11 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
     public async Task<IActionResult> OnPostRoleAsync(string id, PortalRole role) =>
         await accounts.ChangeRoleAsync(id, role, User.UserIdOf()) is { } error ? Done(error) : Done("The role has been changed; the person's sessions have ended.");
 
+    public async Task<IActionResult> OnPostEditorAsync(string id, bool editor) =>
+        Done(await accounts.SetEditorAsync(id, editor) ?? (editor
+            ? "The account is now a catalogue editor: it can open calls, review contributions and build the book."
+            : "The account is no longer a catalogue editor."));
+
     public async Task<IActionResult> OnPostResendAsync(string id) =>
         Done(await accounts.ResendInvitationAsync(id) ?? "A new invitation has been sent.");
 
@@ -94,7 +99,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
         Rows = rows
             .Select(r => new AccountRow(r.User.Id, r.User.FullName, r.User.Email!, r.Participant.Name, r.User.Role, r.User.IsActivated,
                 r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, AccountAdmin.RolesFor(r.Participant, includeCoordinator: true),
-                r.User.Id == you))
+                r.User.Id == you, r.User.IsEditor))
             .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         Participants = await ParticipantOptions.LoadAsync(db, Invite.ParticipantId);
     }

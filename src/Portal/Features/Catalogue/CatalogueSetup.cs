@@ -1,0 +1,13 @@
+namespace Portal.Features.Catalogue;
+
+public static class CatalogueSetup
+{
+    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogueVisitors>();
+        services.AddScoped<CallCommands>();
+        services.AddScoped<ContributionCommands>();
+        services.AddScoped<ContributionLength>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Catalogue;
+using Portal.Features.Catalogue.Book;
+
+namespace Portal.Pages.Catalogue.Contributions;
+
+/// <summary>
+/// A contribution as the book will show it, with its state and history; its State's focal points revise or withdraw it
+/// from here, and editors accept it or send it back with a comment the authors see.
+/// </summary>
+public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, CatalogueVisitors visitors) : PageModel
+{
+    public Contribution Contribution { get; private set; } = null!;
+
+    public CatalogueVisitor Visitor { get; private set; } = null!;
+
+    public string ChapterHtml { get; private set; } = "";
+
+    public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+
+    public sealed record ReviewRow(DateTimeOffset At, string Editor, ContributionStatus Decision, string Comment);
+
+    [BindProperty]
+    public ReviewInput Review { get; set; } = new();
+
+    public sealed class ReviewInput
+    {
+        public string? Comment { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAcceptAsync(int id) => await DecideAsync(id, accept: true);
+
+    public async Task<IActionResult> OnPostSendBackAsync(int id) => await DecideAsync(id, accept: false);
+
+    private async Task<IActionResult> DecideAsync(int id, bool accept)
+    {
+        if (!await LoadAsync(id) || !Visitor.MayReview(Contribution))
+        {
+            return NotFound();
+        }
+
+        var comment = (Review.Comment ?? "").Trim();
+        if (!accept && comment.Length == 0)
+        {
+            ModelState.AddModelError("Review.Comment", "Say what the authors should change: they see this comment.");
+        }
+        else if (comment.Length > ContributionLimits.Comment)
+        {
+            ModelState.AddModelError("Review.Comment", $"The comment is {comment.Length} characters long; keep it to {ContributionLimits.Comment}.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await commands.ReviewAsync(Contribution, accept, comment);
+        TempData["Status"] = accept
+            ? $"“{Contribution.Title}” is accepted and goes into the chapter group “{Contribution.ChapterGroup}”."
+            : $"“{Contribution.Title}” is sent back to {Contribution.Participant?.Name} for revision.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        Visitor = await visitors.CurrentAsync();
+        if (await commands.FindAsync(id) is not { } contribution)
+        {
+            return false;
+        }
+
+        Contribution = contribution;
+        var chapter = ContributionChapters.ToChapter(contribution, new Dictionary<int, FigureImage>());
+        ChapterHtml = ChapterMarkup.Render(chapter, f => $"/Catalogue/Figures/{ContributionChapters.FigureIdOf(f.Key)}", chapterHeading: 2);
+        Reviews = await db.ContributionReviews.AsNoTracking().Where(r => r.ContributionId == id).OrderBy(r => r.At)
+            .Join(db.Users, r => r.EditorId, u => u.Id, (r, u) => new ReviewRow(r.At, u.FullName, r.Decision, r.Comment))
+            .ToListAsync();
+        return true;
+    }
+}
