@@ -235,7 +235,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
     /// <summary>What the routes point at: a published posting with an attachment, an access request, a spare account.</summary>
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
-        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant)
+        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -254,7 +254,18 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 .SubmitAsync("Fuzz Visitor", "fuzz.visitor@ministry.test", focal.ParticipantId, "Attaché", null, "10.9.9.9"))!.Id);
             var states = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
             var observers = await factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.Observers, "test"));
-            return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId);
+            var today = DateOnly.FromDateTime(factory.Time.GetUtcNow().UtcDateTime);
+            var call = await CatalogueSteps.CreateCallAsync(factory, today.AddDays(-1), today.AddDays(30));
+            var focalId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == focal.Email).Select(u => u.Id).SingleAsync());
+            var contribution = await factory.WithDbAsync(async db =>
+            {
+                var draft = new Contribution { CallId = call.Id, ParticipantId = focal.ParticipantId, Title = "Fuzz contribution", CreatedBy = focalId };
+                db.Contributions.Add(draft);
+                await db.SaveChangesAsync();
+                return draft.Id;
+            });
+            return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
+                call.Id, contribution);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
@@ -265,6 +276,8 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Postings/", StringComparison.Ordinal) => Invariant(Posting),
             ("id", _) when route.StartsWith("Admin/Requests/", StringComparison.Ordinal) => Invariant(Request),
             ("id", _) when route.StartsWith("Admin/Accounts/", StringComparison.Ordinal) => SpareAccountId,
+            ("id", _) when route.StartsWith("Catalogue/Calls/", StringComparison.Ordinal) => Invariant(Call),
+            ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             _ => throw new InvalidOperationException($"The fuzzer has no real value for {{{parameter}}} in {route}: add one to World.RealValue."),
         };
 
