@@ -4,7 +4,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Unit;
 
-public class PostingMarkdownTests
+public class SafeMarkdownTests
 {
     private const string Rel = "rel=\"nofollow noopener noreferrer\"";
 

@@ -9,7 +9,7 @@ namespace Portal.Tests.Unit;
 /// The Content-Security-Policy blocks inline styles, so a style attribute in rendered Markdown is formatting silently
 /// lost (or, written by an author, formatting they were never meant to have). None may come out, whatever goes in.
 /// </summary>
-public class PostingMarkdownStyleTests
+public class SafeMarkdownStyleTests
 {
     private static string? Attachments(string name) => name == "map.png" ? "/Postings/1/Attachments/2" : null;
 
