@@ -8,6 +8,7 @@ public static class CatalogueSetup
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionLength>();
+        services.AddScoped<BookPlan>();
         return services;
     }
 }

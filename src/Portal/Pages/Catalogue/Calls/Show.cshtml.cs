@@ -32,6 +32,11 @@ public sealed class ShowModel(PortalDbContext db, CatalogueVisitors visitors, Ca
 
     public sealed record ParticipationRow(int ParticipantId, string State, string Stage, DateOnly? Extension);
 
+    /// <summary>What the editors have to read: every contribution that has been submitted, whatever happened since.</summary>
+    public IReadOnlyList<SubmittedRow> Submissions { get; private set; } = [];
+
+    public sealed record SubmittedRow(int Id, string Title, string Participant, ContributionStatus Status, DateTimeOffset? SubmittedAt);
+
     [BindProperty]
     public ExtensionInput Extension { get; set; } = new();
 
@@ -123,6 +128,10 @@ public sealed class ShowModel(PortalDbContext db, CatalogueVisitors visitors, Ca
         var statuses = await db.Contributions.AsNoTracking().Where(c => c.CallId == id)
             .Select(c => new { c.ParticipantId, c.Status }).ToListAsync();
         var extensions = await db.CallExtensions.AsNoTracking().Where(x => x.CallId == id).ToDictionaryAsync(x => x.ParticipantId, x => x.Deadline);
+        Submissions = (await db.Contributions.AsNoTracking()
+            .Where(c => c.CallId == id && c.SubmittedAt != null)
+            .Select(c => new SubmittedRow(c.Id, c.Title, c.Participant!.Name, c.Status, c.SubmittedAt)).ToListAsync())
+            .OrderBy(c => c.Status == ContributionStatus.Submitted ? 0 : 1).ThenBy(c => c.SubmittedAt).ToList();
         Participation = States.Select(s =>
         {
             var own = statuses.Where(c => c.ParticipantId == s.Id).Select(c => c.Status).ToList();

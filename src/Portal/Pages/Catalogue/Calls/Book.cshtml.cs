@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Catalogue;
+
+namespace Portal.Pages.Catalogue.Calls;
+
+/// <summary>
+/// The editors put the book together: chapter groups (by CCM provision or region), the order of the chapters (buttons,
+/// no JavaScript), the foreword and introduction.
+/// </summary>
+public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, BookPlan plan) : PageModel
+{
+    public CatalogueCall Call { get; private set; } = null!;
+
+    public IReadOnlyList<BookPlan.Chapter> Chapters { get; private set; } = [];
+
+    public IReadOnlyList<string> Groups { get; private set; } = [];
+
+    public int Submitted { get; private set; }
+
+    [BindProperty]
+    public FrontMatterInput FrontMatter { get; set; } = new();
+
+    public sealed class FrontMatterInput
+    {
+        public string? Foreword { get; set; }
+
+        public string? Introduction { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        FrontMatter = new FrontMatterInput { Foreword = Call.Foreword, Introduction = Call.Introduction };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGroupingAsync(int id, ChapterGrouping grouping)
+    {
+        if (!await LoadAsync(id) || !Enum.IsDefined(grouping))
+        {
+            return NotFound();
+        }
+
+        await plan.SetGroupingAsync(Call, grouping);
+        return Done(id, grouping == ChapterGrouping.Region ? "Chapters are now grouped by region." : "Chapters are now grouped by CCM provision.");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int contribution, bool up)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var title = Chapters.FirstOrDefault(c => c.Id == contribution)?.Title;
+        return await plan.MoveAsync(Call, contribution, up) && title is not null
+            ? Done(id, up ? $"“{title}” moved up." : $"“{title}” moved down.", $"chapter-{contribution}")
+            : Done(id, "That chapter cannot move further in its group.");
+    }
+
+    public async Task<IActionResult> OnPostRegroupAsync(int id, int contribution, string? group)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var title = Chapters.FirstOrDefault(c => c.Id == contribution)?.Title;
+        return group is not null && title is not null && await plan.MoveToGroupAsync(Call, contribution, group)
+            ? Done(id, $"“{title}” is now the last chapter of “{group}”.", $"chapter-{contribution}")
+            : Done(id, "Choose a group from the list.");
+    }
+
+    public async Task<IActionResult> OnPostFrontMatterAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var foreword = (FrontMatter.Foreword ?? "").Trim();
+        var introduction = (FrontMatter.Introduction ?? "").Trim();
+        if (foreword.Length > 20_000)
+        {
+            ModelState.AddModelError("FrontMatter.Foreword", $"The foreword is {foreword.Length:N0} characters long; keep it to 20,000.");
+        }
+
+        if (introduction.Length > 20_000)
+        {
+            ModelState.AddModelError("FrontMatter.Introduction", $"The introduction is {introduction.Length:N0} characters long; keep it to 20,000.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await plan.SaveFrontMatterAsync(Call, foreword, introduction);
+        return Done(id, "The foreword and introduction are saved.");
+    }
+
+    private RedirectToPageResult Done(int id, string status, string? fragment = null)
+    {
+        TempData["Status"] = status;
+        return RedirectToPage(null, null, new { id }, fragment);
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!(await visitors.CurrentAsync()).IsEditor || await db.CatalogueCalls.SingleOrDefaultAsync(c => c.Id == id) is not { } call)
+        {
+            return false;
+        }
+
+        Call = call;
+        Chapters = await plan.ChaptersAsync(call);
+        Groups = await plan.GroupsAsync(call);
+        Submitted = await db.Contributions.CountAsync(c => c.CallId == id && c.Status == ContributionStatus.Submitted);
+        return true;
+    }
+}
