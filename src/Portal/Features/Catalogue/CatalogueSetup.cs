@@ -9,6 +9,8 @@ public static class CatalogueSetup
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionLength>();
         services.AddScoped<BookPlan>();
+        services.AddScoped<CatalogueMail>();
+        services.AddScoped<CallAnnouncements>();
         return services;
     }
 }

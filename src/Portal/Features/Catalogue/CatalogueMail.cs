@@ -1,0 +1,60 @@
+using System.Globalization;
+using Portal.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Features.Catalogue;
+
+/// <summary>The texts of the catalogue's e-mails, in one place.</summary>
+public sealed class CatalogueMail(Outbox outbox)
+{
+    public void SendCallOpened(PortalUser focalPoint, CatalogueCall call, DateOnly? extension)
+    {
+        ArgumentNullException.ThrowIfNull(focalPoint);
+        ArgumentNullException.ThrowIfNull(call);
+        outbox.Enqueue(focalPoint.Email!, $"Call for contributions: {call.Title}", $"""
+            Dear {focalPoint.FullName},
+
+            The editors of the CCM catalogue of good practices invite your State to contribute to
+            "{call.Title}".
+
+            Write up one cooperation project per contribution, in English, {Pages(call.PageLimit)} at most.
+            Contributions are taken until the end of {Day(Deadline(call, extension))} ({CallCalendar.ZoneName(call.TimeZone)}).
+
+            Read the call and write your State's contribution on the portal:
+            {outbox.Link($"/Catalogue/Calls/{call.Id.ToString(CultureInfo.InvariantCulture)}")}
+
+            Questions about the call:
+            {call.ContactPersons}
+            """);
+    }
+
+    public void SendReminder(PortalUser focalPoint, CatalogueCall call, int daysLeft, DateOnly? extension)
+    {
+        ArgumentNullException.ThrowIfNull(focalPoint);
+        ArgumentNullException.ThrowIfNull(call);
+        var subject = daysLeft switch
+        {
+            <= 0 => $"Last day for contributions: {call.Title}",
+            1 => $"One day left for contributions: {call.Title}",
+            _ => $"{daysLeft.ToString(CultureInfo.InvariantCulture)} days left for contributions: {call.Title}",
+        };
+        outbox.Enqueue(focalPoint.Email!, subject, $"""
+            Dear {focalPoint.FullName},
+
+            Your State has not yet submitted a contribution to "{call.Title}".
+            Contributions are taken until the end of {Day(Deadline(call, extension))} ({CallCalendar.ZoneName(call.TimeZone)}).
+
+            A draft you started is kept on the portal; submit it, or write one, here:
+            {outbox.Link($"/Catalogue/Calls/{call.Id.ToString(CultureInfo.InvariantCulture)}")}
+
+            If your State does not intend to contribute, you can ignore this message.
+            """);
+    }
+
+    private static DateOnly Deadline(CatalogueCall call, DateOnly? extension) =>
+        extension is { } later && later > call.Deadline ? later : call.Deadline;
+
+    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Pages(int limit) => limit == 1 ? "one page" : $"{limit.ToString(CultureInfo.InvariantCulture)} pages";
+}
