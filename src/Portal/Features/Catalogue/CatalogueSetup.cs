@@ -10,6 +10,7 @@ public static class CatalogueSetup
         services.AddScoped<ContributionLength>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();
+        services.AddScoped<BookInputs>();
         services.AddScoped<CallAnnouncements>();
         return services;
     }
