@@ -76,7 +76,7 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
 
         Contribution = contribution;
         var chapter = ContributionChapters.ToChapter(contribution, new Dictionary<int, FigureImage>());
-        ChapterHtml = ChapterMarkup.Render(chapter, f => $"/Catalogue/Figures/{ContributionChapters.FigureIdOf(f.Key)}", chapterHeading: 2);
+        ChapterHtml = ChapterMarkup.Render(chapter, f => $"/Catalogue/Figures/{ContributionChapters.FigureIdOf(f.Key)}", chapterHeading: 1);
         Reviews = await db.ContributionReviews.AsNoTracking().Where(r => r.ContributionId == id).OrderBy(r => r.At)
             .Join(db.Users, r => r.EditorId, u => u.Id, (r, u) => new ReviewRow(r.At, u.FullName, r.Decision, r.Comment))
             .ToListAsync();
