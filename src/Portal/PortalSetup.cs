@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Features.Catalogue.Book;
 using Portal.Features.EntryCodes;
 using Portal.Features.Markdown;
 using Portal.Features.Participants;
@@ -71,6 +72,7 @@ public static class PortalSetup
         services.AddScoped<PostingLifecycle>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
+        services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {
             // Pages carry no secret that stays the same across responses (antiforgery tokens change every time),
