@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -5,9 +6,9 @@ namespace Portal.Features.Catalogue.Book;
 
 /// <summary>
 /// The one headless Chromium of the app, started at the first print (about 1 s), started again if it has died, and
-/// closed with the app. Each print gets a fresh browser context with JavaScript off that can read only the files of
-/// its <see cref="PrintFolder"/>: every other request (network, other files) is refused and logged. At most
-/// <see cref="PrintOptions.MaxConcurrentPages"/> prints run at once; the others wait their turn.
+/// closed with the app. Each print runs in a page of its own browser context, JavaScript off, that can read only the
+/// files of the job's <see cref="PrintFolder"/>: every other request (network, other files) is refused and logged.
+/// At most <see cref="PrintOptions.MaxConcurrentPages"/> prints run at once; the others wait their turn.
 /// </summary>
 public sealed class PrintBrowser : IAsyncDisposable
 {
@@ -25,6 +26,7 @@ public sealed class PrintBrowser : IAsyncDisposable
     private readonly ILogger<PrintBrowser> logger;
     private readonly SemaphoreSlim turns;
     private readonly SemaphoreSlim launching = new(1, 1);
+    private readonly ConcurrentStack<PrintTab> idle = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
     private bool disposed;
@@ -43,28 +45,27 @@ public sealed class PrintBrowser : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(work);
         await turns.WaitAsync(cancellationToken);
+        PrintTab? tab = null;
+        var reusable = false;
         try
         {
-            var current = await BrowserAsync(cancellationToken);
-            await using var context = await current.NewContextAsync(new BrowserNewContextOptions
-            {
-                JavaScriptEnabled = false,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                Locale = "en-GB",
-            });
-            await context.RouteAsync("**/*", route => AllowOnlyFolderAsync(route, folder));
-            var page = await context.NewPageAsync();
+            tab = await TakeTabAsync(cancellationToken);
+            tab.Folder = folder;
             // Closing the context stops a layout in progress when the caller gives up (a form request ended).
-            await using var stop = cancellationToken.Register(() => _ = context.CloseAsync());
-            await page.GotoAsync(folder.Document.AbsoluteUri, new PageGotoOptions
+            await using (cancellationToken.Register(() => _ = tab.Context.CloseAsync()))
             {
-                WaitUntil = WaitUntilState.Load,
-                Timeout = (float)options.LoadTimeout.TotalMilliseconds,
-            });
-            var result = await work(page);
-            cancellationToken.ThrowIfCancellationRequested();
-            return result;
+                await tab.Page.GotoAsync(folder.Document.AbsoluteUri, new PageGotoOptions
+                {
+                    WaitUntil = WaitUntilState.Load,
+                    Timeout = (float)options.LoadTimeout.TotalMilliseconds,
+                });
+                var result = await work(tab.Page);
+                cancellationToken.ThrowIfCancellationRequested();
+                tab.Folder = null;
+                await tab.Page.GotoAsync("about:blank");
+                reusable = true;
+                return result;
+            }
         }
         catch (PlaywrightException) when (cancellationToken.IsCancellationRequested)
         {
@@ -72,14 +73,81 @@ public sealed class PrintBrowser : IAsyncDisposable
         }
         finally
         {
+            if (tab is not null)
+            {
+                tab.Folder = null;
+                if (reusable)
+                {
+                    idle.Push(tab);
+                }
+                else
+                {
+                    await tab.CloseAsync();
+                }
+            }
+
             turns.Release();
         }
     }
 
-    private async Task AllowOnlyFolderAsync(IRoute route, PrintFolder folder)
+    /// <summary>
+    /// A page kept between prints: opening one starts a renderer process (0.1–0.4 s, more than laying out a
+    /// chapter), so each of the <see cref="PrintOptions.MaxConcurrentPages"/> turns keeps its own. Its routing lets
+    /// through only the files of the folder it is printing, and nothing between prints (it then shows about:blank).
+    /// </summary>
+    private sealed class PrintTab(IBrowser browser, IBrowserContext context, IPage page)
+    {
+        public IBrowser Browser { get; } = browser;
+
+        public IBrowserContext Context { get; } = context;
+
+        public IPage Page { get; } = page;
+
+        public PrintFolder? Folder { get; set; }
+
+        public async Task CloseAsync()
+        {
+            try
+            {
+                await Context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The browser is gone already.
+            }
+        }
+    }
+
+    private async Task<PrintTab> TakeTabAsync(CancellationToken cancellationToken)
+    {
+        var current = await BrowserAsync(cancellationToken);
+        while (idle.TryPop(out var kept))
+        {
+            if (kept.Browser == current && !kept.Page.IsClosed)
+            {
+                return kept;
+            }
+
+            await kept.CloseAsync();
+        }
+
+        var context = await current.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            AcceptDownloads = false,
+            Locale = "en-GB",
+        });
+        PrintTab? tab = null;
+        await context.RouteAsync("**/*", route => AllowOnlyFolderAsync(route, tab?.Folder));
+        tab = new PrintTab(current, context, await context.NewPageAsync());
+        return tab;
+    }
+
+    private async Task AllowOnlyFolderAsync(IRoute route, PrintFolder? folder)
     {
         var address = route.Request.Url;
-        if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsFile && folder.Files.Contains(uri.LocalPath))
+        if (folder is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsFile && folder.Files.Contains(uri.LocalPath))
         {
             await route.ContinueAsync();
             return;
@@ -103,7 +171,7 @@ public sealed class PrintBrowser : IAsyncDisposable
             if (browser is not null)
             {
                 logger.LogWarning("The print browser had stopped; starting it again.");
-                await CloseAsync();
+                await CloseBrowserAsync();
             }
 
             playwright = await Playwright.CreateAsync();
@@ -124,7 +192,7 @@ public sealed class PrintBrowser : IAsyncDisposable
     /// <summary>The running browser, for tests that stop it to see it come back.</summary>
     internal IBrowser? Current => browser;
 
-    private async Task CloseAsync()
+    private async Task CloseBrowserAsync()
     {
         try
         {
@@ -149,7 +217,8 @@ public sealed class PrintBrowser : IAsyncDisposable
         try
         {
             disposed = true;
-            await CloseAsync();
+            idle.Clear();
+            await CloseBrowserAsync();
         }
         finally
         {
