@@ -54,14 +54,28 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
         folder.WriteDocument(PrintHtml.Book(edition, figure => files[figure]));
         var targets = PrintHtml.ContentsTargets(edition);
 
+        var phases = new List<string>();
+        void Phase(string name)
+        {
+            phases.Add($"{name} {watch.ElapsedMilliseconds} ms");
+            watch.Restart();
+        }
+
+        Phase("files");
         var book = await browser.WithDocumentAsync(folder, async page =>
         {
-            var (_, numbers) = PrintedPdf.Read(await page.PdfAsync(LayoutPass), targets);
+            Phase("load");
+            var layout = await page.PdfAsync(LayoutPass);
+            Phase("layout");
+            var (_, numbers) = PrintedPdf.Read(layout, targets);
+            Phase("read");
             for (var pass = 2; pass <= MaxPasses; pass++)
             {
                 await page.EvaluateAsync(WriteNumbers, numbers);
                 var pdf = await page.PdfAsync(Printing);
+                Phase("print");
                 var (pages, landed) = PrintedPdf.Read(pdf, targets);
+                Phase("read");
                 if (targets.All(t => landed[t] == numbers[t]))
                 {
                     return new PrintedBook(pdf, pages, landed, pass);
@@ -73,8 +87,9 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
             throw new InvalidOperationException($"The contents' page numbers were still changing after {MaxPasses} layouts.");
         }, cancellationToken);
 
-        logger.LogInformation("Printed \"{Title}\": {Pages} pages, {Bytes} bytes, {Passes} layouts, in {Milliseconds} ms.",
-            edition.Title, book.Pages, book.Pdf.Length, book.Passes, watch.ElapsedMilliseconds);
+        Phase("close");
+        logger.LogInformation("Printed \"{Title}\": {Pages} pages, {Bytes} bytes, {Passes} layouts ({Phases}).",
+            edition.Title, book.Pages, book.Pdf.Length, book.Passes, string.Join(", ", phases));
         return book;
     }
 
