@@ -5,6 +5,7 @@ using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.Catalogue;
+using Portal.Features.Catalogue.Book;
 using Portal.Features.EntryCodes;
 using Portal.Features.Markdown;
 using Portal.Features.Participants;
@@ -73,6 +74,7 @@ public static class PortalSetup
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue();
+        services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {
             // Pages carry no secret that stays the same across responses (antiforgery tokens change every time),
