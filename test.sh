@@ -7,7 +7,7 @@
 #   ./test.sh -h | --help            this text
 #
 # What it does:
-#   1. installs what is missing with apt-get (chromium, postgresql, python3-aiosmtpd); needs root
+#   1. installs what is missing with apt-get (chromium, postgresql, python3-aiosmtpd, epubcheck); needs root
 #   2. starts a throwaway PostgreSQL and an SMTP sink (aiosmtpd, writing a Maildir) on free
 #      ports on 127.0.0.1, in a temp dir; both are stopped and removed on exit, failure or Ctrl-C
 #   3. dotnet build -c Release, then dotnet format --verify-no-changes
@@ -76,6 +76,8 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 { [[ -x $PY ]] && $PY -c 'import aiosmtpd' 2>/dev/null; } || missing+=(python3-aiosmtpd)
+# The book tests validate the EPUB with it: java -jar /usr/bin/epubcheck FILE.epub (brings a Java runtime).
+{ [[ -e /usr/bin/epubcheck ]] && command -v java >/dev/null; } || missing+=(epubcheck)
 if [[ ${#missing[@]} -gt 0 ]]; then
   [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
   note "installing: ${missing[*]}"
@@ -84,7 +86,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
   note "installed in $(( SECONDS - START_TIME ))s"
 else
-  note "chromium, postgresql and python3-aiosmtpd are present"
+  note "chromium, postgresql, python3-aiosmtpd and epubcheck are present"
 fi
 PGBIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 
