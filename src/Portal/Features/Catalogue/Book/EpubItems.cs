@@ -98,7 +98,7 @@ internal static class EpubItems
         string.Create(CultureInfo.InvariantCulture, $"<section class=\"part\" id=\"part_{index + 1}\">\n<p class=\"part-label\">Part {index + 1}</p>\n")
         + $"<h1 class=\"part-title\">{ChapterMarkup.Encode(part.Title)}</h1>\n</section>\n";
 
-    /// <summary>The readers' stylesheet, shared with the single-file HTML.</summary>
+    /// <summary>The readers' stylesheet, shared with <see cref="SingleFileHtml"/>.</summary>
     internal static readonly Lazy<byte[]> Stylesheet = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Portal.EpubBook.css")
