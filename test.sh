@@ -8,7 +8,7 @@
 #
 # What it does:
 #   1. installs what is missing with apt-get (chromium, postgresql, python3-aiosmtpd, and for the printed
-#      book poppler-utils and fonts-liberation2); needs root
+#      book poppler-utils, fonts-liberation2 and epubcheck); needs root
 #   2. starts a throwaway PostgreSQL and an SMTP sink (aiosmtpd, writing a Maildir) on free
 #      ports on 127.0.0.1, in a temp dir; both are stopped and removed on exit, failure or Ctrl-C
 #   3. dotnet build -c Release, then dotnet format --verify-no-changes
@@ -80,6 +80,8 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 # The printed book: its fonts (embedded in the PDF), and pdfinfo / pdftotext / pdffonts for the tests that read it.
 [[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]] || missing+=(fonts-liberation2)
 command -v pdffonts >/dev/null || missing+=(poppler-utils)
+# The book tests validate the EPUB with it: java -jar /usr/bin/epubcheck FILE.epub (brings a Java runtime).
+{ [[ -e /usr/bin/epubcheck ]] && command -v java >/dev/null; } || missing+=(epubcheck)
 if [[ ${#missing[@]} -gt 0 ]]; then
   [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
   note "installing: ${missing[*]}"
@@ -88,7 +90,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
   note "installed in $(( SECONDS - START_TIME ))s"
 else
-  note "chromium, postgresql, python3-aiosmtpd, fonts-liberation2 and poppler-utils are present"
+  note "chromium, postgresql, python3-aiosmtpd, fonts-liberation2, poppler-utils and epubcheck are present"
 fi
 PGBIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 
