@@ -136,7 +136,13 @@ public sealed class ContributionCommands(
         }
 
         var count = await MeasureAsync(contribution, cancellation);
-        var problems = SubmissionCheck.Problems(contribution, call.PageLimit, count?.Pages);
+        if (count is null)
+        {
+            errors.AddModelError("", "The portal could not lay the contribution out to count its pages just now, so it cannot check the page limit. Your text is saved; try again in a few minutes.");
+            return false;
+        }
+
+        var problems = SubmissionCheck.Problems(contribution, call.PageLimit, count.Pages);
         foreach (var problem in problems)
         {
             errors.AddModelError($"Input.{problem.Field}", problem.Message);
