@@ -46,7 +46,7 @@ public static partial class AttachmentInspector
     }
 
     /// <summary>The name as the user gave it, cleaned the same way, for messages about a refused file.</summary>
-    private static string DisplayName(string? name)
+    internal static string DisplayName(string? name)
     {
         var (stem, extension) = Split(Clean(name));
         stem = Cap(stem);
