@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Features.EntryCodes;
@@ -227,28 +228,16 @@ public sealed class EntryCodeStore(
 /// decided on <see cref="TimeProvider"/> inside <see cref="EntryCodeStore.RotateDueAsync"/>.
 /// </summary>
 public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogger<EntryCodeRotationService> logger)
-    : BackgroundService
+    : ScheduledJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
+        var rotated = await services.GetRequiredService<EntryCodeStore>().RotateDueAsync();
+        if (rotated > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var rotated = await scope.ServiceProvider.GetRequiredService<EntryCodeStore>().RotateDueAsync();
-                if (rotated > 0)
-                {
-                    logger.LogInformation("Rotated {Count} entry code(s) on schedule", rotated);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the host; the next heartbeat tries again.
-                logger.LogError(ex, "Scheduled entry-code rotation failed; will retry");
-            }
+            Logger.LogInformation("Rotated {Count} entry code(s) on schedule", rotated);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

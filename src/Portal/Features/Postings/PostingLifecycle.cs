@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Postings;
@@ -156,34 +157,20 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
     private sealed record Recipient(string Email, string Name);
 }
 
+/// <summary>Runs <see cref="PostingLifecycle"/> every 10 minutes.</summary>
 public sealed class PostingLifecycleService(IServiceScopeFactory scopes, IOptions<PostingOptions> options, ILogger<PostingLifecycleService> logger)
-    : BackgroundService
+    : ScheduledJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.LifecycleInBackground)
-        {
-            return;
-        }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(10);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10));
-        do
+    protected override bool RunsInBackground => options.Value.LifecycleInBackground;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<PostingLifecycle>().RunAsync(cancellationToken);
+        if (report != new LifecycleReport(0, 0, 0, 0))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<PostingLifecycle>().RunAsync(stoppingToken);
-                if (report != new LifecycleReport(0, 0, 0, 0))
-                {
-                    logger.LogInformation("Posting lifecycle: {Report}", report);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the host; the next run tries again.
-                logger.LogError(ex, "Posting lifecycle run failed; will retry");
-            }
+            Logger.LogInformation("Posting lifecycle: {Report}", report);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
