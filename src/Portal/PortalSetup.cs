@@ -57,9 +57,11 @@ public static class PortalSetup
         services.AddSingleton<ReadCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EntryCodeStore>();
+        services.AddScoped<EntryCodeMail>();
         services.AddHostedService<EntryCodeRotationService>();
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();
+        services.AddScoped<AccessMail>();
         services.AddScoped<SampleData>();
         services.AddScoped<SamplePostingSeeder>();
         services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));
@@ -69,6 +71,7 @@ public static class PortalSetup
         services.AddScoped<PostingAttachments>();
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();
+        services.AddScoped<PostingMail>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddResponseCompression(o =>

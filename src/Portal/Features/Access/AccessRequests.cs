@@ -3,13 +3,12 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.EntryCodes;
-using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodeStore codes)
+    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes)
 {
     /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
     public static string NormalizeEmail(string email)
@@ -60,12 +59,7 @@ public sealed class AccessRequests(
         }
 
         audit.WriteAs(AuditLog.Unverified(name, email), AuditEvent.AccessRequested, $"request #{request.Id}", $"for participant {participantId}");
-        outbox.Enqueue(email, "We received your request for access", $"""
-            Dear {name},
-
-            Your request for access to the CCM Cooperation Portal has reached the coordinator (reference #{request.Id}).
-            You will receive another e-mail when it has been decided.
-            """);
+        mail.SendReceived(request);
         await TellCoordinatorsAsync(request);
         await db.SaveChangesAsync();
         return request;
@@ -83,14 +77,7 @@ public sealed class AccessRequests(
         var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync();
         foreach (var coordinator in coordinators)
         {
-            outbox.Enqueue(coordinator.Email!, $"A request for access is waiting (#{request.Id})", $"""
-                Dear {coordinator.FullName},
-
-                A request for access to the portal is waiting for your decision (reference #{request.Id}).
-                As typed by the person (not verified): {request.Name}, {request.Position}, <{request.Email}>, for {participant}.
-
-                Decide on {outbox.Link("/Admin/Requests")}.
-                """);
+            mail.TellCoordinator(coordinator.Email!, coordinator.FullName, request, participant);
         }
     }
 
@@ -138,16 +125,7 @@ public sealed class AccessRequests(
         }
 
         Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
-        outbox.Enqueue(request.Email, EntryCodeSubject(audience), $"""
-            Dear {request.Name},
-
-            Your request for access has been approved with read-only access for {request.Participant.Name}.
-            Open {outbox.Link("/Entry")} and enter this code with your name and e-mail address:
-
-                {EntryCodeFormat.Group(EntryCodeFormat.Normalize(typedCode)!)}
-
-            The code is changed regularly; the coordinator will send you the new one. Do not forward it.
-            """, sensitive: true);
+        codeMail.SendCode(request.Email, request.Name, request.Participant.Name, audience, typedCode);
         audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}");
         await db.SaveChangesAsync();
         return null;
@@ -162,21 +140,11 @@ public sealed class AccessRequests(
         }
 
         Decide(request, AccessRequestStatus.Rejected, null, reason);
-        outbox.Enqueue(request.Email, "Your request for access to the CCM Cooperation Portal", $"""
-            Dear {request.Name},
-
-            The coordinator could not approve your request for access (reference #{request.Id}).
-            Reason given: {reason}
-
-            You may reply to the Implementation Support Unit if you think this is a mistake.
-            """);
+        mail.SendRejection(request, reason);
         audit.Write(AuditEvent.AccessRequestRejected, $"request #{request.Id}", reason);
         await db.SaveChangesAsync();
         return null;
     }
-
-    /// <summary>The subject of e-mails carrying a code; a rotation cancels those still unsent (<see cref="EntryCodeStore"/>).</summary>
-    public static string EntryCodeSubject(CodeAudience audience) => $"Your entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})";
 
     private Task<AccessRequest?> PendingAsync(int id) =>
         db.AccessRequests.Include(r => r.Participant).SingleOrDefaultAsync(r => r.Id == id && r.Status == AccessRequestStatus.Pending);

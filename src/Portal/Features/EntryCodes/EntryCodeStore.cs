@@ -14,7 +14,7 @@ namespace Portal.Features.EntryCodes;
 /// current: the database enforces it (unique filtered index) and every rotation retires and issues in one transaction.
 /// </summary>
 public sealed class EntryCodeStore(
-    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, Outbox outbox)
+    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, Outbox outbox, EntryCodeMail mail)
 {
     public const int DefaultRotationDays = 90;
     private const string RevealPurpose = "Portal.EntryCodes.Reveal";
@@ -163,7 +163,7 @@ public sealed class EntryCodeStore(
         }
 
         await db.SaveChangesAsync();
-        await outbox.CancelUnsentAsync(Access.AccessRequests.EntryCodeSubject(audience), "the entry code was changed before this e-mail could be sent");
+        await outbox.CancelUnsentAsync(EntryCodeMail.CodeSubject(audience), "the entry code was changed before this e-mail could be sent");
         await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
         await transaction.CommitAsync();
@@ -172,17 +172,11 @@ public sealed class EntryCodeStore(
 
     private async Task NotifyCoordinatorsAsync(CodeAudience audience)
     {
-        // The code itself never travels by e-mail from here: the coordinators are told where to see it once.
         var coordinators = await db.Users.AsNoTracking().ActiveCoordinators()
             .Select(u => new { u.Email, u.FullName }).ToListAsync();
         foreach (var coordinator in coordinators)
         {
-            outbox.Enqueue(coordinator.Email!, $"The entry code for {Label(audience)} has changed", $"""
-                Dear {coordinator.FullName},
-
-                The entry code for {Label(audience)} was changed on schedule. Everyone who entered with the old code has been signed out.
-                The new code is shown once on {outbox.Link("/Admin/Codes")}; send it to the delegations that should have it.
-                """);
+            mail.TellCoordinatorOfRotation(coordinator.Email!, coordinator.FullName, audience);
         }
     }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Infrastructure;
-using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Postings;
 
@@ -22,7 +21,7 @@ public sealed record LifecycleReport(int Reminders30, int Reminders7, int Expire
 /// Reminders before expiry, expiry, and deletion after the grace period. Every step claims its rows with a
 /// conditional update before acting, so running it twice, or on two instances at once, acts once.
 /// </summary>
-public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog audit, TimeProvider time, IOptions<PostingOptions> options)
+public sealed class PostingLifecycle(PortalDbContext db, PostingMail mail, AuditLog audit, TimeProvider time, IOptions<PostingOptions> options)
 {
     public async Task<LifecycleReport> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -93,7 +92,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
         }
 
         var posting = await db.Postings.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Title, p.Kind, p.ValidUntil, p.ParticipantId, ParticipantName = p.Participant!.Name })
+            .Select(p => new { Expiring = new ExpiringPosting(p.Id, p.Kind, p.Title, p.Participant!.Name, p.ValidUntil), p.ParticipantId })
             .SingleAsync(cancellationToken);
         var recipients = await Recipients(posting.ParticipantId).ToListAsync(cancellationToken);
         if (recipients.Count == 0)
@@ -103,26 +102,12 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
                 .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(cancellationToken);
         }
 
-        var kind = posting.Kind.Label().ToLowerInvariant();
         foreach (var to in recipients)
         {
-            outbox.Enqueue(to.Email, $"Your {kind} expires on {PostingLabels.Date(posting.ValidUntil)}: renew it?", $"""
-                Dear {to.Name},
-
-                The {kind} “{posting.Title}” that {posting.ParticipantName} published on the CCM Cooperation Portal
-                expires on {PostingLabels.Date(posting.ValidUntil)}. After that date nobody else can find it.
-
-                To keep it for another 12 months as it is, open this link and press "Renew" (you will be asked to sign in):
-                {outbox.Link($"/Postings/{posting.Id}/Renew")}
-
-                To change it first, open it and choose Edit or Replace:
-                {outbox.Link($"/Postings/{posting.Id}")}
-
-                If it is no longer needed, do nothing: it expires, and is deleted {options.Value.GraceDays} days later.
-                """);
+            mail.SendExpiryReminder(to.Email, to.Name, posting.Expiring);
         }
 
-        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {posting.Id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
+        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
