@@ -6,10 +6,14 @@ namespace Portal.Features.Access;
 /// <summary>The texts of e-mails about access requests, in one place.</summary>
 public sealed class AccessMail(Outbox outbox)
 {
+    public const string ReceivedKind = "access-request-received";
+    public const string WaitingKind = "access-request-waiting";
+    public const string RejectedKind = "access-request-rejected";
+
     public void SendReceived(AccessRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        outbox.Enqueue(request.Email, "We received your request for access", $"""
+        outbox.Enqueue(ReceivedKind, request.Email, "We received your request for access", $"""
             Dear {request.Name},
 
             Your request for access to the CCM Cooperation Portal has reached the coordinator (reference #{request.Id}).
@@ -21,7 +25,7 @@ public sealed class AccessMail(Outbox outbox)
     public void TellCoordinator(string to, string coordinatorName, AccessRequest request, string participantName)
     {
         ArgumentNullException.ThrowIfNull(request);
-        outbox.Enqueue(to, $"A request for access is waiting (#{request.Id})", $"""
+        outbox.Enqueue(WaitingKind, to, $"A request for access is waiting (#{request.Id})", $"""
             Dear {coordinatorName},
 
             A request for access to the portal is waiting for your decision (reference #{request.Id}).
@@ -34,7 +38,7 @@ public sealed class AccessMail(Outbox outbox)
     public void SendRejection(AccessRequest request, string reason)
     {
         ArgumentNullException.ThrowIfNull(request);
-        outbox.Enqueue(request.Email, "Your request for access to the CCM Cooperation Portal", $"""
+        outbox.Enqueue(RejectedKind, request.Email, "Your request for access to the CCM Cooperation Portal", $"""
             Dear {request.Name},
 
             The coordinator could not approve your request for access (reference #{request.Id}).

@@ -5,7 +5,6 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Infrastructure;
-using Portal.Infrastructure.Email;
 
 namespace Portal.Features.EntryCodes;
 
@@ -14,7 +13,7 @@ namespace Portal.Features.EntryCodes;
 /// current: the database enforces it (unique filtered index) and every rotation retires and issues in one transaction.
 /// </summary>
 public sealed class EntryCodeStore(
-    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, Outbox outbox, EntryCodeMail mail)
+    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, EntryCodeMail mail)
 {
     public const int DefaultRotationDays = 90;
     private const string RevealPurpose = "Portal.EntryCodes.Reveal";
@@ -163,7 +162,7 @@ public sealed class EntryCodeStore(
         }
 
         await db.SaveChangesAsync();
-        await outbox.CancelUnsentAsync(EntryCodeMail.CodeSubject(audience), "the entry code was changed before this e-mail could be sent");
+        await mail.CancelUnsentCodesAsync(audience);
         await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
         await transaction.CommitAsync();

@@ -10,12 +10,14 @@ public sealed record ExpiringPosting(int Id, PostingKind Kind, string Title, str
 /// <summary>The texts of e-mails about postings, in one place.</summary>
 public sealed class PostingMail(Outbox outbox, IOptions<PostingOptions> options)
 {
+    public const string ExpiryReminderKind = "posting-expiry-reminder";
+
     /// <summary>Asks an owner's focal point (or a coordinator) to renew a posting before it expires.</summary>
     public void SendExpiryReminder(string to, string name, ExpiringPosting posting)
     {
         ArgumentNullException.ThrowIfNull(posting);
         var label = posting.Kind.Label().ToLowerInvariant();
-        outbox.Enqueue(to, $"Your {label} expires on {PostingLabels.Date(posting.ValidUntil)}: renew it?", $"""
+        outbox.Enqueue(ExpiryReminderKind, to, $"Your {label} expires on {PostingLabels.Date(posting.ValidUntil)}: renew it?", $"""
             Dear {name},
 
             The {label} “{posting.Title}” that {posting.ParticipantName} published on the CCM Cooperation Portal

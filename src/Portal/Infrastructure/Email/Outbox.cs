@@ -37,23 +37,27 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     public const string ErasedBody = "[Erased: this message contained a single-use link or an entry code.]";
 
     /// <summary>
-    /// Stops unsent messages with this subject from going out and erases their bodies, in the caller's transaction:
+    /// Stops unsent messages of this kind from going out and erases their bodies, in the caller's transaction:
     /// used when the secret they carry has been replaced.
     /// </summary>
-    public Task<int> CancelUnsentAsync(string subject, string reason)
+    public Task<int> CancelUnsentAsync(string kind, string reason)
     {
         var now = time.GetUtcNow();
-        return db.Outbox.Where(m => m.Subject == subject && m.SentAt == null && m.CancelledAt == null)
+        return db.Outbox.Where(m => m.Kind == kind && m.SentAt == null && m.CancelledAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledAt, now).SetProperty(m => m.CancelReason, reason)
                 .SetProperty(m => m.Body, ErasedBody));
     }
 
-    /// <summary>Queues a message; <paramref name="sensitive"/> bodies are erased from the database once delivered.</summary>
-    public void Enqueue(string to, string subject, string body, bool sensitive = false)
+    /// <summary>
+    /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are erased
+    /// from the database once delivered.
+    /// </summary>
+    public void Enqueue(string kind, string to, string subject, string body, bool sensitive = false)
     {
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
+            Kind = kind,
             To = to,
             Subject = subject,
             Body = body,
