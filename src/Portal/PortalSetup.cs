@@ -62,6 +62,8 @@ public static class PortalSetup
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<AccessMail>();
+        services.Configure<AccessRequestOptions>(builder.Configuration.GetSection("AccessRequests"));
+        services.AddHostedService<AccessRequestNotices>();
         services.AddScoped<SampleData>();
         services.AddScoped<SamplePostingSeeder>();
         services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));

@@ -3,12 +3,18 @@ using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Access;
 
+/// <summary>A request as the coordinators' notice names it: what the person typed, nothing more (not their note).</summary>
+public sealed record WaitingRequest(int Id, string Name, string Position, string Email, string ParticipantName);
+
 /// <summary>The texts of e-mails about access requests, in one place.</summary>
 public sealed class AccessMail(Outbox outbox)
 {
     public const string ReceivedKind = "access-request-received";
     public const string WaitingKind = "access-request-waiting";
     public const string RejectedKind = "access-request-rejected";
+
+    /// <summary>A notice of a burst names this many requests; the requests page lists them all.</summary>
+    public const int MostNamed = 10;
 
     public void SendReceived(AccessRequest request)
     {
@@ -21,15 +27,35 @@ public sealed class AccessMail(Outbox outbox)
             """);
     }
 
-    /// <summary>Tells one coordinator that a request waits for a decision.</summary>
-    public void TellCoordinator(string to, string coordinatorName, AccessRequest request, string participantName)
+    /// <summary>Tells one coordinator that requests wait for a decision: one in a quiet spell, or those of a burst together.</summary>
+    public void TellCoordinator(string to, string coordinatorName, IReadOnlyList<WaitingRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        outbox.Enqueue(WaitingKind, to, $"A request for access is waiting (#{request.Id})", $"""
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 1)
+        {
+            var request = requests[0];
+            outbox.Enqueue(WaitingKind, to, $"A request for access is waiting (#{request.Id})", $"""
+                Dear {coordinatorName},
+
+                A request for access to the portal is waiting for your decision (reference #{request.Id}).
+                As typed by the person (not verified): {request.Name}, {request.Position}, <{request.Email}>, for {request.ParticipantName}.
+
+                Decide on {outbox.Link("/Admin/Requests")}.
+                """);
+            return;
+        }
+
+        var named = string.Join("\n", requests.Take(MostNamed).Select(r => $"#{r.Id}: {r.Name}, {r.Position}, <{r.Email}>, for {r.ParticipantName}."));
+        var rest = requests.Count > MostNamed
+            ? $"\n\nOnly the first {MostNamed} are named here; the requests page lists all {requests.Count}."
+            : "";
+        outbox.Enqueue(WaitingKind, to, $"{requests.Count} requests for access are waiting", $"""
             Dear {coordinatorName},
 
-            A request for access to the portal is waiting for your decision (reference #{request.Id}).
-            As typed by the person (not verified): {request.Name}, {request.Position}, <{request.Email}>, for {participantName}.
+            {requests.Count} new requests for access to the portal are waiting for your decision.
+            As typed by each person (not verified):
+
+            {named}{rest}
 
             Decide on {outbox.Link("/Admin/Requests")}.
             """);

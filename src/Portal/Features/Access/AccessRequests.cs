@@ -10,6 +10,12 @@ namespace Portal.Features.Access;
 public sealed class AccessRequests(
     PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes)
 {
+    /// <summary>
+    /// The coordinators are e-mailed about new requests at most once in this time: the first request of a quiet spell
+    /// at once, the others of a burst together when it has passed (<see cref="AccessRequestNotices"/>).
+    /// </summary>
+    public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(15);
+
     /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
     public static string NormalizeEmail(string email)
     {
@@ -25,7 +31,8 @@ public sealed class AccessRequests(
     }
 
     /// <summary>
-    /// Files the request and tells the person and the coordinators. Null, with nothing filed or sent, when a request
+    /// Files the request and tells the person and, unless they were told of another request within
+    /// <see cref="NoticeInterval"/>, the coordinators. Null, with nothing filed or sent, when a request
     /// from the same e-mail address is already pending: the unique index decides between two submitted at once.
     /// </summary>
     public async Task<AccessRequest?> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
@@ -60,8 +67,8 @@ public sealed class AccessRequests(
 
         audit.WriteAs(AuditLog.Unverified(name, email), AuditEvent.AccessRequested, $"request #{request.Id}", $"for participant {participantId}");
         mail.SendReceived(request);
-        await TellCoordinatorsAsync(request);
         await db.SaveChangesAsync();
+        await TellCoordinatorsAsync();
         return request;
     }
 
@@ -70,15 +77,50 @@ public sealed class AccessRequests(
         audit.RecordAsync(AuditEvent.AccessRequestRepeated, null, "not filed: a request from this e-mail address is already waiting",
             AuditLog.Unverified(name, email));
 
-    /// <summary>A request waits for a coordinator: they are told at once, so that nobody has to look.</summary>
-    private async Task TellCoordinatorsAsync(AccessRequest request)
+    /// <summary>
+    /// E-mails every active coordinator about the pending requests they have not been told of, so that nobody has to
+    /// look, unless they were told within <see cref="NoticeInterval"/>: then the requests wait for the next call
+    /// (another request, or <see cref="AccessRequestNotices"/>). The requests are claimed with a conditional update
+    /// in the same transaction as the e-mails, so two instances never tell of the same request twice. Returns the
+    /// number of requests told of.
+    /// </summary>
+    public async Task<int> TellCoordinatorsAsync(CancellationToken cancellationToken = default)
     {
-        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == request.ParticipantId).Select(p => p.Name).SingleAsync();
-        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync();
+        var now = time.GetUtcNow();
+        var quietSince = now - NoticeInterval;
+        if (await db.AccessRequests.AnyAsync(r => r.CoordinatorsToldAt > quietSince, cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var untold = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.Status == AccessRequestStatus.Pending && r.CoordinatorsToldAt == null).OrderBy(r => r.Id)
+            .Select(r => new WaitingRequest(r.Id, r.Name, r.Position, r.Email, r.Participant!.Name)).ToListAsync(cancellationToken);
+        if (untold.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = untold.Select(r => r.Id).ToList();
+        var claimed = await db.AccessRequests
+            .Where(r => ids.Contains(r.Id) && r.Status == AccessRequestStatus.Pending && r.CoordinatorsToldAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CoordinatorsToldAt, now), cancellationToken);
+        if (claimed != ids.Count)
+        {
+            // Another instance is telling of some of them, or one was decided meanwhile: the next call tells the rest.
+            return 0;
+        }
+
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
-            mail.TellCoordinator(coordinator.Email!, coordinator.FullName, request, participant);
+            mail.TellCoordinator(coordinator.Email!, coordinator.FullName, untold);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return untold.Count;
     }
 
     /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>
