@@ -59,9 +59,13 @@ public static class PortalSetup
         services.AddSingleton<ReadCache>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EntryCodeStore>();
+        services.AddScoped<EntryCodeMail>();
         services.AddHostedService<EntryCodeRotationService>();
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();
+        services.AddScoped<AccessMail>();
+        services.Configure<AccessRequestOptions>(builder.Configuration.GetSection("AccessRequests"));
+        services.AddHostedService<AccessRequestNotices>();
         services.AddScoped<SampleData>();
         services.AddScoped<SamplePostingSeeder>();
         services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));
@@ -71,9 +75,10 @@ public static class PortalSetup
         services.AddScoped<PostingAttachments>();
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();
+        services.AddScoped<PostingMail>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
-        services.AddCatalogue();
+        services.AddCatalogue(builder.Configuration);
         services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {

@@ -35,6 +35,12 @@ public class AccessRequest
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// When the coordinators were e-mailed about this request; null while it waits for the next notice, which comes
+    /// at most once per <see cref="Features.Access.AccessRequests.NoticeInterval"/>.
+    /// </summary>
+    public DateTimeOffset? CoordinatorsToldAt { get; set; }
+
     public AccessRequestStatus Status { get; set; }
 
     public PortalRole? GrantedRole { get; set; }

@@ -5,6 +5,12 @@ public class OutboxMessage
 {
     public long Id { get; set; }
 
+    /// <summary>
+    /// What the message is, as a short key its feature defines (<c>entry-code:States</c>,
+    /// <c>access-request-waiting</c>): the portal finds messages by kind, never by their wording.
+    /// </summary>
+    public required string Kind { get; set; }
+
     public required string To { get; set; }
 
     public required string Subject { get; set; }

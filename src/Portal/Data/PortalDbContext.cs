@@ -124,11 +124,13 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
         builder.Entity<OutboxMessage>(e =>
         {
+            e.Property(m => m.Kind).HasMaxLength(60);
             e.Property(m => m.To).HasMaxLength(256);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.LastError).HasMaxLength(2000);
             e.Property(m => m.CancelReason).HasMaxLength(300);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            e.HasIndex(m => new { m.Kind, m.SentAt });
         });
 
         MapPostings(builder);

@@ -61,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Smtp:DispatchInBackground", "false");
         builder.UseSetting("Postings:LifecycleInBackground", "false");
+        builder.UseSetting("AccessRequests:NoticesInBackground", "false");
+        builder.UseSetting("Catalogue:AnnouncementsInBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)

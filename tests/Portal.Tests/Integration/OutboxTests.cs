@@ -16,7 +16,7 @@ public sealed class OutboxTests
         _ = factory.Server;
         await factory.WithServicesAsync(async sp =>
         {
-            sp.GetRequiredService<Outbox>().Enqueue("someone@example.test", "Hello", "Body");
+            sp.GetRequiredService<Outbox>().Enqueue("test", "someone@example.test", "Hello", "Body");
             return await sp.GetRequiredService<Portal.Data.PortalDbContext>().SaveChangesAsync();
         });
 

@@ -3,14 +3,19 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.EntryCodes;
-using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, Outbox outbox, AccountAdmin accounts, EntryCodeStore codes)
+    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes)
 {
+    /// <summary>
+    /// The coordinators are e-mailed about new requests at most once in this time: the first request of a quiet spell
+    /// at once, the others of a burst together when it has passed (<see cref="AccessRequestNotices"/>).
+    /// </summary>
+    public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(15);
+
     /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
     public static string NormalizeEmail(string email)
     {
@@ -26,7 +31,8 @@ public sealed class AccessRequests(
     }
 
     /// <summary>
-    /// Files the request and tells the person and the coordinators. Null, with nothing filed or sent, when a request
+    /// Files the request and tells the person and, unless they were told of another request within
+    /// <see cref="NoticeInterval"/>, the coordinators. Null, with nothing filed or sent, when a request
     /// from the same e-mail address is already pending: the unique index decides between two submitted at once.
     /// </summary>
     public async Task<AccessRequest?> SubmitAsync(string name, string email, int participantId, string position, string? note, string? ip)
@@ -60,14 +66,9 @@ public sealed class AccessRequests(
         }
 
         audit.WriteAs(AuditLog.Unverified(name, email), AuditEvent.AccessRequested, $"request #{request.Id}", $"for participant {participantId}");
-        outbox.Enqueue(email, "We received your request for access", $"""
-            Dear {name},
-
-            Your request for access to the CCM Cooperation Portal has reached the coordinator (reference #{request.Id}).
-            You will receive another e-mail when it has been decided.
-            """);
-        await TellCoordinatorsAsync(request);
+        mail.SendReceived(request);
         await db.SaveChangesAsync();
+        await TellCoordinatorsAsync();
         return request;
     }
 
@@ -76,22 +77,50 @@ public sealed class AccessRequests(
         audit.RecordAsync(AuditEvent.AccessRequestRepeated, null, "not filed: a request from this e-mail address is already waiting",
             AuditLog.Unverified(name, email));
 
-    /// <summary>A request waits for a coordinator: they are told at once, so that nobody has to look.</summary>
-    private async Task TellCoordinatorsAsync(AccessRequest request)
+    /// <summary>
+    /// E-mails every active coordinator about the pending requests they have not been told of, so that nobody has to
+    /// look, unless they were told within <see cref="NoticeInterval"/>: then the requests wait for the next call
+    /// (another request, or <see cref="AccessRequestNotices"/>). The requests are claimed with a conditional update
+    /// in the same transaction as the e-mails, so two instances never tell of the same request twice. Returns the
+    /// number of requests told of.
+    /// </summary>
+    public async Task<int> TellCoordinatorsAsync(CancellationToken cancellationToken = default)
     {
-        var participant = await db.Participants.AsNoTracking().Where(p => p.Id == request.ParticipantId).Select(p => p.Name).SingleAsync();
-        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync();
+        var now = time.GetUtcNow();
+        var quietSince = now - NoticeInterval;
+        if (await db.AccessRequests.AnyAsync(r => r.CoordinatorsToldAt > quietSince, cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var untold = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.Status == AccessRequestStatus.Pending && r.CoordinatorsToldAt == null).OrderBy(r => r.Id)
+            .Select(r => new WaitingRequest(r.Id, r.Name, r.Position, r.Email, r.Participant!.Name)).ToListAsync(cancellationToken);
+        if (untold.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = untold.Select(r => r.Id).ToList();
+        var claimed = await db.AccessRequests
+            .Where(r => ids.Contains(r.Id) && r.Status == AccessRequestStatus.Pending && r.CoordinatorsToldAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CoordinatorsToldAt, now), cancellationToken);
+        if (claimed != ids.Count)
+        {
+            // Another instance is telling of some of them, or one was decided meanwhile: the next call tells the rest.
+            return 0;
+        }
+
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
-            outbox.Enqueue(coordinator.Email!, $"A request for access is waiting (#{request.Id})", $"""
-                Dear {coordinator.FullName},
-
-                A request for access to the portal is waiting for your decision (reference #{request.Id}).
-                As typed by the person (not verified): {request.Name}, {request.Position}, <{request.Email}>, for {participant}.
-
-                Decide on {outbox.Link("/Admin/Requests")}.
-                """);
+            mail.TellCoordinator(coordinator.Email!, coordinator.FullName, untold);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return untold.Count;
     }
 
     /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>
@@ -138,16 +167,7 @@ public sealed class AccessRequests(
         }
 
         Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
-        outbox.Enqueue(request.Email, EntryCodeSubject(audience), $"""
-            Dear {request.Name},
-
-            Your request for access has been approved with read-only access for {request.Participant.Name}.
-            Open {outbox.Link("/Entry")} and enter this code with your name and e-mail address:
-
-                {EntryCodeFormat.Group(EntryCodeFormat.Normalize(typedCode)!)}
-
-            The code is changed regularly; the coordinator will send you the new one. Do not forward it.
-            """, sensitive: true);
+        codeMail.SendCode(request.Email, request.Name, request.Participant.Name, audience, typedCode);
         audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}");
         await db.SaveChangesAsync();
         return null;
@@ -162,21 +182,11 @@ public sealed class AccessRequests(
         }
 
         Decide(request, AccessRequestStatus.Rejected, null, reason);
-        outbox.Enqueue(request.Email, "Your request for access to the CCM Cooperation Portal", $"""
-            Dear {request.Name},
-
-            The coordinator could not approve your request for access (reference #{request.Id}).
-            Reason given: {reason}
-
-            You may reply to the Implementation Support Unit if you think this is a mistake.
-            """);
+        mail.SendRejection(request, reason);
         audit.Write(AuditEvent.AccessRequestRejected, $"request #{request.Id}", reason);
         await db.SaveChangesAsync();
         return null;
     }
-
-    /// <summary>The subject of e-mails carrying a code; a rotation cancels those still unsent (<see cref="EntryCodeStore"/>).</summary>
-    public static string EntryCodeSubject(CodeAudience audience) => $"Your entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})";
 
     private Task<AccessRequest?> PendingAsync(int id) =>
         db.AccessRequests.Include(r => r.Participant).SingleOrDefaultAsync(r => r.Id == id && r.Status == AccessRequestStatus.Pending);

@@ -6,13 +6,16 @@ namespace Portal.Features.Accounts;
 /// <summary>The texts of account e-mails, in one place.</summary>
 public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
 {
+    public const string InvitationKind = "account-invitation";
+    public const string PasswordResetKind = "password-reset";
+
     /// <summary>Queues the invitation and returns its link (printed by the create-coordinator command).</summary>
     public string SendInvitation(PortalUser user, string participantName)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = tokens.Issue(user, AccountTokenPurpose.Invitation);
         var link = outbox.Link("/Account/Invitation?token=" + Uri.EscapeDataString(token));
-        outbox.Enqueue(user.Email!, "Your invitation to the CCM Cooperation Portal", $"""
+        outbox.Enqueue(InvitationKind, user.Email!, "Your invitation to the CCM Cooperation Portal", $"""
             Dear {user.FullName},
 
             Your request to use the Convention on Cluster Munitions Cooperation Portal has been approved.
@@ -31,7 +34,7 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
         ArgumentNullException.ThrowIfNull(user);
         var token = tokens.Issue(user, AccountTokenPurpose.PasswordReset);
         var link = outbox.Link("/Account/ResetPassword?token=" + Uri.EscapeDataString(token));
-        outbox.Enqueue(user.Email!, "Reset your Cooperation Portal password", $"""
+        outbox.Enqueue(PasswordResetKind, user.Email!, "Reset your Cooperation Portal password", $"""
             Dear {user.FullName},
 
             Someone (hopefully you) asked to reset the password of your Cooperation Portal account.

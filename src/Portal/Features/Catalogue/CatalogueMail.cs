@@ -7,11 +7,14 @@ namespace Portal.Features.Catalogue;
 /// <summary>The texts of the catalogue's e-mails, in one place.</summary>
 public sealed class CatalogueMail(Outbox outbox)
 {
+    public const string CallOpenedKind = "catalogue-call-opened";
+    public const string ReminderKind = "catalogue-call-reminder";
+
     public void SendCallOpened(PortalUser focalPoint, CatalogueCall call, DateOnly? extension)
     {
         ArgumentNullException.ThrowIfNull(focalPoint);
         ArgumentNullException.ThrowIfNull(call);
-        outbox.Enqueue(focalPoint.Email!, $"Call for contributions: {call.Title}", $"""
+        outbox.Enqueue(CallOpenedKind, focalPoint.Email!, $"Call for contributions: {call.Title}", $"""
             Dear {focalPoint.FullName},
 
             The editors of the CCM catalogue of good practices invite your State to contribute to
@@ -38,7 +41,7 @@ public sealed class CatalogueMail(Outbox outbox)
             1 => $"One day left for contributions: {call.Title}",
             _ => $"{daysLeft.ToString(CultureInfo.InvariantCulture)} days left for contributions: {call.Title}",
         };
-        outbox.Enqueue(focalPoint.Email!, subject, $"""
+        outbox.Enqueue(ReminderKind, focalPoint.Email!, subject, $"""
             Dear {focalPoint.FullName},
 
             Your State has not yet submitted a contribution to "{call.Title}".

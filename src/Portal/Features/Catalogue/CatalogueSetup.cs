@@ -2,8 +2,10 @@ namespace Portal.Features.Catalogue;
 
 public static class CatalogueSetup
 {
-    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<CatalogueOptions>(configuration.GetSection("Catalogue"));
+        services.AddHostedService<CatalogueJob>();
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();

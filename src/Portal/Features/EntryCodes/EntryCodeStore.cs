@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
-using Portal.Infrastructure.Email;
+using Portal.Infrastructure;
 
 namespace Portal.Features.EntryCodes;
 
@@ -13,7 +13,7 @@ namespace Portal.Features.EntryCodes;
 /// current: the database enforces it (unique filtered index) and every rotation retires and issues in one transaction.
 /// </summary>
 public sealed class EntryCodeStore(
-    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, Outbox outbox)
+    PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, EntryCodeMail mail)
 {
     public const int DefaultRotationDays = 90;
     private const string RevealPurpose = "Portal.EntryCodes.Reveal";
@@ -162,7 +162,7 @@ public sealed class EntryCodeStore(
         }
 
         await db.SaveChangesAsync();
-        await outbox.CancelUnsentAsync(Access.AccessRequests.EntryCodeSubject(audience), "the entry code was changed before this e-mail could be sent");
+        await mail.CancelUnsentCodesAsync(audience);
         await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
         await transaction.CommitAsync();
@@ -171,17 +171,11 @@ public sealed class EntryCodeStore(
 
     private async Task NotifyCoordinatorsAsync(CodeAudience audience)
     {
-        // The code itself never travels by e-mail from here: the coordinators are told where to see it once.
         var coordinators = await db.Users.AsNoTracking().ActiveCoordinators()
             .Select(u => new { u.Email, u.FullName }).ToListAsync();
         foreach (var coordinator in coordinators)
         {
-            outbox.Enqueue(coordinator.Email!, $"The entry code for {Label(audience)} has changed", $"""
-                Dear {coordinator.FullName},
-
-                The entry code for {Label(audience)} was changed on schedule. Everyone who entered with the old code has been signed out.
-                The new code is shown once on {outbox.Link("/Admin/Codes")}; send it to the delegations that should have it.
-                """);
+            mail.TellCoordinatorOfRotation(coordinator.Email!, coordinator.FullName, audience);
         }
     }
 
@@ -227,28 +221,16 @@ public sealed class EntryCodeStore(
 /// decided on <see cref="TimeProvider"/> inside <see cref="EntryCodeStore.RotateDueAsync"/>.
 /// </summary>
 public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogger<EntryCodeRotationService> logger)
-    : BackgroundService
+    : ScheduledJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
+        var rotated = await services.GetRequiredService<EntryCodeStore>().RotateDueAsync();
+        if (rotated > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var rotated = await scope.ServiceProvider.GetRequiredService<EntryCodeStore>().RotateDueAsync();
-                if (rotated > 0)
-                {
-                    logger.LogInformation("Rotated {Count} entry code(s) on schedule", rotated);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the host; the next heartbeat tries again.
-                logger.LogError(ex, "Scheduled entry-code rotation failed; will retry");
-            }
+            Logger.LogInformation("Rotated {Count} entry code(s) on schedule", rotated);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Audit;
-using Portal.Infrastructure.Email;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Postings;
 
@@ -21,7 +21,7 @@ public sealed record LifecycleReport(int Reminders30, int Reminders7, int Expire
 /// Reminders before expiry, expiry, and deletion after the grace period. Every step claims its rows with a
 /// conditional update before acting, so running it twice, or on two instances at once, acts once.
 /// </summary>
-public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog audit, TimeProvider time, IOptions<PostingOptions> options)
+public sealed class PostingLifecycle(PortalDbContext db, PostingMail mail, AuditLog audit, TimeProvider time, IOptions<PostingOptions> options)
 {
     public async Task<LifecycleReport> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -92,7 +92,7 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
         }
 
         var posting = await db.Postings.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Title, p.Kind, p.ValidUntil, p.ParticipantId, ParticipantName = p.Participant!.Name })
+            .Select(p => new { Expiring = new ExpiringPosting(p.Id, p.Kind, p.Title, p.Participant!.Name, p.ValidUntil), p.ParticipantId })
             .SingleAsync(cancellationToken);
         var recipients = await Recipients(posting.ParticipantId).ToListAsync(cancellationToken);
         if (recipients.Count == 0)
@@ -102,26 +102,12 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
                 .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(cancellationToken);
         }
 
-        var kind = posting.Kind.Label().ToLowerInvariant();
         foreach (var to in recipients)
         {
-            outbox.Enqueue(to.Email, $"Your {kind} expires on {PostingLabels.Date(posting.ValidUntil)}: renew it?", $"""
-                Dear {to.Name},
-
-                The {kind} “{posting.Title}” that {posting.ParticipantName} published on the CCM Cooperation Portal
-                expires on {PostingLabels.Date(posting.ValidUntil)}. After that date nobody else can find it.
-
-                To keep it for another 12 months as it is, open this link and press "Renew" (you will be asked to sign in):
-                {outbox.Link($"/Postings/{posting.Id}/Renew")}
-
-                To change it first, open it and choose Edit or Replace:
-                {outbox.Link($"/Postings/{posting.Id}")}
-
-                If it is no longer needed, do nothing: it expires, and is deleted {options.Value.GraceDays} days later.
-                """);
+            mail.SendExpiryReminder(to.Email, to.Name, posting.Expiring);
         }
 
-        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {posting.Id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
+        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -156,34 +142,20 @@ public sealed class PostingLifecycle(PortalDbContext db, Outbox outbox, AuditLog
     private sealed record Recipient(string Email, string Name);
 }
 
+/// <summary>Runs <see cref="PostingLifecycle"/> every 10 minutes.</summary>
 public sealed class PostingLifecycleService(IServiceScopeFactory scopes, IOptions<PostingOptions> options, ILogger<PostingLifecycleService> logger)
-    : BackgroundService
+    : ScheduledJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.LifecycleInBackground)
-        {
-            return;
-        }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(10);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10));
-        do
+    protected override bool RunsInBackground => options.Value.LifecycleInBackground;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<PostingLifecycle>().RunAsync(cancellationToken);
+        if (report != new LifecycleReport(0, 0, 0, 0))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<PostingLifecycle>().RunAsync(stoppingToken);
-                if (report != new LifecycleReport(0, 0, 0, 0))
-                {
-                    logger.LogInformation("Posting lifecycle: {Report}", report);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the host; the next run tries again.
-                logger.LogError(ex, "Posting lifecycle run failed; will retry");
-            }
+            Logger.LogInformation("Posting lifecycle: {Report}", report);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

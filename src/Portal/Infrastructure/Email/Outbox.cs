@@ -37,23 +37,27 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     public const string ErasedBody = "[Erased: this message contained a single-use link or an entry code.]";
 
     /// <summary>
-    /// Stops unsent messages with this subject from going out and erases their bodies, in the caller's transaction:
+    /// Stops unsent messages of this kind from going out and erases their bodies, in the caller's transaction:
     /// used when the secret they carry has been replaced.
     /// </summary>
-    public Task<int> CancelUnsentAsync(string subject, string reason)
+    public Task<int> CancelUnsentAsync(string kind, string reason)
     {
         var now = time.GetUtcNow();
-        return db.Outbox.Where(m => m.Subject == subject && m.SentAt == null && m.CancelledAt == null)
+        return db.Outbox.Where(m => m.Kind == kind && m.SentAt == null && m.CancelledAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.CancelledAt, now).SetProperty(m => m.CancelReason, reason)
                 .SetProperty(m => m.Body, ErasedBody));
     }
 
-    /// <summary>Queues a message; <paramref name="sensitive"/> bodies are erased from the database once delivered.</summary>
-    public void Enqueue(string to, string subject, string body, bool sensitive = false)
+    /// <summary>
+    /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are erased
+    /// from the database once delivered.
+    /// </summary>
+    public void Enqueue(string kind, string to, string subject, string body, bool sensitive = false)
     {
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
+            Kind = kind,
             To = to,
             Subject = subject,
             Body = body,
@@ -96,44 +100,43 @@ public sealed class OutboxSignal : IDisposable
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxSignal signal, IOptions<SmtpOptions> options, TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : ScheduledJob(scopes, logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromSeconds(15);
+
+    protected override bool RunsInBackground => options.Value.IsConfigured && options.Value.DispatchInBackground;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        DispatchDueAsync(services.GetRequiredService<PortalDbContext>(), cancellationToken);
+
+    // A new message wakes the dispatcher at once; otherwise it looks every period.
+    protected override async Task<bool> WaitForNextRunAsync(CancellationToken cancellationToken)
+    {
+        await signal.WaitAsync(Period, cancellationToken);
+        return true;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.IsConfigured)
         {
-            logger.LogInformation("No SMTP host configured: e-mails stay in the outbox (Admin > Outbox)");
-            return;
+            Logger.LogInformation("No SMTP host configured: e-mails stay in the outbox (Admin > Outbox)");
         }
 
-        if (!options.Value.DispatchInBackground)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database outage must not stop the host (and with it the portal); the next round tries again.
-                logger.LogError(ex, "Outbox dispatch failed; will retry");
-            }
-
-            // Real seconds, not TimeProvider: the poll is a heartbeat, not business time.
-            await signal.WaitAsync(TimeSpan.FromSeconds(15), stoppingToken);
-        }
+        return base.ExecuteAsync(stoppingToken);
     }
 
+    /// <summary>Sends what is due now (tests call this to know when a message has left).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken token = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var scope = CreateScope();
+        return await DispatchDueAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), token);
+    }
+
+    private async Task<int> DispatchDueAsync(PortalDbContext db, CancellationToken token)
+    {
         var now = time.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
@@ -173,7 +176,7 @@ public sealed class OutboxDispatcher(
             var delay = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(message.Attempts - 1, 9))));
             message.NextAttemptAt = time.GetUtcNow() + delay;
             message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            logger.LogWarning(ex, "Sending e-mail {Id} failed (attempt {Attempts})", id, message.Attempts);
+            Logger.LogWarning(ex, "Sending e-mail {Id} failed (attempt {Attempts})", id, message.Attempts);
         }
 
         message.LockedUntil = null;

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Access;
+
+public sealed class AccessRequestOptions
+{
+    /// <summary>False only in tests, which run the coordinators' notices themselves so that they know when they ran.</summary>
+    public bool NoticesInBackground { get; set; } = true;
+}
+
+/// <summary>
+/// Tells the coordinators of requests that arrived while they were told of others (<see cref="AccessRequests.TellCoordinatorsAsync"/>):
+/// a burst becomes one e-mail per coordinator and <see cref="AccessRequests.NoticeInterval"/>, and the last of it is not
+/// left waiting for the next request.
+/// </summary>
+public sealed class AccessRequestNotices(IServiceScopeFactory scopes, IOptions<AccessRequestOptions> options, ILogger<AccessRequestNotices> logger)
+    : ScheduledJob(scopes, logger)
+{
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override bool RunsInBackground => options.Value.NoticesInBackground;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var told = await services.GetRequiredService<AccessRequests>().TellCoordinatorsAsync(cancellationToken);
+        if (told > 0)
+        {
+            Logger.LogInformation("Told the coordinators of {Count} access request(s)", told);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure;
+
+namespace Portal.Features.Catalogue;
+
+public sealed class CatalogueOptions
+{
+    /// <summary>False only in tests, which run the catalogue's announcements themselves so that they know when they ran.</summary>
+    public bool AnnouncementsInBackground { get; set; } = true;
+}
+
+/// <summary>Sends the announcements and reminders of calls when they are due (<see cref="CallAnnouncements"/>).</summary>
+public sealed class CatalogueJob(IServiceScopeFactory scopes, IOptions<CatalogueOptions> options, ILogger<CatalogueJob> logger)
+    : ScheduledJob(scopes, logger)
+{
+    protected override TimeSpan Period => TimeSpan.FromMinutes(15);
+
+    protected override bool RunsInBackground => options.Value.AnnouncementsInBackground;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<CallAnnouncements>().RunAsync(cancellationToken);
+        if (report.Announced + report.Reminded > 0)
+        {
+            Logger.LogInformation("Catalogue: {Announced} call announcement(s) and {Reminded} reminder(s) queued", report.Announced, report.Reminded);
+        }
+    }
+}
