@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Data;
+using Portal.Features.Access;
 
 namespace Portal.Features.Postings;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Access;
 using Portal.Infrastructure.Caching;
 
-namespace Portal.Features.Postings;
+namespace Portal.Features.Access;
 
 /// <summary>
 /// Who is reading, as far as postings are concerned. Visibility and ownership are decided here and nowhere else,
