@@ -24,7 +24,7 @@ public sealed class ShowModel(PortalDbContext db, Readers readers, TimeProvider 
 
         var reader = await readers.CurrentAsync();
         Participant = participant;
-        Postings = await db.Postings.AsNoTracking().VisibleTo(reader, time.GetUtcNow())
+        Postings = await db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow()))
             .Where(p => p.ParticipantId == participant.Id)
             .OrderBy(p => p.Kind).ThenByDescending(p => p.PublishedAt)
             .ToListItems().ToListAsync();
