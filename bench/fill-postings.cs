@@ -47,7 +47,7 @@ for (var done = 0; done < count; done += Batch)
     await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;");
     for (var i = done; i < Math.Min(count, done + Batch); i++)
     {
-        var sample = SamplePostings.All[random.Next(SamplePostings.All.Length)];
+        var sample = SamplePostings.All[random.Next(SamplePostings.All.Count)];
         var owner = states[random.Next(states.Count)];
         var country = states[random.Next(states.Count)];
         var body = string.Join("\n\n", Enumerable.Range(0, random.Next(6, 16)).Select(_ => Vary(paragraphs[random.Next(paragraphs.Length)])));

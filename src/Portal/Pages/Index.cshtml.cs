@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Catalogue;
 using Portal.Features.Postings;
 

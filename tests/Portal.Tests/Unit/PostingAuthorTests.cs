@@ -1,4 +1,5 @@
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Postings;
 
 namespace Portal.Tests.Unit;

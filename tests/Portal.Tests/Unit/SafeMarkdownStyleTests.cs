@@ -55,7 +55,7 @@ public class SafeMarkdownStyleTests
     ];
 
     // Indices rather than the strings: hostile strings hold control characters that test discovery would have to serialize.
-    public static TheoryData<int> SampleIndices => new(Enumerable.Range(0, SamplePostings.All.Length));
+    public static TheoryData<int> SampleIndices => new(Enumerable.Range(0, SamplePostings.All.Count));
 
     public static TheoryData<int> HostileIndices => new(Enumerable.Range(0, HostileInput.Corpus.Length));
 

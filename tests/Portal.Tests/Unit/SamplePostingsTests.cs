@@ -8,12 +8,12 @@ namespace Portal.Tests.Unit;
 
 public partial class SamplePostingsTests
 {
-    private static readonly SamplePosting[] All = SamplePostings.All;
+    private static readonly IReadOnlyList<SamplePosting> All = SamplePostings.All;
 
     [Fact]
     public void All_HasAboutFortyPostingsWithAtLeastTenOfEachKind()
     {
-        Assert.InRange(All.Length, 36, 45);
+        Assert.InRange(All.Count, 36, 45);
         Assert.All(Enum.GetValues<PostingKind>(), kind => Assert.True(All.Count(p => p.Kind == kind) >= 10, $"{kind}"));
     }
 
@@ -89,7 +89,7 @@ public partial class SamplePostingsTests
     [Fact]
     public void Titles_AreUnique_AndOwnersMayPublish()
     {
-        Assert.Equal(All.Length, All.Select(p => p.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(All.Count, All.Select(p => p.Title).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         string[] owners = ["LAO", "LBN", "IRQ", "DEU", "NOR", "isu"];
         Assert.All(All, p => Assert.Contains(p.ParticipantCode, owners));
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Postings;
+using Portal.Features.Access;
 
 namespace Portal.Features.Catalogue;
 

@@ -1,3 +1,5 @@
+using Portal.Features.Access;
+
 namespace Portal.Features.Postings;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Postings;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Markdown;
 using Portal.Infrastructure.Caching;
 
@@ -29,7 +30,7 @@ public sealed class PostingPages(
         var reader = await readers.CurrentAsync();
         var view = await cache.GetOrLoadAsync(new CachedView(id), (await stamps.CurrentAsync()).Postings,
             async () => (await LoadViewAsync(id), DateTimeOffset.MaxValue));
-        return view is not null && reader.CanRead(view.Posting, time.GetUtcNow()) ? view : null;
+        return view is not null && reader.MayRead(view.Posting, time.GetUtcNow()) ? view : null;
     }
 
     private async Task<PostingView?> LoadViewAsync(int id)
@@ -69,7 +70,7 @@ public sealed class PostingPages(
 
         return forManaging
             ? reader.MayManage(posting.ParticipantId) ? posting : null
-            : reader.CanRead(posting, time.GetUtcNow()) ? posting : null;
+            : reader.MayRead(posting, time.GetUtcNow()) ? posting : null;
     }
 
     /// <summary>The newest posting that replaced this one, if the reader may read it: where an old link should lead.</summary>
@@ -79,7 +80,7 @@ public sealed class PostingPages(
         var now = time.GetUtcNow();
         var old = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == PostingStatus.Replaced);
         // An observer must not learn anything about a posting that was never open to them.
-        if (old is null || !reader.MaySee(old.Visibility, old.ParticipantId))
+        if (old is null || !reader.IsOpenTo(old))
         {
             return null;
         }
@@ -95,7 +96,7 @@ public sealed class PostingPages(
 
             if (posting.Status != PostingStatus.Replaced)
             {
-                return reader.CanRead(posting, now) ? posting.Id : null;
+                return reader.MayRead(posting, now) ? posting.Id : null;
             }
 
             next = posting.ReplacedById;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Markdown;
 using Portal.Infrastructure.Caching;
 
@@ -96,7 +97,7 @@ public sealed class PostingSearch(
     public Task<IReadOnlyList<PublisherRow>> PublishersAsync(Reader reader) =>
         KeptForAudienceAsync(typeof(PublisherRow), reader, async () =>
         {
-            var counts = await db.Postings.AsNoTracking().VisibleTo(reader, time.GetUtcNow())
+            var counts = await db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow()))
                 .GroupBy(p => new { p.ParticipantId, p.Kind })
                 .Select(g => new { g.Key.ParticipantId, g.Key.Kind, Count = g.Count(), Last = g.Max(p => p.PublishedAt) })
                 .ToListAsync();
@@ -149,7 +150,7 @@ public sealed class PostingSearch(
     private async Task<SearchResult> SearchAsync(SearchQuery query, Reader reader)
     {
         var now = time.GetUtcNow();
-        var postings = Filter(db.Postings.AsNoTracking().VisibleTo(reader, now), query);
+        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(now)), query);
         var matchQuery = FullTextQuery.For(database.IsPostgres, Cut(query.Text));
         var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
 

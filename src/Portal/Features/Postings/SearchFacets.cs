@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Data;
+using Portal.Features.Access;
 
 namespace Portal.Features.Postings;
 
@@ -8,7 +9,8 @@ namespace Portal.Features.Postings;
 /// On SQLite the full-text index holds, next to each published posting's words, a column of facet tokens: who may see
 /// it, who owns it, its kind, areas, assistance types, regions and countries (decision 008). A ranked search adds
 /// the reader's visibility and the page's filters to its match expression as facet tokens, so FTS5 applies them while
-/// it matches, and no hit has to be looked up in the postings table before it is ranked.
+/// it matches, and no hit has to be looked up in the postings table before it is ranked. The visibility tokens come from
+/// <see cref="Reader.MaySeeInSearchIndex"/>, beside the rule they say again.
 /// The tokens are written by the view "PostingSearchContent" (migration SearchFacets); the search tests compare every
 /// filter answered here with the same filter answered by the postings table.
 /// </summary>
@@ -32,11 +34,10 @@ public static class SearchFacets
         }
 
         var match = new StringBuilder(textMatch);
-        if (!reader.SeesStatesOnly)
+        // Who may see what, in the index's own tokens: said beside Reader.MaySee, which says it to the postings table.
+        if (reader.MaySeeInSearchIndex() is { } visible)
         {
-            // An observer sees what States opened to observers and, signed in with an account, its own organisation's
-            // postings (Reader.VisibleTo says the same to the postings table).
-            AnyOf(match, reader.OwnParticipantId is int own ? ["v1", Token("o", own)] : ["v1"]);
+            match.Append(" AND ").Append(visible);
         }
 
         if (query.Kind is PostingKind kind)

@@ -1,45 +1,67 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
 namespace Portal.Features.Sample;
 
-public sealed record SampleAccount(string Email, string Name, string ParticipantCode, PortalRole Role, string Position);
+public sealed record SampleOrganisation(string Code, string Name, ParticipantKind Kind, bool MayPublish = false);
+
+public sealed record SampleAccount(
+    string Email, string Name, [property: JsonPropertyName("participant")] string ParticipantCode, PortalRole Role, string Position);
 
 /// <summary>
-/// Sample participants and accounts for trying the portal (Sample:Enabled). Everything is marked as sample;
-/// the e-mail domain is reserved (.test) so nothing can reach a real person.
+/// Sample participants and accounts for trying the portal (Sample:Enabled), from <c>Data/Seed/sample/participants.json</c>.
+/// Everything is marked as sample; e-mail addresses must be in the reserved .test domain so nothing can reach a real person.
 /// </summary>
 public sealed class SampleData(PortalDbContext db, UserManager<PortalUser> users, TimeProvider time)
 {
     public const string Password = "sample passphrase for the portal";
 
-    public static readonly (string Code, string Name, ParticipantKind Kind, bool MayPublish)[] Organisations =
-    [
-        ("isu", "CCM Implementation Support Unit", ParticipantKind.InternationalOrganisation, true),
-        ("sample-ngo", "Sample Mine Action Network (sample NGO)", ParticipantKind.Ngo, false),
-    ];
+    private static readonly Lazy<Participants> Shipped = new(() => Load(SampleSeed.DefaultDirectory));
 
-    public static readonly SampleAccount[] Accounts =
-    [
-        new("coordinator@isu.sample.test", "Sam Coordinator (sample)", "isu", PortalRole.Coordinator, "Implementation Support Unit"),
-        new("focal.lao@sample.test", "Lao Focal Point (sample)", "LAO", PortalRole.FocalPoint, "National Regulatory Authority"),
-        new("focal.lbn@sample.test", "Lebanon Focal Point (sample)", "LBN", PortalRole.FocalPoint, "Lebanon Mine Action Centre"),
-        new("focal.irq@sample.test", "Iraq Focal Point (sample)", "IRQ", PortalRole.FocalPoint, "Directorate of Mine Action"),
-        new("focal.deu@sample.test", "Germany Focal Point (sample)", "DEU", PortalRole.FocalPoint, "Federal Foreign Office"),
-        new("focal.nor@sample.test", "Norway Focal Point (sample)", "NOR", PortalRole.FocalPoint, "Ministry of Foreign Affairs"),
-        new("member.che@sample.test", "Switzerland Member (sample)", "CHE", PortalRole.Member, "Permanent Mission in Geneva"),
-        new("observer@ngo.sample.test", "NGO Observer (sample)", "sample-ngo", PortalRole.Observer, "Programme officer"),
-    ];
+    public static IReadOnlyList<SampleOrganisation> Organisations => Shipped.Value.Organisations;
+
+    public static IReadOnlyList<SampleAccount> Accounts => Shipped.Value.Accounts;
+
+    public sealed record Participants(SampleOrganisation[] Organisations, SampleAccount[] Accounts);
+
+    public static Participants Load(string directory)
+    {
+        const string file = "participants.json";
+        var participants = SampleSeed.Read<Participants>(File.ReadAllText(Path.Combine(directory, file)), file);
+        for (var i = 0; i < participants.Accounts.Length; i++)
+        {
+            var account = participants.Accounts[i];
+            if (!account.Email.EndsWith(".test", StringComparison.OrdinalIgnoreCase) || !account.Email.Contains('@', StringComparison.Ordinal))
+            {
+                throw SampleSeed.Invalid(file, $"accounts[{i}] has the address \"{account.Email}\"; sample addresses must end in \".test\", so that no mail reaches a real person.");
+            }
+        }
+
+        if (!participants.Accounts.Any(a => a.Role == PortalRole.Coordinator))
+        {
+            throw SampleSeed.Invalid(file, "no account has the role Coordinator; the sample needs one.");
+        }
+
+        return participants;
+    }
 
     public async Task EnsureAsync()
     {
         var now = time.GetUtcNow();
-        foreach (var (code, name, kind, mayPublish) in Organisations)
+        foreach (var organisation in Organisations)
         {
-            if (!await db.Participants.AnyAsync(p => p.Code == code))
+            if (!await db.Participants.AnyAsync(p => p.Code == organisation.Code))
             {
-                db.Participants.Add(new Participant { Code = code, Name = name, Kind = kind, MayPublish = mayPublish, CreatedAt = now });
+                db.Participants.Add(new Participant
+                {
+                    Code = organisation.Code,
+                    Name = organisation.Name,
+                    Kind = organisation.Kind,
+                    MayPublish = organisation.MayPublish,
+                    CreatedAt = now,
+                });
             }
         }
 
@@ -52,7 +74,8 @@ public sealed class SampleData(PortalDbContext db, UserManager<PortalUser> users
                 continue;
             }
 
-            var participant = await db.Participants.SingleAsync(p => p.Code == account.ParticipantCode);
+            var participant = await db.Participants.SingleOrDefaultAsync(p => p.Code == account.ParticipantCode)
+                ?? throw SampleSeed.Invalid("participants.json", $"the account {account.Email} belongs to \"{account.ParticipantCode}\", which is neither a State nor one of its organisations.");
             var user = new PortalUser
             {
                 UserName = account.Email,
@@ -76,7 +99,7 @@ public sealed class SampleData(PortalDbContext db, UserManager<PortalUser> users
 
     public async Task<string?> CoordinatorAuthenticatorKeyAsync()
     {
-        var user = await users.FindByEmailAsync(Accounts[0].Email);
+        var user = await users.FindByEmailAsync(Accounts.First(a => a.Role == PortalRole.Coordinator).Email);
         return user is null ? null : await users.GetAuthenticatorKeyAsync(user);
     }
 

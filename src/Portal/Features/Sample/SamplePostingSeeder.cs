@@ -5,8 +5,9 @@ using Portal.Features.Postings;
 namespace Portal.Features.Sample;
 
 /// <summary>
-/// Publishes <see cref="SamplePostings.All"/> once, as version 1 by the owner's sample focal point (the coordinator for
-/// the ISU), dated as if published over the past months. Every row is marked as sample.
+/// Publishes <see cref="SamplePostings.All"/> (the files under Data/Seed/sample/postings) once, as version 1 by the
+/// owner's sample focal point (the coordinator for the ISU), dated as if published over the past months. Every row is
+/// marked as sample.
 /// </summary>
 public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
 {
@@ -23,8 +24,16 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
             .Select(u => new { u.Id, u.FullName, u.Email, u.ParticipantId }).ToListAsync();
         foreach (var sample in SamplePostings.All)
         {
-            var owner = participants[sample.ParticipantCode];
-            var author = authors.First(a => a.ParticipantId == owner.Id);
+            var owner = participants.GetValueOrDefault(sample.ParticipantCode)
+                ?? throw SampleSeed.Invalid(sample.Source, $"\"participant\" is \"{sample.ParticipantCode}\", which is neither a State nor a sample organisation.");
+            var author = authors.FirstOrDefault(a => a.ParticipantId == owner.Id)
+                ?? throw SampleSeed.Invalid(sample.Source, $"\"{sample.ParticipantCode}\" has no sample focal point or coordinator to publish it (participants.json).");
+            var unknown = sample.Countries.FirstOrDefault(c => !participants.TryGetValue(c, out var country) || country.Kind != ParticipantKind.State);
+            if (unknown is not null)
+            {
+                throw SampleSeed.Invalid(sample.Source, $"\"countries\" holds \"{unknown}\", which is not the code of a State in states.csv.");
+            }
+
             var publishedAt = now.AddDays(-sample.PublishedDaysAgo);
             var posting = new Posting
             {
@@ -52,6 +61,6 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync();
-        return SamplePostings.All.Length;
+        return SamplePostings.All.Count;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Features.Access;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Participants;

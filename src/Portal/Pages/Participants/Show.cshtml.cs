@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Participants;
@@ -23,7 +24,7 @@ public sealed class ShowModel(PortalDbContext db, Readers readers, TimeProvider 
 
         var reader = await readers.CurrentAsync();
         Participant = participant;
-        Postings = await db.Postings.AsNoTracking().VisibleTo(reader, time.GetUtcNow())
+        Postings = await db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow()))
             .Where(p => p.ParticipantId == participant.Id)
             .OrderBy(p => p.Kind).ThenByDescending(p => p.PublishedAt)
             .ToListItems().ToListAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Files;
 using Portal.Features.Postings;
 using Portal.Features.WordImport;

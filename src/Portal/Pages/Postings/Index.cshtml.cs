@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Infrastructure.Caching;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Features.Access;
-using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
 
