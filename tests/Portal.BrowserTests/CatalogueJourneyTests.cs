@@ -17,7 +17,7 @@ namespace Portal.BrowserTests;
 public sealed class CatalogueJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
 {
     [Fact]
-    public async Task Journey_OpenCall_WriteSubmit_Accept_PlanTheBook()
+    public async Task Journey_OpenCall_WriteSubmit_Accept_PlanAndBuildTheBook()
     {
         var steps = new Checkpoints(output, firstNumber: 201);
         var editor = await TestAccounts.CreateAsync(app.Factory, PortalRole.Member, "MEX");
@@ -98,6 +98,30 @@ public sealed class CatalogueJourneyTests(PortalBrowserFixture app, ITestOutputH
         await desk.GetByRole(AriaRole.Link, new() { Name = "Put the book together" }).ClickAsync();
         await Expect(desk.GetByTestId("chapter-row")).ToContainTextAsync("Xieng Khouang");
         await steps.AtAsync(desk, "book-plan");
+
+        // The editor builds the book; the build page follows the builder until the files are ready.
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Build the edition for States" }).ClickAsync();
+        // Running or, on a fast machine, already done: the page says which.
+        await Expect(desk.GetByTestId("build-progress").Or(desk.GetByTestId("build-ready"))).ToBeVisibleAsync();
+        await steps.AtAsync(desk, "build-started");
+        await Expect(desk.GetByTestId("build-ready")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await steps.AtAsync(desk, "build-ready");
+        var download = await desk.RunAndWaitForDownloadAsync(() =>
+            desk.GetByTestId("downloads").GetByRole(AriaRole.Link).Filter(new() { HasText = ".pdf" }).ClickAsync());
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+            await desk.GetByTestId("downloads").Locator("tbody tr").First.Locator("code").TextContentAsync());
+
+        // The focal point reads the web edition in the portal.
+        await page.GotoAsync("/Catalogue");
+        await page.GetByTestId("editions").GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read the web edition" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contents" })).ToBeVisibleAsync();
+        await steps.AtAsync(page, "web-edition-contents");
+        await page.GetByTestId("book-page").GetByRole(AriaRole.Link, new() { Name = "Clearance of cluster munition remnants in Xieng Khouang" }).ClickAsync();
+        await Expect(page.GetByTestId("book-page")).ToContainTextAsync("By Bounmy Phommachanh (Programme officer, National Regulatory Authority).");
+        await steps.AtAsync(page, "web-edition-chapter");
 
         steps.AssertAccessible();
     }

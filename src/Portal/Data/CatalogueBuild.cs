@@ -34,6 +34,9 @@ public class CatalogueBuild
 
     public int Chapters { get; set; }
 
+    /// <summary>Pages of the PDF, once printed.</summary>
+    public int? Pages { get; set; }
+
     public required string RequestedBy { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
@@ -50,6 +53,12 @@ public enum BuildFileKind
     Pdf,
     Epub,
     Html,
+
+    /// <summary>A document of the web edition (the EPUB's XHTML, read inside the portal), named by its file name.</summary>
+    WebPage,
+
+    /// <summary>A figure of the web edition, named by its file name.</summary>
+    WebImage,
 }
 
 public class BuildFile
@@ -59,6 +68,9 @@ public class BuildFile
     public int BuildId { get; set; }
 
     public BuildFileKind Kind { get; set; }
+
+    /// <summary>The file name of a web edition's page or image ("chapter-001.xhtml", "images/figure-001.jpg"); empty for the downloads.</summary>
+    public string Name { get; set; } = "";
 
     public long Length { get; set; }
 

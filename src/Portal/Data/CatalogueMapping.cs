@@ -129,6 +129,8 @@ public abstract partial class PortalDbContext
         {
             e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(10);
             e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.Name).HasMaxLength(100);
+            e.HasIndex(f => new { f.BuildId, f.Kind, f.Name }).IsUnique();
             e.HasOne(f => f.Content).WithOne().HasForeignKey<BuildFileContent>(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
         });
 

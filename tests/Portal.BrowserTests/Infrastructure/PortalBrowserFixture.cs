@@ -28,6 +28,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The build page follows the real builder, as in production.
+        Factory.Settings["Catalogue:BuildsInBackground"] = "true";
         Factory.UseKestrel(0);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

@@ -63,6 +63,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Postings:LifecycleInBackground", "false");
         builder.UseSetting("AccessRequests:NoticesInBackground", "false");
         builder.UseSetting("Catalogue:AnnouncementsInBackground", "false");
+        builder.UseSetting("Catalogue:BuildsInBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)

@@ -235,7 +235,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
     /// <summary>What the routes point at: a published posting with an attachment, an access request, a spare account.</summary>
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
-        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution)
+        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Build)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -264,8 +264,22 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 await db.SaveChangesAsync();
                 return draft.Id;
             });
+            var build = await factory.WithDbAsync(async db =>
+            {
+                var done = new CatalogueBuild
+                {
+                    CallId = call.Id,
+                    Status = BuildStatus.Succeeded,
+                    RequestedBy = focalId,
+                    RequestedAt = factory.Time.GetUtcNow(),
+                    Files = [new BuildFile { Kind = BuildFileKind.Pdf, Length = 4, Sha256 = new string('0', 64), Content = new BuildFileContent { Data = "%PDF"u8.ToArray() } }],
+                };
+                db.CatalogueBuilds.Add(done);
+                await db.SaveChangesAsync();
+                return done.Id;
+            });
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
-                call.Id, contribution);
+                call.Id, contribution, build);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
@@ -278,6 +292,9 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Admin/Accounts/", StringComparison.Ordinal) => SpareAccountId,
             ("id", _) when route.StartsWith("Catalogue/Calls/", StringComparison.Ordinal) => Invariant(Call),
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
+            ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
+            ("kind", _) => "pdf",
+            ("name", _) => "nav.xhtml",
             _ => throw new InvalidOperationException($"The fuzzer has no real value for {{{parameter}}} in {route}: add one to World.RealValue."),
         };
 

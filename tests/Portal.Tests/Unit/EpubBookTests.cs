@@ -158,7 +158,7 @@ public class EpubBookTests
         var toc = nav.Descendants(X + "nav").Single(n => (string?)n.Attribute(EpubReader.Ops + "type") == "toc");
         var top = toc.Element(X + "ol")!.Elements(X + "li").ToList();
         Assert.Equal(
-            ["Foreword", "Introduction", .. edition.Parts.Select(p => p.Title), "Contributing participants", "Photo credits", "Licence"],
+            ["Foreword", "Introduction", .. edition.Parts.Select(p => p.Title), "Contributing participants", "Photo credits", "Notice"],
             top.Select(li => EpubReader.TextOf(li.Element(X + "a")!)));
         var chapterLinks = top.SelectMany(li => li.Descendants(X + "ol").Elements(X + "li").Select(c => c.Element(X + "a")!)).ToList();
         var clean = edition.Chapters.Select(c => EpubXhtml.Clean(c.Title)).ToList();

@@ -75,7 +75,7 @@ public class SingleFileHtmlTests
 
         var contents = document.QuerySelector("nav.contents")!;
         var top = contents.QuerySelector("ol")!.Children.Select(li => li.QuerySelector("a")!).ToList();
-        Assert.Equal(["Foreword", "Introduction", .. edition.Parts.Select(p => p.Title), "Contributing participants", "Photo credits", "Licence"],
+        Assert.Equal(["Foreword", "Introduction", .. edition.Parts.Select(p => p.Title), "Contributing participants", "Photo credits", "Notice"],
             top.Select(a => a.TextContent));
         var chapterTargets = contents.QuerySelectorAll("ol ol a").Select(a => document.GetElementById(a.GetAttribute("href")![1..])!).ToList();
         Assert.Equal(edition.Chapters.Select(c => EpubXhtml.Clean(c.Title)), chapterTargets.Select(s => s.QuerySelector("h2")!.TextContent));

@@ -17,9 +17,10 @@ public sealed class BookInputs(PortalDbContext db, BookPlan plan)
 
     public const string Publisher = "States Parties to the Convention on Cluster Munitions";
 
-    public const string Licence = "Each contributor stated that the material they sent is free of copyright restrictions for this publication. "
-        + "It may be reproduced freely with attribution to its authors and contributing participant, as given in each chapter and in the photo credits. "
-        + "This book is destined for the internal circulation of the Parties and has no commercial value.";
+    public const string Licence = "This book is for the internal circulation of the States Parties to the Convention on Cluster Munitions. "
+        + "Each contributor stated that the material they sent is free of copyright restrictions for this publication, "
+        + "with attribution to its authors and contributing participant as given in each chapter and in the photo credits. "
+        + "It is not published under an open licence.";
 
     public async Task<BookEdition> LoadAsync(CatalogueCall call, bool forObservers, CancellationToken cancellation = default)
     {

@@ -7,6 +7,9 @@ public sealed class CatalogueOptions
 {
     /// <summary>False only in tests, which run the catalogue's announcements themselves so that they know when they ran.</summary>
     public bool AnnouncementsInBackground { get; set; } = true;
+
+    /// <summary>False only in tests that run the builds themselves (<see cref="CatalogueBuilds.RunNextAsync"/>).</summary>
+    public bool BuildsInBackground { get; set; } = true;
 }
 
 /// <summary>Sends the announcements and reminders of calls when they are due (<see cref="CallAnnouncements"/>).</summary>

@@ -53,12 +53,36 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
     public bool MayReview(Contribution contribution) =>
         IsEditor && contribution?.Status is ContributionStatus.Submitted or ContributionStatus.Accepted or ContributionStatus.RevisionRequested;
 
-    /// <summary>Editions are for the States' internal circulation; an edition for observers is also theirs.</summary>
+    /// <summary>
+    /// Editions are for the States' internal circulation; an edition for observers is also theirs. Readers see a build
+    /// once it has succeeded; editors follow it while it runs and see why it failed. Said once, as a query filter;
+    /// <see cref="MayRead"/> asks the same of one build.
+    /// </summary>
+    public System.Linq.Expressions.Expression<Func<CatalogueBuild, bool>> MayReadBuild()
+    {
+        if (IsEditor)
+        {
+            return b => true;
+        }
+
+        if (!Reader.IsAccount)
+        {
+            return b => false;
+        }
+
+        var state = Reader.ParticipantIsState;
+        var observer = Reader.Role == PortalRole.Observer;
+        return b => b.Status == BuildStatus.Succeeded && (state || (observer && b.ForObservers));
+    }
+
     public bool MayRead(CatalogueBuild build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        return IsEditor || (Reader.IsAccount && (Reader.ParticipantIsState || (build.ForObservers && Reader.Role == PortalRole.Observer)));
+        return MayReadBuild().Compile()(build);
     }
+
+    /// <summary>Build the book: editors.</summary>
+    public bool MayBuild => IsEditor;
 }
 
 /// <summary>The current visitor's catalogue rights, read once per request.</summary>

@@ -6,6 +6,9 @@ public static class CatalogueSetup
     {
         services.Configure<CatalogueOptions>(configuration.GetSection("Catalogue"));
         services.AddHostedService<CatalogueJob>();
+        services.AddSingleton<BuildSignal>();
+        services.AddScoped<CatalogueBuilds>();
+        services.AddHostedService<CatalogueBuildJob>();
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();

@@ -70,29 +70,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
 }
 
 /// <summary>Lets a request wake the dispatcher at once instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            try
-            {
-                semaphore.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken token) => semaphore.WaitAsync(timeout, token);
-
-    public void Dispose() => semaphore.Dispose();
-}
+public sealed class OutboxSignal : JobSignal;
 
 /// <summary>
 /// Sends queued messages over SMTP. A failed send is retried with growing delays and stays visible with its error;

@@ -354,6 +354,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -361,7 +366,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuildId");
+                    b.HasIndex("BuildId", "Kind", "Name")
+                        .IsUnique();
 
                     b.ToTable("BuildFiles");
                 });
@@ -460,6 +466,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ForObservers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Pages")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Progress")

@@ -83,7 +83,7 @@ public static class BookMatter
     public static string Licence(BookEdition edition)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        return $"<section class=\"back-matter\" id=\"licence\">\n<h1>Licence</h1>\n<p>{Encode(edition.Licence)}</p>\n</section>\n";
+        return $"<section class=\"back-matter\" id=\"licence\">\n<h1>Notice</h1>\n<p>{Encode(edition.Licence)}</p>\n</section>\n";
     }
 
     private static string Encode(string text) => ChapterMarkup.Encode(text);

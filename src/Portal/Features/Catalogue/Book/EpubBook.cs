@@ -25,6 +25,16 @@ public static class EpubBook
         return memory.ToArray();
     }
 
+    /// <summary>The EPUB and, from the same documents and figures, the web edition.</summary>
+    public static (byte[] Epub, IReadOnlyList<WebEditionFile> WebEdition) BuildWithWebEdition(BookEdition edition)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        var items = EpubItems.Of(edition);
+        using var memory = new MemoryStream();
+        Write(edition, items, memory);
+        return (memory.ToArray(), Book.WebEdition.Files(items));
+    }
+
     /// <param name="edition">The book's input.</param>
     /// <param name="output">A stream that can seek (a file or memory): a zip written without seeking puts each entry's
     /// sizes after its data, which the EPUB specification forbids for the first entry.</param>
@@ -37,7 +47,11 @@ public static class EpubBook
             throw new ArgumentException("An EPUB can only be written to a stream that can seek.", nameof(output));
         }
 
-        var items = EpubItems.Of(edition);
+        Write(edition, EpubItems.Of(edition), output);
+    }
+
+    private static void Write(BookEdition edition, IReadOnlyList<EpubItem> items, Stream output)
+    {
         // The text deflates to a few MB next to tens of MB of photographs: the fastest level costs a tenth of the
         // time of the default for about 1 % more bytes in all (120 chapters: 1.7 instead of 1.1 MB of 55 MB).
         const CompressionLevel Text = CompressionLevel.Fastest;

@@ -81,7 +81,7 @@ internal static class EpubItems
 
         Matter("participants", "Contributing participants", "backmatter", BookMatter.ContributingParticipants(edition));
         Matter("photo-credits", "Photo credits", "backmatter", BookMatter.PhotoCredits(edition));
-        Matter("licence", "Licence", "backmatter", BookMatter.Licence(edition));
+        Matter("licence", "Notice", "backmatter", BookMatter.Licence(edition));
 
         var nav = EpubXhtml.Utf8.GetBytes(EpubPackage.Nav(edition.Title, contents, landmarks));
         documents.Insert(navPosition, new EpubItem("nav", EpubPackage.NavHref, Xhtml, nav, Properties: "nav", InSpine: true));

@@ -45,9 +45,13 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
         }
         """;
 
-    public async Task<PrintedBook> PrintAsync(BookEdition edition, CancellationToken cancellationToken = default)
+    /// <param name="edition">The book's input.</param>
+    /// <param name="progress">Told what the printer does next, in a sentence for the editors.</param>
+    /// <param name="cancellationToken">Stops the printing.</param>
+    public async Task<PrintedBook> PrintAsync(BookEdition edition, Func<string, Task>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edition);
+        progress ??= _ => Task.CompletedTask;
         var watch = Stopwatch.StartNew();
         using var folder = PrintFolder.Create();
         var files = WriteFigures(folder, edition.Chapters);
@@ -65,6 +69,7 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
         var book = await browser.WithDocumentAsync(folder, async page =>
         {
             Phase("load");
+            await progress("Laying out the PDF to find the page each chapter starts on.");
             var layout = await page.PdfAsync(LayoutPass);
             Phase("layout");
             var (_, numbers) = PrintedPdf.Read(layout, targets);
@@ -72,6 +77,9 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
             for (var pass = 2; pass <= MaxPasses; pass++)
             {
                 await page.EvaluateAsync(WriteNumbers, numbers);
+                await progress(pass == 2
+                    ? "Printing the PDF with the page numbers in the contents."
+                    : "Printing the PDF again: the page numbers in the contents moved.");
                 var pdf = await page.PdfAsync(Printing);
                 Phase("print");
                 var (pages, landed) = PrintedPdf.Read(pdf, targets);

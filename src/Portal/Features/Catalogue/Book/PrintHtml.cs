@@ -142,7 +142,7 @@ public static partial class PrintHtml
             entries.Add(new Entry("toc-matter", "photo-credits", "Photo credits", []));
         }
 
-        entries.Add(new Entry("toc-matter", "licence", "Licence", []));
+        entries.Add(new Entry("toc-matter", "licence", "Notice", []));
         return entries;
     }
 

@@ -90,7 +90,7 @@ public static class SingleFileHtml
             Entry("photo-credits", "Photo credits");
         }
 
-        Entry("licence", "Licence");
+        Entry("licence", "Notice");
         return html.Append("</ol>\n</nav>\n").ToString();
     }
 

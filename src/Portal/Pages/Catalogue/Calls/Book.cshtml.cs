@@ -10,7 +10,7 @@ namespace Portal.Pages.Catalogue.Calls;
 /// The editors put the book together: chapter groups (by CCM provision or region), the order of the chapters (buttons,
 /// no JavaScript), the foreword and introduction.
 /// </summary>
-public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, BookPlan plan) : PageModel
+public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, BookPlan plan, CatalogueBuilds builds) : PageModel
 {
     public CatalogueCall Call { get; private set; } = null!;
 
@@ -19,6 +19,9 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
     public IReadOnlyList<string> Groups { get; private set; } = [];
 
     public int Submitted { get; private set; }
+
+    /// <summary>The latest builds of this call, newest first.</summary>
+    public IReadOnlyList<CatalogueBuild> Builds { get; private set; } = [];
 
     [BindProperty]
     public FrontMatterInput FrontMatter { get; set; } = new();
@@ -106,6 +109,24 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
         return Done(id, "The foreword and introduction are saved.");
     }
 
+    public async Task<IActionResult> OnPostBuildAsync(int id, bool forObservers)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var (build, error) = await builds.RequestAsync(Call, forObservers);
+        if (build is null)
+        {
+            ModelState.AddModelError("", error!);
+            FrontMatter = new FrontMatterInput { Foreword = Call.Foreword, Introduction = Call.Introduction };
+            return Page();
+        }
+
+        return RedirectToPage("/Catalogue/Builds/Show", new { id = build.Id });
+    }
+
     private RedirectToPageResult Done(int id, string status, string? fragment = null)
     {
         TempData["Status"] = status;
@@ -123,6 +144,7 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
         Chapters = await plan.ChaptersAsync(call);
         Groups = await plan.GroupsAsync(call);
         Submitted = await db.Contributions.CountAsync(c => c.CallId == id && c.Status == ContributionStatus.Submitted);
+        Builds = await db.CatalogueBuilds.AsNoTracking().Where(b => b.CallId == id).OrderByDescending(b => b.Id).Take(10).ToListAsync();
         return true;
     }
 }
