@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
 namespace Portal.Tests.Infrastructure;
@@ -29,6 +30,32 @@ public static class CatalogueSteps
             db.CatalogueCalls.Add(call);
             await db.SaveChangesAsync();
             return call;
+        });
+    }
+
+    /// <summary>A contribution with a title only, started by <paramref name="author"/> for their participant.</summary>
+    public static Task<int> CreateContributionAsync(
+        PortalFactory factory, int callId, TestAccount author, ContributionStatus status = ContributionStatus.Draft, string title = "Clearance of cluster munition remnants in Quảng Trị")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(author);
+        return factory.WithDbAsync(async db =>
+        {
+            var now = factory.Time.GetUtcNow();
+            var contribution = new Contribution
+            {
+                CallId = callId,
+                ParticipantId = author.ParticipantId,
+                Title = title,
+                Status = status,
+                CreatedBy = await db.Users.Where(u => u.Email == author.Email).Select(u => u.Id).SingleAsync(),
+                CreatedAt = now,
+                UpdatedAt = now,
+                SubmittedAt = status == ContributionStatus.Draft ? null : now,
+            };
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            return contribution.Id;
         });
     }
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.EntryCodes;
+using Portal.Features.Files;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -232,10 +233,11 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
         return paths;
     }
 
-    /// <summary>What the routes point at: a published posting with an attachment, an access request, a spare account.</summary>
+    /// <summary>What the routes point at: a published posting with an attachment, an access request, a spare account, a contribution with a picture.</summary>
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
-        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Build)
+        int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Figure,
+        int Build)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -278,14 +280,35 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 await db.SaveChangesAsync();
                 return done.Id;
             });
+            var figure = await factory.WithDbAsync(async db =>
+            {
+                var photo = Photographs.Process(SamplePhotos.Jpeg(1200, 900), "fuzz.jpg").Photo!;
+                var stored = new ContributionFigure
+                {
+                    ContributionId = contribution,
+                    Caption = "Fuzz picture",
+                    Credit = "Fuzz credit",
+                    AltText = "Fuzz description",
+                    PrintWidth = photo.Print.Width,
+                    PrintHeight = photo.Print.Height,
+                    WebWidth = photo.Web.Width,
+                    WebHeight = photo.Web.Height,
+                    Sha256 = photo.Print.Sha256,
+                    Image = new FigureImage { PrintJpeg = photo.Print.Jpeg, WebJpeg = photo.Web.Jpeg },
+                };
+                db.ContributionFigures.Add(stored);
+                await db.SaveChangesAsync();
+                return stored.Id;
+            });
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
-                call.Id, contribution, build);
+                call.Id, contribution, figure, build);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
         {
             ("attachmentId", _) => Invariant(Attachment),
             ("audience", _) => nameof(CodeAudience.States),
+            ("figureId", _) => Invariant(Figure),
             ("code", _) => "LAO",
             ("id", _) when route.StartsWith("Postings/", StringComparison.Ordinal) => Invariant(Posting),
             ("id", _) when route.StartsWith("Admin/Requests/", StringComparison.Ordinal) => Invariant(Request),

@@ -24,13 +24,13 @@ public class PhotographsTests
             Assert.Empty(new[] { "exif-ifd3-GPSLatitude", "exif-ifd0-Make", "xmp-data", "iptc-data" }.Except(original.GetFields()));
         }
 
-        Assert.Empty(new byte[] { 0xE1, 0xED, 0xFE }.Except(Segments(upload).Select(s => s.Marker))); // EXIF and XMP, IPTC, comment
+        Assert.Empty(new byte[] { 0xE1, 0xED, 0xFE }.Except(JpegMetadata.Segments(upload).Select(s => s.Marker))); // EXIF and XMP, IPTC, comment
         Assert.All(new[] { "GPS", "Exif", "xmp", "Photoshop", SamplePhotos.Make, SamplePhotos.Description }, trace => Assert.Contains(trace, Latin1(upload), StringComparison.Ordinal));
 
         var photo = Accepted(Photographs.Process(upload, "harbour.jpg"));
 
-        AssertNothingButPixels(photo.Print.Jpeg);
-        AssertNothingButPixels(photo.Web.Jpeg);
+        JpegMetadata.AssertNothingButPixels(photo.Print.Jpeg);
+        JpegMetadata.AssertNothingButPixels(photo.Web.Jpeg);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public class PhotographsTests
         var photo = Accepted(Photographs.Process(upload, "village.png"));
 
         Assert.Equal("village.jpg", photo.FileName);
-        AssertNothingButPixels(photo.Print.Jpeg);
-        AssertNothingButPixels(photo.Web.Jpeg);
+        JpegMetadata.AssertNothingButPixels(photo.Print.Jpeg);
+        JpegMetadata.AssertNothingButPixels(photo.Web.Jpeg);
         Assert.DoesNotContain("Sangkhom", Latin1(photo.Print.Jpeg), StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public class PhotographsTests
         Assert.True(IsRed(print.Getpoint(1950, 40)), "The red square should be top right.");
         Assert.False(IsRed(print.Getpoint(40, 40)), "Top left should not be red.");
         Assert.False(IsRed(print.Getpoint(40, 960)), "Bottom left should not be red.");
-        AssertNothingButPixels(photo.Print.Jpeg);
+        JpegMetadata.AssertNothingButPixels(photo.Print.Jpeg);
     }
 
     [Theory]
@@ -284,56 +284,6 @@ public class PhotographsTests
         Assert.Equal((width, height, 3), (image.Width, image.Height, image.Bands));
         Assert.Equal(("jpegload_buffer", Enums.Interpretation.Srgb), ((string)image.Get("vips-loader"), image.Interpretation));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(version.Jpeg)), version.Sha256);
-    }
-
-    /// <summary>
-    /// The JPEG holds only its tables, frame and scans: no APP segment at all (APP1 holds EXIF and XMP, APP2 ICC, APP13
-    /// IPTC) and no comment; libvips sees no metadata field; no trace of the camera's data is found in its bytes
-    /// (outside the compressed image data, where three given letters turn up by chance); nothing follows its end.
-    /// </summary>
-    private static void AssertNothingButPixels(byte[] jpeg)
-    {
-        var segments = Segments(jpeg);
-        Assert.Empty(segments.Select(s => s.Marker).Except<byte>([0xDB, 0xC0, 0xC2, 0xC4, 0xDA, 0xD9]));
-        Assert.Empty(segments.Single(s => s.Marker == 0xD9).Data);
-        var readable = string.Concat(segments.Select(s => Latin1(s.Data)));
-        Assert.All(new[] { "GPS", "Exif", "xmp", "ICC", "Photoshop" }, trace => Assert.DoesNotContain(trace, readable, StringComparison.OrdinalIgnoreCase));
-        Assert.All(new[] { SamplePhotos.Make, SamplePhotos.Description, "adobe" }, trace => Assert.DoesNotContain(trace, Latin1(jpeg), StringComparison.OrdinalIgnoreCase));
-
-        using var image = Image.NewFromBuffer(jpeg);
-        var basic = new HashSet<string> { "width", "height", "bands", "format", "coding", "interpretation", "xoffset", "yoffset", "xres", "yres", "filename", "vips-loader", "jpeg-multiscan", "jpeg-chroma-subsample", "resolution-unit", "interlaced" };
-        Assert.Empty(image.GetFields().Except(basic));
-    }
-
-    // A JPEG's marker segments with their contents; the compressed data after each scan header is skipped. The
-    // segment of the end marker holds whatever follows it (nothing, in a clean file).
-    private static List<(byte Marker, byte[] Data)> Segments(byte[] jpeg)
-    {
-        Assert.Equal([0xFF, 0xD8], jpeg[..2]);
-        var segments = new List<(byte, byte[])>();
-        var at = 2;
-        while (true)
-        {
-            Assert.Equal(0xFF, jpeg[at]);
-            var marker = jpeg[at + 1];
-            if (marker == 0xD9)
-            {
-                segments.Add((marker, jpeg[(at + 2)..]));
-                return segments;
-            }
-
-            var length = (jpeg[at + 2] << 8) | jpeg[at + 3];
-            segments.Add((marker, jpeg[(at + 4)..(at + 2 + length)]));
-            at += 2 + length;
-            if (marker == 0xDA)
-            {
-                // Entropy-coded data ends at the first marker that is neither a stuffed 0xFF00 nor a restart marker.
-                while (jpeg[at] != 0xFF || jpeg[at + 1] == 0 || jpeg[at + 1] is >= 0xD0 and <= 0xD7)
-                {
-                    at++;
-                }
-            }
-        }
     }
 
     private static bool IsRed(double[] pixel) => pixel[0] > 200 && pixel[1] < 60 && pixel[2] < 60;

@@ -12,6 +12,7 @@ public static class CatalogueSetup
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
+        services.AddScoped<ContributionFigures>();
         services.AddScoped<ContributionLength>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();

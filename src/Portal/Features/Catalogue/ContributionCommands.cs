@@ -89,10 +89,7 @@ public sealed class ContributionCommands(
             return false;
         }
 
-        contribution.UpdatedAt = time.GetUtcNow();
-        contribution.Version++;
-        contribution.LaidOutPages = null;
-        contribution.LaidOutPagesWithPictures = null;
+        MarkChanged(contribution, time.GetUtcNow());
         audit.Write(AuditEvent.ContributionSaved, $"contribution:{contribution.Id}", contribution.Title);
         await db.SaveChangesAsync();
         return true;
@@ -215,6 +212,18 @@ public sealed class ContributionCommands(
         });
         audit.Write(accept ? AuditEvent.ContributionAccepted : AuditEvent.ContributionSentBack, $"contribution:{contribution.Id}", contribution.Title);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// What every change to what the book prints does (the text, the pictures or their order): a new version, and the
+    /// page count laid out before is no longer the contribution's.
+    /// </summary>
+    internal static void MarkChanged(Contribution contribution, DateTimeOffset at)
+    {
+        contribution.UpdatedAt = at;
+        contribution.Version++;
+        contribution.LaidOutPages = null;
+        contribution.LaidOutPagesWithPictures = null;
     }
 
     public static string ClosedMessage(CatalogueCall call, DateOnly? extension)
