@@ -32,7 +32,7 @@ public sealed class BookPlanTests : PortalTest
         Assert.Equal(["Stockpile destruction in Chile", "Victim assistance in Bosnia", "Clearance in Xieng Khouang"], Titles(browser));
 
         await browser.SubmitAsync("form[action*='handler=Grouping']", new Dictionary<string, string> { ["grouping"] = nameof(ChapterGrouping.Region) });
-        var groups = browser.Page!.QuerySelectorAll("main h3").Select(h => h.TextContent.Trim()).ToList();
+        var groups = browser.Page!.QuerySelectorAll("[data-testid=group-title]").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(3, groups.Count);
         Assert.Contains("Asia", groups);
         Assert.Contains("Europe", groups);

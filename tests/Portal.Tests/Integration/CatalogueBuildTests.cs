@@ -34,13 +34,13 @@ public sealed class CatalogueBuildTests : PortalTest
         var buildPath = new Uri(browser.Page!.Url).AbsolutePath;
         Assert.Matches("^/Catalogue/Builds/[0-9]+$", buildPath);
         Assert.Equal("Waiting for the builder to start.", browser.Page.QuerySelector("[data-testid=build-progress] p")!.TextContent.Trim());
-        Assert.NotNull(browser.Page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.NotNull(browser.Page.QuerySelector($"a[href='{buildPath}']"));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == nameof(Portal.Features.Audit.AuditEvent.BookBuildRequested))));
 
         Assert.True(await RunNextBuildAsync());
         await browser.OpenAsync(buildPath);
         Assert.NotNull(browser.Page!.QuerySelector("[data-testid=build-ready]"));
-        Assert.Null(browser.Page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(browser.Page.QuerySelector("[data-testid=build-progress]"));
         var build = await Factory.WithDbAsync(db => db.CatalogueBuilds.AsNoTracking().SingleAsync());
         Assert.Equal(BuildStatus.Succeeded, build.Status);
         Assert.Equal(3, build.Chapters);

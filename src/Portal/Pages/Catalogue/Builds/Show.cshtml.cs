@@ -7,7 +7,8 @@ using Portal.Features.Catalogue;
 namespace Portal.Pages.Catalogue.Builds;
 
 /// <summary>
-/// One build of the book: while it runs, what it is doing (the page refreshes itself, no script); when it is ready,
+/// One build of the book: while it runs, what it is doing ("Check progress" asks again; no script, and no automatic
+/// refresh, which would take a screen reader's place away); when it is ready,
 /// the downloads with their SHA-256, the web edition and the fingerprint of the inputs; when it failed, why.
 /// </summary>
 public sealed class ShowModel(PortalDbContext db, CatalogueVisitors visitors) : PageModel
