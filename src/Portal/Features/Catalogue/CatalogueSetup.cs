@@ -10,6 +10,8 @@ public static class CatalogueSetup
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionLength>();
+        services.AddScoped<ContributionVersions>();
+        services.AddScoped<CopyEdits>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();
         services.AddScoped<BookInputs>();

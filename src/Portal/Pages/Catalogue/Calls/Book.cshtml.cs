@@ -20,6 +20,9 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
 
     public int Submitted { get; private set; }
 
+    /// <summary>Chapters with a copy-edit the State has not signed off yet: the book uses their State's text.</summary>
+    public IReadOnlySet<int> WaitingForSignOff { get; private set; } = new HashSet<int>();
+
     [BindProperty]
     public FrontMatterInput FrontMatter { get; set; } = new();
 
@@ -123,6 +126,8 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
         Chapters = await plan.ChaptersAsync(call);
         Groups = await plan.GroupsAsync(call);
         Submitted = await db.Contributions.CountAsync(c => c.CallId == id && c.Status == ContributionStatus.Submitted);
+        WaitingForSignOff = (await db.ContributionEdits.Where(e => e.Status == ContributionEditStatus.Proposed
+            && db.Contributions.Any(c => c.Id == e.ContributionId && c.CallId == id)).Select(e => e.ContributionId).ToListAsync()).ToHashSet();
         return true;
     }
 }
