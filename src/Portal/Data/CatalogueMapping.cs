@@ -22,6 +22,10 @@ public abstract partial class PortalDbContext
 
     public DbSet<ContributionReview> ContributionReviews => Set<ContributionReview>();
 
+    public DbSet<ContributionEdit> ContributionEdits => Set<ContributionEdit>();
+
+    public DbSet<ContributionVersion> ContributionVersions => Set<ContributionVersion>();
+
     public DbSet<CatalogueBuild> CatalogueBuilds => Set<CatalogueBuild>();
 
     public DbSet<BuildFile> BuildFiles => Set<BuildFile>();
@@ -111,6 +115,34 @@ public abstract partial class PortalDbContext
             e.Property(r => r.EditorId).HasMaxLength(450);
             e.HasOne<Contribution>().WithMany().HasForeignKey(r => r.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => r.ContributionId);
+        });
+
+        builder.Entity<ContributionEdit>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(ContributionLimits.Title);
+            e.Property(x => x.Body).HasMaxLength(ContributionLimits.Body);
+            e.Property(x => x.Note).HasMaxLength(ContributionEditLimits.Note);
+            e.Property(x => x.DeclineReason).HasMaxLength(ContributionEditLimits.Reason);
+            e.Property(x => x.EditorId).HasMaxLength(450);
+            e.Property(x => x.AnsweredBy).HasMaxLength(450);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            e.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.ContributionId);
+            // At most one proposal waits per contribution, enforced by the database: two editors saving at once
+            // cannot both leave one open.
+            e.HasIndex(x => x.ContributionId, "IX_ContributionEdits_OneOpen").IsUnique().HasFilter("\"Status\" = 'Proposed'");
+        });
+
+        builder.Entity<ContributionVersion>(e =>
+        {
+            e.Property(v => v.Title).HasMaxLength(ContributionLimits.Title);
+            e.Property(v => v.Body).HasMaxLength(ContributionLimits.Body);
+            e.Property(v => v.Note).HasMaxLength(ContributionEditLimits.Note);
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.WrittenBy).HasMaxLength(450);
+            e.Property(v => v.ApprovedBy).HasMaxLength(450);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(v => v.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.ContributionId, v.Number }).IsUnique();
         });
 
         builder.Entity<CatalogueBuild>(e =>

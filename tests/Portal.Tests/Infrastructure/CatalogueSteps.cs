@@ -78,5 +78,49 @@ public static class CatalogueSteps
         ["Input.Modalities"] = [nameof(CooperationModalities.Bilateral)],
     };
 
+    /// <summary>
+    /// A complete contribution of the participant (one author, one testimonial with consent), as its focal point
+    /// <paramref name="submittedBy"/> submitted it; accepted ones are in the chapter group "Article 4".
+    /// </summary>
+    public static Task<Contribution> CreateContributionAsync(
+        PortalFactory factory, CatalogueCall call, TestAccount submittedBy, ContributionStatus status,
+        string title = "Clearance of cluster munition remnants in Quảng Trị", string? body = null,
+        string quote = "Our children walk to school through the fields again.")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(submittedBy);
+        return factory.WithDbAsync(async db =>
+        {
+            var now = factory.Time.GetUtcNow();
+            var userId = await db.Users.Where(u => u.Email == submittedBy.Email).Select(u => u.Id).SingleAsync();
+            var contribution = new Contribution
+            {
+                CallId = call.Id,
+                ParticipantId = submittedBy.ParticipantId,
+                Title = title,
+                Provisions = CcmProvisions.Article4,
+                Role = CooperationRole.Recipient,
+                Modalities = CooperationModalities.Bilateral,
+                Period = "2009–2012",
+                Body = body ?? CompleteFields()["Input.Body"],
+                Consent = true,
+                Status = status,
+                ChapterGroup = status == ContributionStatus.Accepted ? "Article 4" : null,
+                ChapterOrder = 1,
+                CreatedBy = userId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                SubmittedAt = status == ContributionStatus.Draft ? null : now,
+                SubmittedBy = status == ContributionStatus.Draft ? null : userId,
+                Authors = [new ContributionAuthor { Position = 0, Name = "Ana Silva", Function = "Programme officer", Organisation = "Mine Action Centre" }],
+                Testimonials = [new ContributionTestimonial { Position = 0, Quote = quote, Person = "Bounmy", Role = "Farmer", Place = "Xieng Khouang", Consent = true }],
+            };
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            return contribution;
+        });
+    }
+
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -89,11 +89,15 @@ public static partial class Mailbox
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static string DecodeHeader(string value) => EncodedWord().Replace(value, m =>
+    // Whitespace between two encoded words is folding, not text (RFC 2047, 6.2): a long subject is split in several.
+    private static string DecodeHeader(string value) => EncodedWord().Replace(BetweenEncodedWords().Replace(value, "?==?"), m =>
         m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
             ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
             : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWord();
+
+    [GeneratedRegex(@"\?=\s+=\?")]
+    private static partial Regex BetweenEncodedWords();
 }

@@ -9,6 +9,8 @@ public sealed class CatalogueMail(Outbox outbox)
 {
     public const string CallOpenedKind = "catalogue-call-opened";
     public const string ReminderKind = "catalogue-call-reminder";
+    public const string CopyEditProposedKind = "catalogue-copy-edit-proposed";
+    public const string CopyEditAnsweredKind = "catalogue-copy-edit-answered";
 
     public void SendCallOpened(PortalUser focalPoint, CatalogueCall call, DateOnly? extension)
     {
@@ -53,6 +55,56 @@ public sealed class CatalogueMail(Outbox outbox)
             If your State does not intend to contribute, you can ignore this message.
             """);
     }
+
+    public void SendCopyEditProposed(PortalUser focalPoint, Contribution contribution, string editorName, string note)
+    {
+        ArgumentNullException.ThrowIfNull(focalPoint);
+        ArgumentNullException.ThrowIfNull(contribution);
+        outbox.Enqueue(CopyEditProposedKind, focalPoint.Email!, $"The editors propose changes to “{contribution.Title}”", $"""
+            Dear {focalPoint.FullName},
+
+            {editorName}, an editor of the catalogue of good practices, proposes changes to the text of your State's
+            contribution "{contribution.Title}". The editor's note:
+
+            {note}
+
+            The book keeps your State's text until a focal point of your State signs the changes off. Read them, line
+            by line, and sign them off or decline them here:
+            {outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}/SignOff")}
+            """);
+    }
+
+    /// <summary>Tells the editor how the State answered their copy-edit; <paramref name="declineReason"/> is null for a sign-off.</summary>
+    public void SendCopyEditAnswered(PortalUser editor, Contribution contribution, string focalPointName, string? declineReason)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        ArgumentNullException.ThrowIfNull(contribution);
+        var state = contribution.Participant?.Name ?? "the contributing State";
+        if (declineReason is null)
+        {
+            outbox.Enqueue(CopyEditAnsweredKind, editor.Email!, $"Changes signed off: “{contribution.Title}”", $"""
+                Dear {editor.FullName},
+
+                {focalPointName}, a focal point of {state}, signed off the changes you proposed to "{contribution.Title}".
+                The book uses the new text from its next build. Every version of the contribution is kept here:
+                {outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}/Versions")}
+                """);
+            return;
+        }
+
+        outbox.Enqueue(CopyEditAnsweredKind, editor.Email!, $"Changes declined: “{contribution.Title}”", $"""
+            Dear {editor.FullName},
+
+            {focalPointName}, a focal point of {state}, declined the changes you proposed to "{contribution.Title}", for this reason:
+
+            {declineReason}
+
+            The book keeps the State's text. You can propose other changes here:
+            {outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}/CopyEdit")}
+            """);
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static DateOnly Deadline(CatalogueCall call, DateOnly? extension) =>
         extension is { } later && later > call.Deadline ? later : call.Deadline;

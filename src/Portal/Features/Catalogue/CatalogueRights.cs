@@ -7,9 +7,9 @@ namespace Portal.Features.Catalogue;
 /// <summary>
 /// Who may do what in the catalogue, said once: every catalogue page, query, download and command asks here.
 /// The catalogue is for accounts only (what an entry-code visitor declares never grants a right): a State's accounts
-/// see their State's contributions and the calls; its focal points write and submit; editors (the coordinator and the
-/// accounts the coordinator names) run calls, review and build; editions are read by States' accounts and editors,
-/// and an edition built for observers also by observers' accounts.
+/// see their State's contributions and the calls; its focal points write, submit and sign off copy-edits; editors (the
+/// coordinator and the accounts the coordinator names) run calls, review, copy-edit accepted texts and build; editions
+/// are read by States' accounts and editors, and an edition built for observers also by observers' accounts.
 /// </summary>
 public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
 {
@@ -52,6 +52,17 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
     /// <summary>Accept, send back, group and order: editors, once submitted.</summary>
     public bool MayReview(Contribution contribution) =>
         IsEditor && contribution?.Status is ContributionStatus.Submitted or ContributionStatus.Accepted or ContributionStatus.RevisionRequested;
+
+    /// <summary>Propose a copy-edit of the text: editors, once the contribution is accepted (it changes nothing until signed off).</summary>
+    public bool MayCopyEdit(Contribution contribution) =>
+        IsEditor && contribution?.Status == ContributionStatus.Accepted;
+
+    /// <summary>
+    /// Sign off or decline the editors' copy-edit: the State's focal points, who own the contribution (its authors are
+    /// names in the text, not accounts). Not an editor as such, even one who entered it on the State's behalf.
+    /// </summary>
+    public bool MaySignOff(Contribution contribution) =>
+        contribution?.Status == ContributionStatus.Accepted && MayWrite(contribution.ParticipantId);
 
     /// <summary>
     /// Editions are for the States' internal circulation; an edition for observers is also theirs. Readers see a build

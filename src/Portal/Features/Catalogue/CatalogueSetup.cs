@@ -14,6 +14,8 @@ public static class CatalogueSetup
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionFigures>();
         services.AddScoped<ContributionLength>();
+        services.AddScoped<ContributionVersions>();
+        services.AddScoped<CopyEdits>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();
         services.AddScoped<BookInputs>();

@@ -9,7 +9,7 @@ namespace Portal.Features.Catalogue;
 /// visitor's right and the call's deadline itself (on the server, in the call's time zone), whatever the page showed.
 /// </summary>
 public sealed class ContributionCommands(
-    PortalDbContext db, CatalogueVisitors visitors, ContributionLength length, AuditLog audit, TimeProvider time)
+    PortalDbContext db, CatalogueVisitors visitors, ContributionLength length, ContributionVersions versions, AuditLog audit, TimeProvider time)
 {
     /// <summary>The contribution with everything the form and the book need, or null when this visitor may not see it.</summary>
     public async Task<Contribution?> FindAsync(int id)
@@ -174,6 +174,7 @@ public sealed class ContributionCommands(
         contribution.Status = ContributionStatus.Withdrawn;
         contribution.UpdatedAt = time.GetUtcNow();
         contribution.Version++;
+        await versions.SupersedeOpenAsync(contribution.Id);
         audit.Write(AuditEvent.ContributionWithdrawn, $"contribution:{contribution.Id}", contribution.Title);
         await db.SaveChangesAsync();
     }
@@ -200,6 +201,16 @@ public sealed class ContributionCommands(
             contribution.ChapterGroup = ChapterGroups.Default(contribution, call.Grouping);
             contribution.ChapterOrder = 1 + (await db.Contributions.Where(c => c.CallId == contribution.CallId && c.ChapterGroup == contribution.ChapterGroup)
                 .MaxAsync(c => (int?)c.ChapterOrder) ?? 0);
+        }
+
+        // The accepted text is kept as a version; sent back, the State will change it, so a copy-edit waiting is void.
+        if (accept)
+        {
+            await versions.KeepStateTextAsync(contribution, visitor.Reader.UserId!);
+        }
+        else
+        {
+            await versions.SupersedeOpenAsync(contribution.Id);
         }
 
         db.ContributionReviews.Add(new ContributionReview

@@ -1,18 +1,7 @@
-using DiffPlex;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
 using Portal.Data;
+using Portal.Features.Versions;
 
 namespace Portal.Features.Postings;
-
-public enum DiffLineKind
-{
-    Same,
-    Added,
-    Removed,
-}
-
-public sealed record DiffLine(DiffLineKind Kind, string Text);
 
 /// <summary>A line-by-line comparison of two versions as people read them: the core fields first, then the text.</summary>
 public static class VersionDiff
@@ -24,13 +13,7 @@ public static class VersionDiff
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
-        var model = new InlineDiffBuilder(new Differ()).BuildDiffModel(Readable(older, countryName), Readable(newer, countryName), ignoreWhitespace: false);
-        return [.. model.Lines.Select(l => new DiffLine(l.Type switch
-        {
-            ChangeType.Inserted => DiffLineKind.Added,
-            ChangeType.Deleted => DiffLineKind.Removed,
-            _ => DiffLineKind.Same,
-        }, l.Text ?? ""))];
+        return TextDiff.Between(Readable(older, countryName), Readable(newer, countryName));
     }
 
     /// <summary>The version as a person reads it: labels, not the codes the canonical text stores.</summary>

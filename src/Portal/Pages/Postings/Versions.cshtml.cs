@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Markdown;
 using Portal.Features.Postings;
+using Portal.Features.Versions;
 
 namespace Portal.Pages.Postings;
 

@@ -22,6 +22,8 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
 
     /// <summary>The latest builds of this call, newest first.</summary>
     public IReadOnlyList<CatalogueBuild> Builds { get; private set; } = [];
+    /// <summary>Chapters with a copy-edit the State has not signed off yet: the book uses their State's text.</summary>
+    public IReadOnlySet<int> WaitingForSignOff { get; private set; } = new HashSet<int>();
 
     [BindProperty]
     public FrontMatterInput FrontMatter { get; set; } = new();
@@ -145,6 +147,8 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
         Groups = await plan.GroupsAsync(call);
         Submitted = await db.Contributions.CountAsync(c => c.CallId == id && c.Status == ContributionStatus.Submitted);
         Builds = await db.CatalogueBuilds.AsNoTracking().Where(b => b.CallId == id).OrderByDescending(b => b.Id).Take(10).ToListAsync();
+        WaitingForSignOff = (await db.ContributionEdits.Where(e => e.Status == ContributionEditStatus.Proposed
+            && db.Contributions.Any(c => c.Id == e.ContributionId && c.CallId == id)).Select(e => e.ContributionId).ToListAsync()).ToHashSet();
         return true;
     }
 }

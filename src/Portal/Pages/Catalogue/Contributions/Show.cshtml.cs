@@ -9,9 +9,10 @@ namespace Portal.Pages.Catalogue.Contributions;
 
 /// <summary>
 /// A contribution as the book will show it, with its state and history; its State's focal points revise or withdraw it
-/// from here, and editors accept it or send it back with a comment the authors see.
+/// from here, and editors accept it or send it back with a comment the authors see. Once accepted, editors copy-edit
+/// it from here, and the State is shown the changes waiting for its sign-off.
 /// </summary>
-public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, CatalogueVisitors visitors) : PageModel
+public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, CopyEdits copyEdits, CatalogueVisitors visitors) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
 
@@ -20,6 +21,15 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
     public string ChapterHtml { get; private set; } = "";
 
     public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+
+    /// <summary>The editors' copy-edit waiting for the State's sign-off.</summary>
+    public ContributionEdit? CopyEditWaiting { get; private set; }
+
+    /// <summary>The editors' latest copy-edit, when the State declined it.</summary>
+    public ContributionEdit? CopyEditDeclined { get; private set; }
+
+    /// <summary>Whether the versions page has anything to show.</summary>
+    public bool HasVersions { get; private set; }
 
     public sealed record ReviewRow(DateTimeOffset At, string Editor, ContributionStatus Decision, string Comment);
 
@@ -80,6 +90,11 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
         Reviews = await db.ContributionReviews.AsNoTracking().Where(r => r.ContributionId == id).OrderBy(r => r.At)
             .Join(db.Users, r => r.EditorId, u => u.Id, (r, u) => new ReviewRow(r.At, u.FullName, r.Decision, r.Comment))
             .ToListAsync();
+        CopyEditWaiting = await copyEdits.OpenAsync(id);
+        var lastAnswered = await db.ContributionEdits.AsNoTracking().Where(e => e.ContributionId == id && e.Status != ContributionEditStatus.Superseded)
+            .OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).FirstOrDefaultAsync();
+        CopyEditDeclined = lastAnswered?.Status == ContributionEditStatus.Declined ? lastAnswered : null;
+        HasVersions = await db.ContributionVersions.AnyAsync(v => v.ContributionId == id);
         return true;
     }
 }

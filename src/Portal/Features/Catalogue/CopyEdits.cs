@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Catalogue;
+
+/// <summary>
+/// "Edited and published": an editor proposes a copy-edit of an accepted contribution, its State's focal points sign it
+/// off or decline it. Only a sign-off changes the contribution (whose fields the book reads), and it keeps the new text
+/// as a version. Each command checks the visitor's right itself, whatever the page showed.
+/// </summary>
+public sealed class CopyEdits(
+    PortalDbContext db, CatalogueVisitors visitors, ContributionVersions versions, CatalogueMail mail, AuditLog audit, TimeProvider time)
+{
+    /// <summary>The proposal waiting for the State's sign-off, if any.</summary>
+    public Task<ContributionEdit?> OpenAsync(int contributionId) =>
+        db.ContributionEdits.AsNoTracking().SingleOrDefaultAsync(e => e.ContributionId == contributionId && e.Status == ContributionEditStatus.Proposed);
+
+    /// <summary>
+    /// Files the editor's texts as the contribution's proposal, replacing the one that waited, and e-mails the State's
+    /// focal points. The contribution itself does not change. Null when the State answered the waiting proposal, or
+    /// another editor filed one, at the same moment: nothing is filed then.
+    /// </summary>
+    public async Task<ContributionEdit?> ProposeAsync(Contribution contribution, ContributionTexts texts, string note)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentNullException.ThrowIfNull(texts);
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.MayCopyEdit(contribution))
+        {
+            throw new UnauthorizedAccessException("Only editors copy-edit accepted contributions.");
+        }
+
+        var editorId = visitor.Reader.UserId!;
+        // A contribution accepted before versions were kept gets its State's text as a version first.
+        var basis = await versions.KeepStateTextAsync(contribution, editorId);
+        var replaced = (await OpenAsync(contribution.Id))?.Id;
+        await versions.SupersedeOpenAsync(contribution.Id);
+        var edit = new ContributionEdit
+        {
+            ContributionId = contribution.Id,
+            BasedOnVersion = basis.Number,
+            Title = texts.Title,
+            Body = texts.Body,
+            Quotes = [.. texts.Quotes],
+            Note = note,
+            EditorId = editorId,
+            ProposedAt = time.GetUtcNow(),
+            Status = ContributionEditStatus.Proposed,
+        };
+        db.ContributionEdits.Add(edit);
+        var editor = await db.Users.AsNoTracking().SingleAsync(u => u.Id == editorId);
+        foreach (var focalPoint in await FocalPointsAsync(contribution.ParticipantId))
+        {
+            mail.SendCopyEditProposed(focalPoint, contribution, editor.FullName, note);
+        }
+
+        audit.Write(AuditEvent.ContributionCopyEditProposed, $"contribution:{contribution.Id}", contribution.Title);
+        try
+        {
+            await db.SaveChangesAsync();
+            return edit;
+        }
+        catch (DbUpdateException)
+        {
+            // The status of the proposal replaced, or the index of open proposals, said no: someone else was first.
+            db.ChangeTracker.Clear();
+            if ((await OpenAsync(contribution.Id))?.Id != replaced)
+            {
+                return null;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies the proposal the focal point read (<paramref name="editId"/>) and keeps it as a version. False when it no
+    /// longer waits: answered by someone else, replaced by the editors, or made to a text that has changed since.
+    /// </summary>
+    public async Task<bool> SignOffAsync(Contribution contribution, int editId)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        var (visitor, edit) = await AnswerableAsync(contribution, editId);
+        if (edit is null || (await versions.LatestAsync(contribution.Id))?.Number != edit.BasedOnVersion)
+        {
+            return false;
+        }
+
+        contribution.Title = edit.Title;
+        contribution.Body = edit.Body;
+        foreach (var (testimonial, quote) in contribution.Testimonials.OrderBy(t => t.Position).Zip(edit.Quotes))
+        {
+            testimonial.Quote = quote;
+        }
+
+        var now = time.GetUtcNow();
+        contribution.UpdatedAt = now;
+        contribution.Version++;
+        contribution.LaidOutPages = null;
+        contribution.LaidOutPagesWithPictures = null;
+        Answer(edit, ContributionEditStatus.SignedOff, visitor.Reader.UserId!, now);
+        versions.AddCopyEdit(edit, visitor.Reader.UserId!);
+        await TellEditorAsync(edit, contribution, signedOff: true, visitor.Reader.UserId!);
+        audit.Write(AuditEvent.ContributionCopyEditSignedOff, $"contribution:{contribution.Id}", contribution.Title);
+        return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
+    }
+
+    /// <summary>Turns the proposal down with a reason the editors read; the contribution keeps its text.</summary>
+    public async Task<bool> DeclineAsync(Contribution contribution, int editId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var (visitor, edit) = await AnswerableAsync(contribution, editId);
+        if (edit is null)
+        {
+            return false;
+        }
+
+        Answer(edit, ContributionEditStatus.Declined, visitor.Reader.UserId!, time.GetUtcNow());
+        edit.DeclineReason = reason;
+        await TellEditorAsync(edit, contribution, signedOff: false, visitor.Reader.UserId!);
+        audit.Write(AuditEvent.ContributionCopyEditDeclined, $"contribution:{contribution.Id}", contribution.Title);
+        return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
+    }
+
+    private async Task<(CatalogueVisitor Visitor, ContributionEdit? Edit)> AnswerableAsync(Contribution contribution, int editId)
+    {
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.MaySignOff(contribution))
+        {
+            throw new UnauthorizedAccessException("Only the State's focal points sign off or decline the editors' changes.");
+        }
+
+        var edit = await db.ContributionEdits.SingleOrDefaultAsync(e => e.Id == editId && e.ContributionId == contribution.Id
+            && e.Status == ContributionEditStatus.Proposed);
+        return (visitor, edit);
+    }
+
+    private static void Answer(ContributionEdit edit, ContributionEditStatus status, string by, DateTimeOffset at)
+    {
+        edit.Status = status;
+        edit.AnsweredBy = by;
+        edit.AnsweredAt = at;
+    }
+
+    // The proposal's status is its concurrency token: of two answers (or an answer and a new proposal) given at the
+    // same moment, one is saved and the other changes nothing. (The loser may instead trip over the version number the
+    // winner took; either way the proposal has been answered.)
+    private async Task<bool> SaveUnlessAnsweredMeanwhileAsync(int editId)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.ContributionEdits.AnyAsync(e => e.Id == editId && e.Status != ContributionEditStatus.Proposed))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task TellEditorAsync(ContributionEdit edit, Contribution contribution, bool signedOff, string focalPointId)
+    {
+        var names = await db.Users.AsNoTracking().Where(u => u.Id == edit.EditorId || u.Id == focalPointId).ToDictionaryAsync(u => u.Id);
+        if (names.TryGetValue(edit.EditorId, out var editor) && !editor.IsDisabled)
+        {
+            mail.SendCopyEditAnswered(editor, contribution, names[focalPointId].FullName, signedOff ? null : edit.DeclineReason ?? "");
+        }
+    }
+
+    private Task<List<PortalUser>> FocalPointsAsync(int participantId) =>
+        db.Users.AsNoTracking().Where(u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled)
+            .OrderBy(u => u.Id).ToListAsync();
+}
