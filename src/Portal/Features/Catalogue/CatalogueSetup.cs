@@ -9,6 +9,7 @@ public static class CatalogueSetup
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
+        services.AddScoped<ContributionImports>();
         services.AddScoped<ContributionLength>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();

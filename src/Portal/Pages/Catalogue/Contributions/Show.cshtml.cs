@@ -11,7 +11,7 @@ namespace Portal.Pages.Catalogue.Contributions;
 /// A contribution as the book will show it, with its state and history; its State's focal points revise or withdraw it
 /// from here, and editors accept it or send it back with a comment the authors see.
 /// </summary>
-public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, CatalogueVisitors visitors) : PageModel
+public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, ContributionImports imports, CatalogueVisitors visitors) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
 
@@ -20,6 +20,9 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
     public string ChapterHtml { get; private set; } = "";
 
     public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+
+    /// <summary>How it came in when an editor entered it on the State's behalf; null otherwise.</summary>
+    public ContributionImports.Entry? Entry { get; private set; }
 
     public sealed record ReviewRow(DateTimeOffset At, string Editor, ContributionStatus Decision, string Comment);
 
@@ -75,6 +78,7 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
         }
 
         Contribution = contribution;
+        Entry = await imports.EntryOfAsync(contribution);
         var chapter = ContributionChapters.ToChapter(contribution, new Dictionary<int, FigureImage>());
         ChapterHtml = ChapterMarkup.Render(chapter, f => $"/Catalogue/Figures/{ContributionChapters.FigureIdOf(f.Key)}", chapterHeading: 1);
         Reviews = await db.ContributionReviews.AsNoTracking().Where(r => r.ContributionId == id).OrderBy(r => r.At)
