@@ -72,6 +72,11 @@ public abstract partial class PortalDbContext
             e.Property(c => c.Role).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.CreatedBy).HasMaxLength(450);
             e.Property(c => c.SubmittedBy).HasMaxLength(450);
+            e.Property(c => c.EnteredOnBehalfBy).HasMaxLength(450);
+            e.Property(c => c.ReceivedFromName).HasMaxLength(ContributionLimits.Name);
+            e.Property(c => c.ReceivedFromEmail).HasMaxLength(256);
+            e.Property(c => c.ImportedFileName).HasMaxLength(200);
+            e.Property(c => c.ImportedFileSha256).HasMaxLength(64);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.Call).WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Participant).WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);

@@ -119,6 +119,24 @@ public class Contribution
     public List<ContributionTestimonial> Testimonials { get; set; } = [];
 
     public List<ContributionFigure> Figures { get; set; } = [];
+
+    // Entered by an editor on the participant's behalf from a Word file that reached the editors by e-mail; all null
+    // otherwise. The participant's focal points own it as any other draft of theirs.
+
+    /// <summary>The editor (user id) who entered it.</summary>
+    public string? EnteredOnBehalfBy { get; set; }
+
+    /// <summary>Who sent the file to the editors, as the editor typed it.</summary>
+    public string? ReceivedFromName { get; set; }
+
+    public string? ReceivedFromEmail { get; set; }
+
+    public string? ImportedFileName { get; set; }
+
+    /// <summary>SHA-256 of the file as received, lowercase hex, for the State to compare with the file it sent.</summary>
+    public string? ImportedFileSha256 { get; set; }
+
+    public DateTimeOffset? ImportedAt { get; set; }
 }
 
 public class ContributionAuthor

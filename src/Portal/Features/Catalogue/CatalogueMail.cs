@@ -11,6 +11,7 @@ public sealed class CatalogueMail(Outbox outbox)
     public const string ReminderKind = "catalogue-call-reminder";
     public const string CopyEditProposedKind = "catalogue-copy-edit-proposed";
     public const string CopyEditAnsweredKind = "catalogue-copy-edit-answered";
+    public const string EnteredOnBehalfKind = "catalogue-contribution-entered";
 
     public void SendCallOpened(PortalUser focalPoint, CatalogueCall call, DateOnly? extension)
     {
@@ -105,6 +106,38 @@ public sealed class CatalogueMail(Outbox outbox)
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Tells a State's focal point that an editor entered a contribution the State sent by e-mail, as its draft.</summary>
+    public void SendEnteredOnBehalf(PortalUser focalPoint, Contribution contribution, CatalogueCall call, string stateName, int pictures, DateOnly? extension)
+    {
+        ArgumentNullException.ThrowIfNull(focalPoint);
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentNullException.ThrowIfNull(call);
+        var picturesLeft = pictures switch
+        {
+            0 => "",
+            1 => "\nThe document holds one picture, which was not imported: add it on the draft’s Pictures page with a caption, credit and description.\n",
+            _ => $"\nThe document holds {pictures.ToString(CultureInfo.InvariantCulture)} pictures, which were not imported: add them on the draft’s Pictures page with a caption, credit and description.\n",
+        };
+        // The subject names the call, never the document's title: a header holds no line break, whatever a file holds.
+        outbox.Enqueue(EnteredOnBehalfKind, focalPoint.Email!, $"A draft contribution waits for your State: {call.Title}", $"""
+            Dear {focalPoint.FullName},
+
+            A contribution of {stateName} to "{call.Title}" reached the editors of the CCM catalogue of good practices
+            by e-mail: the Word file “{contribution.ImportedFileName}”, sent by {contribution.ReceivedFromName} <{contribution.ReceivedFromEmail}>.
+            An editor entered it on the portal on your State’s behalf, as a draft with the document’s text word for word.
+
+            The draft is your State’s: check it, complete what the book needs (the authors, the CCM provisions, your
+            State’s role, the modality, the period and the consent statement) and submit it to the editors.
+            Contributions are taken until the end of {Day(Deadline(call, extension))} ({CallCalendar.ZoneName(call.TimeZone)}).
+            {picturesLeft}
+            Open the draft:
+            {outbox.Link($"/Catalogue/Contributions/{contribution.Id.ToString(CultureInfo.InvariantCulture)}")}
+
+            The SHA-256 of the file as the editors received it is {contribution.ImportedFileSha256}; the draft’s page shows it too,
+            so that the sender can compare it with their copy (for example with sha256sum, or certutil -hashfile FILE SHA256).
+            """);
+    }
 
     private static DateOnly Deadline(CatalogueCall call, DateOnly? extension) =>
         extension is { } later && later > call.Deadline ? later : call.Deadline;

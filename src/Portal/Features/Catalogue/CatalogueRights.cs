@@ -27,26 +27,37 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
     public bool MayWrite(int participantId) =>
         IsOwnParticipant(participantId) && Reader.ParticipantIsState && Reader.Role == PortalRole.FocalPoint;
 
-    /// <summary>Start a contribution for this participant: its focal points, or an editor entering one on its behalf.</summary>
-    public bool MayStart(int participantId) => MayWrite(participantId) || IsEditor;
+    /// <summary>
+    /// Enter a contribution that reached the editors by e-mail on a State's behalf, as a draft of that State from its
+    /// Word file: editors, for States only. The State's focal points then own, complete and submit it; the editor does
+    /// not write in it.
+    /// </summary>
+    public bool MayEnterOnBehalf(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return MayEnterOnBehalf() && participant.IsState;
+    }
+
+    /// <summary>Whether the visitor enters contributions received by e-mail at all (for some State).</summary>
+    public bool MayEnterOnBehalf() => IsEditor;
 
     /// <summary>
     /// Whether this visitor may open the contribution: its participant's accounts always; editors once it has been
-    /// submitted, or when they entered it themselves.
+    /// submitted, or a draft they entered on the participant's behalf.
     /// </summary>
     public bool MaySee(Contribution contribution)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         return IsOwnParticipant(contribution.ParticipantId)
-            || (IsEditor && (contribution.Status != ContributionStatus.Draft || contribution.CreatedBy == Reader.UserId));
+            || (IsEditor && (contribution.Status != ContributionStatus.Draft || (contribution.EnteredOnBehalfBy is { } by && by == Reader.UserId)));
     }
 
-    /// <summary>Edit the text while it is a draft or sent back for revision: its focal points, or the editor who entered it.</summary>
+    /// <summary>Edit the text while it is a draft or sent back for revision: its focal points, also of one an editor entered.</summary>
     public bool MayEdit(Contribution contribution)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var open = contribution.Status is ContributionStatus.Draft or ContributionStatus.RevisionRequested;
-        return open && (MayWrite(contribution.ParticipantId) || (IsEditor && contribution.CreatedBy == Reader.UserId));
+        return open && MayWrite(contribution.ParticipantId);
     }
 
     /// <summary>Accept, send back, group and order: editors, once submitted.</summary>

@@ -13,6 +13,7 @@ public static class CatalogueSetup
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionFigures>();
+        services.AddScoped<ContributionImports>();
         services.AddScoped<ContributionLength>();
         services.AddScoped<ContributionVersions>();
         services.AddScoped<CopyEdits>();

@@ -30,10 +30,11 @@ internal sealed class DocxConverter
 
     /// <param name="main">The document.</param>
     /// <param name="maxLength">The longest Markdown wanted: past it, the rest is only counted.</param>
-    public DocxConverter(MainDocumentPart main, int maxLength)
+    /// <param name="picturesInText">Whether pictures are written into the Markdown; they are collected either way.</param>
+    public DocxConverter(MainDocumentPart main, int maxLength, bool picturesInText = true)
     {
         styles = new DocxStyles(main);
-        reader = new DocxParagraphReader(main, styles);
+        reader = new DocxParagraphReader(main, styles, picturesInText);
         writer = new DocxMarkdownWriter(maxLength);
         this.maxLength = maxLength;
     }
@@ -41,7 +42,8 @@ internal sealed class DocxConverter
     public DocxConversion Convert(Body body)
     {
         Blocks(body);
-        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title, DocumentCore.Read(outline.Blocks)),
+        var firstHeading = outline.Blocks.FirstOrDefault(b => b.Kind == DocxBlockKind.Heading)?.Text.ReplaceLineEndings(" ");
+        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title, DocumentCore.Read(outline.Blocks)) { FirstHeading = firstHeading },
             writer.Length);
     }
 

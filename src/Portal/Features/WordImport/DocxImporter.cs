@@ -15,7 +15,22 @@ public sealed record ImportedImage(string FileName, string ContentType, byte[] C
 /// order and the Markdown refers to them as <c>attachment:FileName</c>. <see cref="Core"/> is what the document
 /// says about the posting's core, in its own words.
 /// </summary>
-public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Images, string? Title, DocumentCore Core);
+public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Images, string? Title, DocumentCore Core)
+{
+    /// <summary>The text of the document's first heading, which stays in <see cref="Markdown"/>; null when it has none.</summary>
+    public string? FirstHeading { get; init; }
+}
+
+/// <summary>
+/// What an imported document becomes, which sets the limits its title and text must keep and the words that say so.
+/// A posting shows the document's pictures in its text (they become its attachments); a contribution to the catalogue
+/// does not, because its pictures are added on their own page with a caption, credit and description.
+/// </summary>
+public enum DocxTarget
+{
+    Posting,
+    Contribution,
+}
 
 /// <summary>The file cannot be imported; the message can be shown as it is.</summary>
 public sealed class DocxImportException : Exception
@@ -64,10 +79,12 @@ public static class DocxImporter
         "This Word document has no text the portal can read. Open it in Word, save it as a .docx and try again.";
 
     /// <summary>Reads <paramref name="docx"/> (opened read-only; the stream is not closed).</summary>
+    /// <param name="docx">The Word document.</param>
+    /// <param name="target">What it becomes: the limits of that form apply, and only a posting keeps pictures in its text.</param>
     /// <exception cref="DocxImportException">
-    /// The file is not a readable Word document, or its text is longer than a posting's; the message says what to do.
+    /// The file is not a readable Word document, or its text is longer than the target holds; the message says what to do.
     /// </exception>
-    public static DocxImport Import(Stream docx)
+    public static DocxImport Import(Stream docx, DocxTarget target = DocxTarget.Posting)
     {
         ArgumentNullException.ThrowIfNull(docx);
         try
@@ -90,7 +107,7 @@ public static class DocxImporter
             var main = document.MainDocumentPart ?? throw new DocxImportException(Unreadable);
             var body = main.Document?.Body ?? throw new DocxImportException(NoBody);
 
-            return WithinLimits(new DocxConverter(main, PostingLimits.Body).Convert(body));
+            return WithinLimits(new DocxConverter(main, MaxBody(target), picturesInText: target == DocxTarget.Posting).Convert(body), target);
         }
         // Reading a part's XML or bytes: FormatException covers FileFormatException and attribute values the SDK
         // cannot parse, InvalidDataException a broken ZIP entry or a part whose root is not what its type says;
@@ -124,31 +141,47 @@ public static class DocxImporter
         }
     }
 
-    /// <summary>The limits of the posting form apply to imported text too.</summary>
-    private static DocxImport WithinLimits(DocxConversion conversion)
+    private static int MaxBody(DocxTarget target) => target == DocxTarget.Posting ? PostingLimits.Body : ContributionLimits.Body;
+
+    private static int MaxTitle(DocxTarget target) => target == DocxTarget.Posting ? PostingLimits.Title : ContributionLimits.Title;
+
+    /// <summary>The limits of the target's form apply to imported text too.</summary>
+    private static DocxImport WithinLimits(DocxConversion conversion, DocxTarget target)
     {
         if (conversion.Import is not { } import)
         {
-            throw new DocxImportException(TextTooLong(conversion.Length, conversion.Length - PostingLimits.Body));
+            throw new DocxImportException(TextTooLong(target, conversion.Length, conversion.Length - MaxBody(target)));
         }
 
-        if (import.Title?.Length > PostingLimits.Title)
+        if (import.Title?.Length > MaxTitle(target))
         {
-            throw new DocxImportException(TitleTooLong(import.Title.Length, import.Title.Length - PostingLimits.Title));
+            throw new DocxImportException(TitleTooLong(target, import.Title.Length, import.Title.Length - MaxTitle(target)));
         }
 
         return import;
     }
 
-    private static string TextTooLong(long length, long over) => over == 1
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by one character, or split it into several postings.")
-        : string.Create(CultureInfo.InvariantCulture,
-            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by {over:N0} characters, or split it into several postings.");
+    private static string TextTooLong(DocxTarget target, long length, long over) => (target, over) switch
+    {
+        (DocxTarget.Posting, 1) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by one character, or split it into several postings."),
+        (DocxTarget.Posting, _) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a posting holds at most {PostingLimits.Body:N0}. Shorten it by {over:N0} characters, or split it into several postings."),
+        (_, 1) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a contribution holds at most {ContributionLimits.Body:N0}. Shorten it by one character and import it again."),
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s text is {length:N0} characters long; a contribution holds at most {ContributionLimits.Body:N0}. Shorten it by {over:N0} characters and import it again."),
+    };
 
-    private static string TitleTooLong(int length, int over) => over == 1
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by one character and import the document again.")
-        : string.Create(CultureInfo.InvariantCulture,
-            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by {over:N0} characters and import the document again.");
+    private static string TitleTooLong(DocxTarget target, int length, int over) => (target, over) switch
+    {
+        (DocxTarget.Posting, 1) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by one character and import the document again."),
+        (DocxTarget.Posting, _) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a posting’s title holds at most {PostingLimits.Title:N0}. Shorten it by {over:N0} characters and import the document again."),
+        (_, 1) => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a contribution’s title holds at most {ContributionLimits.Title:N0}. Shorten it by one character and import the document again."),
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"The document’s title (its first paragraph in the style “Title”) is {length:N0} characters long; a contribution’s title holds at most {ContributionLimits.Title:N0}. Shorten it by {over:N0} characters and import the document again."),
+    };
 }

@@ -14,7 +14,7 @@ namespace Portal.Features.WordImport;
 /// no hidden text. Wrappers that may hold text (content controls, custom XML, smart tags, bidi) are descended into.
 /// Collects the pictures it meets, each image part once, in document order.
 /// </summary>
-internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styles)
+internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styles, bool picturesInText = true)
 {
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -228,7 +228,10 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
             imageNames.Add(image.Uri, name);
         }
 
-        parts.Add(new InlineImage(name, alt ?? name));
+        if (picturesInText)
+        {
+            parts.Add(new InlineImage(name, alt ?? name));
+        }
     }
 
     private static string Extension(ImagePart image)

@@ -62,35 +62,18 @@ public sealed class ImportModel(
         }
 
         var owner = await NewModel.OwnerAsync(db, reader, Input.Participant, ModelState);
-        var content = await ReadAsync(Input.Document);
-        DocxImport? imported = null;
-        if (content is not null)
+        var (upload, problem) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Posting);
+        if (problem is not null)
         {
-            var inspection = AttachmentInspector.Inspect(Input.Document!.FileName, content);
-            if (inspection.File?.Type != AttachmentType.Docx)
-            {
-                ModelState.AddModelError("Input.Document", inspection.Error
-                    ?? $"“{inspection.File!.FileName}” is a {AttachmentInspector.Describe(inspection.File.Type)}, not a Word document. Save the text from Word as a .docx file.");
-            }
-            else
-            {
-                try
-                {
-                    using var stream = new MemoryStream(content, writable: false);
-                    imported = DocxImporter.Import(stream);
-                }
-                catch (DocxImportException ex)
-                {
-                    ModelState.AddModelError("Input.Document", ex.Message);
-                }
-            }
+            ModelState.AddModelError("Input.Document", problem);
         }
 
-        if (!ModelState.IsValid || owner is null || imported is null)
+        if (!ModelState.IsValid || owner is null || upload is null)
         {
             return Page();
         }
 
+        var imported = upload.Import;
         var (form, budget) = Draft(kind, owner, imported, Input.Document!.FileName);
         var posting = await commands.CreateDraftAsync(form, budget, owner);
         var problems = new List<string>();
@@ -102,7 +85,7 @@ public sealed class ImportModel(
             }
         }
 
-        if (await attachments.AddAsync(posting, Input.Document!.FileName, content!) is { } sourceError)
+        if (await attachments.AddAsync(posting, Input.Document!.FileName, upload.Content) is { } sourceError)
         {
             problems.Add(sourceError);
         }
@@ -137,17 +120,6 @@ public sealed class ImportModel(
             | (string.IsNullOrEmpty(form.Period) ? ImportedParts.None : ImportedParts.Period);
         form.Imported = new ImportedWords(parts, form.Title ?? "", form.Summary ?? "", form.ContactPoint ?? "", form.Period, form.Body ?? "");
         return (form, budget);
-    }
-
-    private async Task<byte[]?> ReadAsync(IFormFile? file)
-    {
-        var (content, problem) = await Uploads.ReadAsync(file, "Choose the Word document (.docx) to import.");
-        if (problem is not null)
-        {
-            ModelState.AddModelError("Input.Document", problem);
-        }
-
-        return content;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

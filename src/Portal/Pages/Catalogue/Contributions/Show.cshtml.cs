@@ -12,7 +12,8 @@ namespace Portal.Pages.Catalogue.Contributions;
 /// from here, and editors accept it or send it back with a comment the authors see. Once accepted, editors copy-edit
 /// it from here, and the State is shown the changes waiting for its sign-off.
 /// </summary>
-public sealed class ShowModel(PortalDbContext db, ContributionCommands commands, CopyEdits copyEdits, CatalogueVisitors visitors) : PageModel
+public sealed class ShowModel(
+    PortalDbContext db, ContributionCommands commands, CopyEdits copyEdits, ContributionImports imports, CatalogueVisitors visitors) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
 
@@ -30,6 +31,9 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
 
     /// <summary>Whether the versions page has anything to show.</summary>
     public bool HasVersions { get; private set; }
+
+    /// <summary>How it came in when an editor entered it on the State's behalf; null otherwise.</summary>
+    public ContributionImports.Entry? Entry { get; private set; }
 
     public sealed record ReviewRow(DateTimeOffset At, string Editor, ContributionStatus Decision, string Comment);
 
@@ -85,6 +89,7 @@ public sealed class ShowModel(PortalDbContext db, ContributionCommands commands,
         }
 
         Contribution = contribution;
+        Entry = await imports.EntryOfAsync(contribution);
         var chapter = ContributionChapters.ToChapter(contribution, new Dictionary<int, FigureImage>());
         ChapterHtml = ChapterMarkup.Render(chapter, f => $"/Catalogue/Figures/{ContributionChapters.FigureIdOf(f.Key)}", chapterHeading: 1);
         Reviews = await db.ContributionReviews.AsNoTracking().Where(r => r.ContributionId == id).OrderBy(r => r.At)
