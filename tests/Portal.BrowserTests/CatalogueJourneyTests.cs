@@ -147,6 +147,7 @@ public sealed class CatalogueJourneyTests(PortalBrowserFixture app, ITestOutputH
         await page.GetByTestId("book-page").GetByRole(AriaRole.Link, new() { Name = "Clearance of cluster munition remnants in Xieng Khouang" }).ClickAsync();
         await Expect(page.GetByTestId("book-page")).ToContainTextAsync("By Bounmy Phommachanh (Programme officer, National Regulatory Authority).");
         await Expect(page.GetByTestId("book-page")).ToContainTextAsync("Photo: National Regulatory Authority / S. Keomany");
+        await Expect(page.GetByTestId("book-page")).Not.ToContainTextAsync("Photo: Photo:");
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Three deminers in protective vests sweep a flooded rice field with detectors." })).ToBeVisibleAsync();
         await steps.AtAsync(page, "web-edition-chapter");
 

@@ -295,7 +295,7 @@ public sealed class CatalogueBuildTests : PortalTest
                     contribution.Figures.Add(new ContributionFigure
                     {
                         Caption = "A survey team at work",
-                        Credit = "Photo: Mine Action Centre / K. Phommachanh",
+                        Credit = "Mine Action Centre / K. Phommachanh",
                         AltText = "Three deminers kneel in a rice field with detectors.",
                         PrintWidth = photo.Print.Width,
                         PrintHeight = photo.Print.Height,

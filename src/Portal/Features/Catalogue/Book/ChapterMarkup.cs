@@ -59,12 +59,23 @@ public static class ChapterMarkup
             html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{Encode(figure.Key)}\">\n")
                 .Append(CultureInfo.InvariantCulture, $"<img src=\"{Encode(imageSource(figure))}\" alt=\"{Encode(figure.AltText)}\" width=\"{figure.WebWidth}\" height=\"{figure.WebHeight}\" />\n")
                 .Append("<figcaption>").Append(Encode(figure.Caption))
-                .Append(" <span class=\"credit\">").Append(Encode($"Photo: {figure.Credit}")).Append("</span></figcaption>\n")
+                .Append(" <span class=\"credit\">").Append(Encode(CreditLine(figure.Credit))).Append("</span></figcaption>\n")
                 .Append("</figure>\n");
         }
 
         html.Append("</section>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// "Photo: K. Phommachanh / Mine Action Centre"; a credit that already says what it credits ("Map: …", "Graphic: …",
+    /// "Photo: …") is set as given.
+    /// </summary>
+    public static string CreditLine(string credit)
+    {
+        ArgumentNullException.ThrowIfNull(credit);
+        var colon = credit.IndexOf(':', StringComparison.Ordinal);
+        return colon is > 0 and <= 20 && credit[..colon].All(char.IsLetter) ? credit : $"Photo: {credit}";
     }
 
     /// <summary>"By Ana Silva (Programme officer, Mine Action Centre) and Li Wei (Adviser, Ministry of Defence)."</summary>
