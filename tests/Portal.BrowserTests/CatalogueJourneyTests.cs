@@ -131,6 +131,8 @@ public sealed class CatalogueJourneyTests(PortalBrowserFixture app, ITestOutputH
 
         await Expect(desk.GetByTestId("build-ready")).ToBeVisibleAsync();
         await steps.AtAsync(desk, "build-ready");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Publish this edition" }).ClickAsync();
+        await Expect(desk.GetByTestId("publication")).ToContainTextAsync("Published on");
         var download = await desk.RunAndWaitForDownloadAsync(() =>
             desk.GetByTestId("downloads").GetByRole(AriaRole.Link).Filter(new() { HasText = ".pdf" }).ClickAsync());
         var pdf = await File.ReadAllBytesAsync(await download.PathAsync());

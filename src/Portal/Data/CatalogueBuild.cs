@@ -45,6 +45,14 @@ public class CatalogueBuild
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>
+    /// When the editors gave this build to its readers; null while only editors see it (a build made to check the
+    /// layout, or one withdrawn). At most one build of an edition is published: publishing another retires it.
+    /// </summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public string? PublishedBy { get; set; }
+
     public List<BuildFile> Files { get; set; } = [];
 }
 

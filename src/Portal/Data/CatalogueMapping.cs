@@ -157,6 +157,7 @@ public abstract partial class PortalDbContext
             e.Property(b => b.Error).HasMaxLength(1_000);
             e.Property(b => b.Fingerprint).HasMaxLength(64);
             e.Property(b => b.RequestedBy).HasMaxLength(450);
+            e.Property(b => b.PublishedBy).HasMaxLength(450);
             e.HasOne<CatalogueCall>().WithMany().HasForeignKey(b => b.CallId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(b => b.Files).WithOne().HasForeignKey(f => f.BuildId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(b => new { b.CallId, b.Status });

@@ -20,6 +20,7 @@ public sealed class CatalogueBuildTests : PortalTest
     private const string Clearance = "Clearance of cluster munition remnants in Xieng Khouang";
     private const string Stockpile = "Destroying a stockpile in eighteen months";
     private const string Victims = "Victim assistance in rural communities";
+    private const string Hostile = "<script>alert(1)</script> & <img src=x onerror=alert(2)> ]]> <!-- x";
 
     [Fact]
     public async Task Editor_BuildsTheStatesEdition_AndAStateReadsTheVerifiedFilesAndTheWebEdition()
@@ -43,12 +44,19 @@ public sealed class CatalogueBuildTests : PortalTest
         Assert.Null(browser.Page.QuerySelector("[data-testid=build-progress]"));
         var build = await Factory.WithDbAsync(db => db.CatalogueBuilds.AsNoTracking().SingleAsync());
         Assert.Equal(BuildStatus.Succeeded, build.Status);
-        Assert.Equal(3, build.Chapters);
         Assert.Equal(build.Fingerprint, browser.Find("[data-testid=fingerprint]"));
+        Assert.Equal(4, build.Chapters);
 
-        // A State's focal point (not an editor) reads the same build.
+        // Readers see nothing until an editor publishes the build.
         using var reader = new Browser(Factory);
         await reader.SignInAsync(Factory, await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "CHL"));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(buildPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"{buildPath}/Download/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"{buildPath}/Read/nav.xhtml")).StatusCode);
+        await browser.SubmitAsync("form[action*='handler=Publish']");
+        Assert.StartsWith("Published on ", browser.Find("[data-testid=publication]"), StringComparison.Ordinal);
+
+        // A State's focal point (not an editor) reads the published build.
         await reader.OpenAsync("/Catalogue");
         Assert.Contains(reader.Page!.QuerySelectorAll("[data-testid=editions] a"), a => a.GetAttribute("href") == buildPath);
         await reader.OpenAsync(buildPath);
@@ -99,6 +107,30 @@ public sealed class CatalogueBuildTests : PortalTest
         Assert.Equal("image/jpeg", jpeg.Content.Headers.ContentType!.MediaType);
         Assert.NotNull(reader.Page.QuerySelector("a[rel=next]"));
         Assert.NotNull(reader.Page.QuerySelector("a[rel=prev]"));
+
+        // What a contributor typed is text on the web edition's pages, whatever it holds.
+        await reader.OpenAsync($"{buildPath}/Read/nav.xhtml");
+        await reader.OpenAsync(reader.Page!.QuerySelectorAll("nav#toc a").Single(a => a.TextContent.Trim() == Hostile).GetAttribute("href")!);
+        var hostilePage = reader.Page!.QuerySelector("[data-testid=book-page]")!;
+        HostileInput.AssertInert(hostilePage);
+        Assert.Equal(Hostile, hostilePage.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("javascript:alert(1)", hostilePage.TextContent, StringComparison.Ordinal);
+
+        // A newer build, once published, retires this one for readers.
+        await browser.OpenAsync($"/Catalogue/Calls/{call.Id}/Book");
+        await browser.SubmitAsync("#build-states");
+        var newer = new Uri(browser.Page!.Url).AbsolutePath;
+        Assert.True(await RunNextBuildAsync());
+        await browser.OpenAsync(newer);
+        await browser.SubmitAsync("form[action*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(buildPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(newer)).StatusCode);
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == nameof(Portal.Features.Audit.AuditEvent.BookEditionPublished))));
+
+        // Withdrawn, it is the editors' again.
+        await browser.OpenAsync(newer);
+        await browser.SubmitAsync("form[action*='handler=Withdraw']");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(newer)).StatusCode);
     }
 
     [Fact]
@@ -118,6 +150,11 @@ public sealed class CatalogueBuildTests : PortalTest
         Assert.True(await RunNextBuildAsync());
         Assert.True(await RunNextBuildAsync());
         Assert.False(await RunNextBuildAsync());
+        foreach (var path in new[] { states, observers })
+        {
+            await browser.OpenAsync(path);
+            await browser.SubmitAsync("form[action*='handler=Publish']");
+        }
 
         using var observer = new Browser(Factory);
         await observer.SignInAsync(Factory, await TestAccounts.CreateAsync(Factory, PortalRole.Observer, "ngo-watch"));
@@ -132,6 +169,12 @@ public sealed class CatalogueBuildTests : PortalTest
         var contents = observer.Page!.QuerySelector("nav#toc")!.TextContent;
         Assert.Contains(Clearance, contents, StringComparison.Ordinal);
         Assert.DoesNotContain(Stockpile, contents, StringComparison.Ordinal);
+
+        // An organisation's focal point is an observer in this sense: the observers' edition, not the States'.
+        using var organisation = new Browser(Factory);
+        await organisation.SignInAsync(Factory, await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "ngo-watch"));
+        Assert.Equal(HttpStatusCode.OK, (await organisation.GetAsync($"{observers}/Download/epub")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organisation.GetAsync($"{states}/Download/epub")).StatusCode);
 
         using var anonymous = new Browser(Factory);
         var response = await anonymous.GetAsync($"{observers}/Download/pdf");
@@ -151,6 +194,8 @@ public sealed class CatalogueBuildTests : PortalTest
             await browser.OpenAsync($"/Catalogue/Calls/{call.Id}/Book");
             await browser.SubmitAsync("#build-states");
             Assert.True(await RunNextBuildAsync());
+            // Nothing of the clock may reach the files.
+            Factory.Time.Advance(TimeSpan.FromMinutes(10));
         }
 
         var builds = await Factory.WithDbAsync(db => db.CatalogueBuilds.AsNoTracking().Include(b => b.Files).OrderBy(b => b.Id).ToListAsync());
@@ -261,7 +306,7 @@ public sealed class CatalogueBuildTests : PortalTest
         return editor;
     }
 
-    /// <summary>A call with three accepted contributions in two groups; the second is for States only.</summary>
+    /// <summary>A call with four accepted contributions in two groups; the second is for States only, the last hostile.</summary>
     private async Task<CatalogueCall> AcceptedBookAsync()
     {
         var today = DateOnly.FromDateTime(Factory.Time.GetUtcNow().UtcDateTime);
@@ -280,7 +325,9 @@ public sealed class CatalogueBuildTests : PortalTest
                     Role = CooperationRole.Recipient,
                     Modalities = CooperationModalities.Bilateral,
                     Period = "2019–2023",
-                    Body = "## Context\n\n" + Body(4, seed: order) + "\n\n## Lessons learned\n\n" + Body(2, seed: order + 10),
+                    Body = title == Hostile
+                        ? string.Join("\n\n", HostileInput.Corpus.Take(HostileInput.Corpus.Length - 1)) + "\n\n[a link](javascript:alert(1))"
+                        : "## Context\n\n" + Body(4, seed: order) + "\n\n## Lessons learned\n\n" + Body(2, seed: order + 10),
                     StatesOnly = statesOnly,
                     Consent = true,
                     Status = ContributionStatus.Accepted,
@@ -312,6 +359,7 @@ public sealed class CatalogueBuildTests : PortalTest
             await AddAsync("LAO", Clearance, "Ana Silva", "Article 4", 1, statesOnly: false, withPhoto: true);
             await AddAsync("CHL", Stockpile, "Pedro Rojas", "Article 4", 2, statesOnly: true, withPhoto: false);
             await AddAsync("LBN", Victims, "Lina Haddad", "Article 5", 1, statesOnly: false, withPhoto: false);
+            await AddAsync("MEX", Hostile, "Sok Dara", "Article 5", 2, statesOnly: false, withPhoto: false);
             await db.SaveChangesAsync();
             return 0;
         });

@@ -73,6 +73,8 @@ public enum AuditEvent
     FigureAdded,
     FigureRemoved,
     BookBuildRequested,
+    BookEditionPublished,
+    BookEditionWithdrawn,
 }
 
 /// <summary>The words the audit page shows for each event, in its table and its filter: one place for all of them.</summary>
@@ -145,6 +147,8 @@ public static class AuditEvents
         AuditEvent.FigureAdded => "Picture added to a contribution",
         AuditEvent.FigureRemoved => "Picture removed from a contribution",
         AuditEvent.BookBuildRequested => "Catalogue build requested",
+        AuditEvent.BookEditionPublished => "Catalogue edition published to its readers",
+        AuditEvent.BookEditionWithdrawn => "Catalogue edition withdrawn from its readers",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An audit event without words: add them here."),
     };
 

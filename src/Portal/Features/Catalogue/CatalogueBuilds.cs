@@ -26,8 +26,9 @@ public sealed class CatalogueBuilds(
     public static readonly TimeSpan Abandoned = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Queues a build of the edition, or returns the one already waiting or running for it; null, with the reason in
-    /// Error, when the edition has no chapter to build.
+    /// Queues a build of the edition, or returns the one already waiting for it (a running build has read its inputs
+    /// already, so a request made while it runs queues a new one); null, with the reason in Error, when the edition has
+    /// no chapter to build.
     /// </summary>
     public async Task<(CatalogueBuild? Build, string? Error)> RequestAsync(CatalogueCall call, bool forObservers)
     {
@@ -39,7 +40,7 @@ public sealed class CatalogueBuilds(
         }
 
         var pending = await db.CatalogueBuilds.FirstOrDefaultAsync(b => b.CallId == call.Id && b.ForObservers == forObservers
-            && (b.Status == BuildStatus.Queued || b.Status == BuildStatus.Running));
+            && b.Status == BuildStatus.Queued);
         if (pending is not null)
         {
             return (pending, null);
@@ -69,6 +70,50 @@ public sealed class CatalogueBuilds(
             forObservers ? $"{call.Title}: the edition for observers" : $"{call.Title}: the edition for States");
         signal.Wake();
         return (build, null);
+    }
+
+    /// <summary>
+    /// Gives a finished build to its readers; the build of the same edition they had before is retired, so that readers
+    /// always have one. Returns false when the build cannot be published (not finished).
+    /// </summary>
+    public async Task<bool> PublishAsync(CatalogueBuild build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.IsEditor)
+        {
+            throw new UnauthorizedAccessException("Only editors publish the book.");
+        }
+
+        if (!visitor.MayPublish(build))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.CatalogueBuilds.Where(b => b.CallId == build.CallId && b.ForObservers == build.ForObservers && b.Id != build.Id && b.PublishedAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.PublishedAt, (DateTimeOffset?)null).SetProperty(b => b.PublishedBy, (string?)null));
+        var published = await db.CatalogueBuilds.Where(b => b.Id == build.Id && b.Status == BuildStatus.Succeeded)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.PublishedAt, time.GetUtcNow()).SetProperty(b => b.PublishedBy, visitor.Reader.UserId));
+        audit.Write(AuditEvent.BookEditionPublished, $"build:{build.Id.ToString(CultureInfo.InvariantCulture)}", BuildLabels.Edition(build.ForObservers));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return published == 1;
+    }
+
+    /// <summary>Takes a published build back from its readers (a chapter that must not circulate); editors still see it.</summary>
+    public async Task WithdrawAsync(CatalogueBuild build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.IsEditor)
+        {
+            throw new UnauthorizedAccessException("Only editors withdraw an edition.");
+        }
+
+        await db.CatalogueBuilds.Where(b => b.Id == build.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.PublishedAt, (DateTimeOffset?)null).SetProperty(b => b.PublishedBy, (string?)null));
+        await audit.RecordAsync(AuditEvent.BookEditionWithdrawn, $"build:{build.Id.ToString(CultureInfo.InvariantCulture)}", BuildLabels.Edition(build.ForObservers));
     }
 
     /// <summary>Runs the oldest waiting build; false when none waits. Two instances never run the same build.</summary>
@@ -126,21 +171,25 @@ public sealed class CatalogueBuilds(
             logger.LogInformation("Built the book of call {CallId} (build {BuildId}): {Chapters} chapters, {Pages} pages, fingerprint {Fingerprint}",
                 call.Id, id, build.Chapters, build.Pages, build.Fingerprint);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception ex) when (cancellation.IsCancellationRequested)
         {
-            // The portal is stopping: the build waits for the next start instead of failing.
+            // The portal is stopping, whatever the error says (a disposed browser or context): the build waits for the next start.
+            logger.LogWarning(ex, "The build {BuildId} was cut off by the portal stopping; it waits for the next start", id);
             db.ChangeTracker.Clear();
-            await db.CatalogueBuilds.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BuildStatus.Queued)
+            await db.CatalogueBuilds.Where(b => b.Id == id && b.Status == BuildStatus.Running).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BuildStatus.Queued)
                 .SetProperty(b => b.Progress, "Waiting for the builder to start again (the portal was restarted)."), CancellationToken.None);
-            throw;
+            throw new OperationCanceledException(cancellation);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "The build {BuildId} failed", id);
             db.ChangeTracker.Clear();
-            var reason = ex is PlaywrightException
-                ? "The PDF could not be printed: the portal could not use its browser (Chromium). The details are in the portal's log; tell the portal's operator."
-                : "The build stopped on an unexpected error. The details are in the portal's log; build again, and tell the portal's operator if it fails again.";
+            var reason = ex switch
+            {
+                System.TimeoutException => "Printing the PDF took longer than the portal allows (the setting Print:LoadTimeout). The details are in the portal's log; tell the portal's operator.",
+                PlaywrightException => "The PDF could not be printed: the portal could not use its browser (Chromium). The details are in the portal's log; tell the portal's operator.",
+                _ => "The build stopped on an unexpected error. The details are in the portal's log; build again, and tell the portal's operator if it fails again.",
+            };
             await FailAsync(id, reason, CancellationToken.None);
         }
     }
@@ -168,11 +217,10 @@ public sealed class CatalogueBuilds(
     private async Task FailAbandonedAsync(CancellationToken cancellation)
     {
         var before = time.GetUtcNow() - Abandoned;
-        var abandoned = await db.CatalogueBuilds.Where(b => b.Status == BuildStatus.Running && b.StartedAt < before)
-            .Select(b => b.Id).ToListAsync(cancellation);
-        foreach (var id in abandoned)
-        {
-            await FailAsync(id, "The build was cut off (the portal stopped while it ran). Build again.", cancellation);
-        }
+        await db.CatalogueBuilds.Where(b => b.Status == BuildStatus.Running && b.StartedAt < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BuildStatus.Failed)
+                .SetProperty(b => b.Error, "The build was cut off (the portal stopped while it ran). Build again.")
+                .SetProperty(b => b.Progress, "Stopped.")
+                .SetProperty(b => b.FinishedAt, time.GetUtcNow()), cancellation);
     }
 }

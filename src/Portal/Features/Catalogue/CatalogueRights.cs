@@ -76,9 +76,9 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
         contribution?.Status == ContributionStatus.Accepted && MayWrite(contribution.ParticipantId);
 
     /// <summary>
-    /// Editions are for the States' internal circulation; an edition for observers is also theirs. Readers see a build
-    /// once it has succeeded; editors follow it while it runs and see why it failed. Said once, as a query filter;
-    /// <see cref="MayRead"/> asks the same of one build.
+    /// Editions are for the States' internal circulation; an edition for observers is also for the accounts of
+    /// organisations. Readers see the one build of an edition the editors published; editors see every build, follow it
+    /// while it runs and see why it failed. Said once, as a query filter; <see cref="MayRead"/> asks the same of one build.
     /// </summary>
     public System.Linq.Expressions.Expression<Func<CatalogueBuild, bool>> MayReadBuild()
     {
@@ -93,8 +93,7 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
         }
 
         var state = Reader.ParticipantIsState;
-        var observer = Reader.Role == PortalRole.Observer;
-        return b => b.Status == BuildStatus.Succeeded && (state || (observer && b.ForObservers));
+        return b => b.Status == BuildStatus.Succeeded && b.PublishedAt != null && (state || b.ForObservers);
     }
 
     public bool MayRead(CatalogueBuild build)
@@ -102,6 +101,9 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
         ArgumentNullException.ThrowIfNull(build);
         return MayReadBuild().Compile()(build);
     }
+
+    /// <summary>Give a finished build to its readers, or take it back: editors.</summary>
+    public bool MayPublish(CatalogueBuild build) => IsEditor && build?.Status == BuildStatus.Succeeded;
 
     /// <summary>Build the book: editors.</summary>
     public bool MayBuild => IsEditor;

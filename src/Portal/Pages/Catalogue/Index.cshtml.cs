@@ -22,7 +22,7 @@ public sealed class IndexModel(PortalDbContext db, CatalogueVisitors visitors, T
 
     public sealed record ContributionRow(int Id, string Title, ContributionStatus Status);
 
-    /// <summary>The newest ready build of each edition this visitor may read.</summary>
+    /// <summary>The published build of each edition this visitor may read.</summary>
     public IReadOnlyList<EditionRow> Editions { get; private set; } = [];
 
     public sealed record EditionRow(int BuildId, string CallTitle, bool ForObservers, DateTimeOffset? Built, int? Pages);
@@ -36,10 +36,8 @@ public sealed class IndexModel(PortalDbContext db, CatalogueVisitors visitors, T
         }
 
         Now = time.GetUtcNow();
-        var newest = await db.CatalogueBuilds.AsNoTracking().Where(Visitor.MayReadBuild())
-            .Where(b => b.Status == BuildStatus.Succeeded)
-            .GroupBy(b => new { b.CallId, b.ForObservers }).Select(g => g.Max(b => b.Id)).ToListAsync();
-        Editions = await db.CatalogueBuilds.AsNoTracking().Where(b => newest.Contains(b.Id))
+        // Readers see only published builds anyway; editors see here what readers see.
+        Editions = await db.CatalogueBuilds.AsNoTracking().Where(Visitor.MayReadBuild()).Where(b => b.PublishedAt != null)
             .Join(db.CatalogueCalls, b => b.CallId, c => c.Id, (b, c) => new EditionRow(b.Id, c.Title, b.ForObservers, b.FinishedAt, b.Pages))
             .ToListAsync();
         Editions = Editions.OrderByDescending(e => e.BuildId).ToList();
