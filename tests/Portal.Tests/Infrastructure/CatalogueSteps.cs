@@ -122,5 +122,27 @@ public static class CatalogueSteps
         });
     }
 
+    private static readonly Lazy<Portal.Features.Files.ProcessedPhoto> SamplePhoto =
+        new(() => Portal.Features.Files.Photographs.Process(SamplePhotos.Jpeg(1200, 900), "sample.jpg").Photo!);
+
+    /// <summary>A picture as an upload stores it (a re-encoded sample photograph), not yet added to a contribution.</summary>
+    public static ContributionFigure Figure(string caption, string credit, string altText, int position = 0)
+    {
+        var photo = SamplePhoto.Value;
+        return new ContributionFigure
+        {
+            Position = position,
+            Caption = caption,
+            Credit = credit,
+            AltText = altText,
+            PrintWidth = photo.Print.Width,
+            PrintHeight = photo.Print.Height,
+            WebWidth = photo.Web.Width,
+            WebHeight = photo.Web.Height,
+            Sha256 = photo.Print.Sha256,
+            Image = new FigureImage { PrintJpeg = photo.Print.Jpeg, WebJpeg = photo.Web.Jpeg },
+        };
+    }
+
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Catalogue;
-using Portal.Features.Files;
 using Portal.Tests.Infrastructure;
 using static Portal.Tests.Infrastructure.PrintSamples;
 
@@ -311,7 +310,6 @@ public sealed class CatalogueBuildTests : PortalTest
     {
         var today = DateOnly.FromDateTime(Factory.Time.GetUtcNow().UtcDateTime);
         var call = await CatalogueSteps.CreateCallAsync(Factory, today.AddDays(-30), today.AddDays(-1));
-        var photo = Photographs.Process(SamplePhotos.Jpeg(2000, 1500), "plain.jpg").Photo!;
         await Factory.WithDbAsync(async db =>
         {
             async Task AddAsync(string participant, string title, string author, string group, int order, bool statesOnly, bool withPhoto)
@@ -339,18 +337,8 @@ public sealed class CatalogueBuildTests : PortalTest
                 };
                 if (withPhoto)
                 {
-                    contribution.Figures.Add(new ContributionFigure
-                    {
-                        Caption = "A survey team at work",
-                        Credit = "Mine Action Centre / K. Phommachanh",
-                        AltText = "Three deminers kneel in a rice field with detectors.",
-                        PrintWidth = photo.Print.Width,
-                        PrintHeight = photo.Print.Height,
-                        WebWidth = photo.Web.Width,
-                        WebHeight = photo.Web.Height,
-                        Sha256 = photo.Print.Sha256,
-                        Image = new FigureImage { PrintJpeg = photo.Print.Jpeg, WebJpeg = photo.Web.Jpeg },
-                    });
+                    contribution.Figures.Add(CatalogueSteps.Figure(
+                        "A survey team at work", "Mine Action Centre / K. Phommachanh", "Three deminers kneel in a rice field with detectors."));
                 }
 
                 db.Contributions.Add(contribution);

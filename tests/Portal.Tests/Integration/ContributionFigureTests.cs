@@ -8,7 +8,6 @@ using NetVips;
 using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.EntryCodes;
-using Portal.Features.Files;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -25,8 +24,6 @@ public sealed class ContributionFigureTests : PortalTest
     private const string AltText = "Two deminers in protective vests kneel at a marked lane in a rice field.";
 
     // Re-encoded once for the tests that only need pictures in place.
-    private static readonly Lazy<ProcessedPhoto> Stored = new(() => Photographs.Process(SamplePhotos.Jpeg(1200, 900), "stored.jpg").Photo!);
-
     private static readonly (int?, int?) NotCounted = (null, null);
 
     private CatalogueCall call = null!;
@@ -326,20 +323,11 @@ public sealed class ContributionFigureTests : PortalTest
     /// <summary>Pictures "Picture A", "Picture B", … stored as an upload would store them; their ids in order.</summary>
     private Task<List<int>> InsertFiguresAsync(int count) => Factory.WithDbAsync(async db =>
     {
-        var photo = Stored.Value;
-        var figures = Enumerable.Range(0, count).Select(i => new ContributionFigure
+        var figures = Enumerable.Range(0, count).Select(i =>
         {
-            ContributionId = contribution,
-            Position = i,
-            Caption = $"Picture {(char)('A' + i)}",
-            Credit = Credit,
-            AltText = AltText,
-            PrintWidth = photo.Print.Width,
-            PrintHeight = photo.Print.Height,
-            WebWidth = photo.Web.Width,
-            WebHeight = photo.Web.Height,
-            Sha256 = photo.Print.Sha256,
-            Image = new FigureImage { PrintJpeg = photo.Print.Jpeg, WebJpeg = photo.Web.Jpeg },
+            var figure = CatalogueSteps.Figure($"Picture {(char)('A' + i)}", Credit, AltText, position: i);
+            figure.ContributionId = contribution;
+            return figure;
         }).ToList();
         db.ContributionFigures.AddRange(figures);
         await db.SaveChangesAsync();

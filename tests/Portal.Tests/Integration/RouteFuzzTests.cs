@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.EntryCodes;
-using Portal.Features.Files;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -282,20 +281,8 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             });
             var figure = await factory.WithDbAsync(async db =>
             {
-                var photo = Photographs.Process(SamplePhotos.Jpeg(1200, 900), "fuzz.jpg").Photo!;
-                var stored = new ContributionFigure
-                {
-                    ContributionId = contribution,
-                    Caption = "Fuzz picture",
-                    Credit = "Fuzz credit",
-                    AltText = "Fuzz description",
-                    PrintWidth = photo.Print.Width,
-                    PrintHeight = photo.Print.Height,
-                    WebWidth = photo.Web.Width,
-                    WebHeight = photo.Web.Height,
-                    Sha256 = photo.Print.Sha256,
-                    Image = new FigureImage { PrintJpeg = photo.Print.Jpeg, WebJpeg = photo.Web.Jpeg },
-                };
+                var stored = CatalogueSteps.Figure("Fuzz picture", "Fuzz credit", "Fuzz description");
+                stored.ContributionId = contribution;
                 db.ContributionFigures.Add(stored);
                 await db.SaveChangesAsync();
                 return stored.Id;
