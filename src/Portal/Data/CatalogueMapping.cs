@@ -83,6 +83,7 @@ public abstract partial class PortalDbContext
             e.HasMany(c => c.Authors).WithOne().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Testimonials).WithOne().HasForeignKey(t => t.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Figures).WithOne().HasForeignKey(f => f.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(c => c.JoinedToId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.CallId, c.Status });
             e.HasIndex(c => new { c.ParticipantId, c.CallId });
         });

@@ -101,6 +101,12 @@ public class Contribution
 
     public int ChapterOrder { get; set; }
 
+    /// <summary>
+    /// The contribution whose chapter this one is part of, when the editors joined two accounts of one project (a
+    /// donor's and a recipient's): the book shows both under that one's title. Null for a chapter of its own.
+    /// </summary>
+    public int? JoinedToId { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

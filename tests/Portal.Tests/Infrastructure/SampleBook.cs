@@ -4,7 +4,7 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// A small edition for the book builders' tests: 3 parts, 5 chapters with tiny JPEG figures, one of them written by an
-/// attacker. Each call builds new objects, so two calls are two editions with the same inputs.
+/// attacker and one joint (a recipient's and a donor's accounts of one project). Each call builds new objects, so two calls are two editions with the same inputs.
 /// </summary>
 public static class SampleBook
 {
@@ -45,7 +45,10 @@ public static class SampleBook
             ]),
             new BookPart("Article 5: Victim assistance",
             [
-                Chapter(3, "Prosthetics close to home", "Lebanon", figures: 1),
+                Chapter(3, "Prosthetics close to home", "Lebanon", figures: 1) with
+                {
+                    Joined = [Chapter(6, "Funding a prosthetics workshop in the south", "Norway", figures: 1)],
+                },
                 Hostile(),
             ]),
             new BookPart("Cross-cutting: cooperation & assistance", [Chapter(5, "South-South exchanges", "Iraq", figures: 0)]),

@@ -9,7 +9,7 @@ namespace Portal.Tests.Integration;
 
 /// <summary>
 /// One edition printed once by the real app's <see cref="PrintBook"/>, shared by the tests of a class: 3 parts,
-/// 5 chapters, 4 photographs, and a chapter of hostile input that points at this machine's files and at a listener of
+/// 5 chapters (one of them joint: a recipient's and a donor's accounts of one project), 5 photographs, and a chapter of hostile input that points at this machine's files and at a listener of
 /// ours, which counts every connection the printing made.
 /// </summary>
 public sealed class PrintBookFixture : IAsyncLifetime
@@ -78,7 +78,17 @@ public sealed class PrintBookFixture : IAsyncLifetime
             new BookPart("Article 5: Victim assistance",
             [
                 lebanon,
-                Chapter("c-4", "Rehabilitation services in Basra", "Iraq", Body(9, seed: 4)),
+                Chapter("c-4", "Rehabilitation services in Basra", "Iraq", Body(5, seed: 4)) with
+                {
+                    Joined =
+                    [
+                        Chapter("c-6", "Funding the Basra rehabilitation centre", "Norway", Body(4, seed: 6),
+                            Figure("f-5", "The centre's workshop", "Norwegian People's Aid")) with
+                        {
+                            Authors = [new BookAuthor("Kari Nordmann", "Adviser", "Ministry of Foreign Affairs")],
+                        },
+                    ],
+                },
             ]),
             new BookPart("Cross-cutting: national ownership",
             [

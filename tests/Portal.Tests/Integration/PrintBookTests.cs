@@ -52,12 +52,18 @@ public sealed class PrintBookTests(PrintBookFixture fixture) : IClassFixture<Pri
         var position = 0;
         foreach (var chapter in Edition.Chapters)
         {
+            // A joint chapter names both participants under its title, then each account under its participant's name.
             string[] expected =
             [
                 Flat(chapter.Title),
-                ChapterMarkup.AuthorLine(chapter.Authors),
-                $"Contributed by {chapter.Participant}.",
-                .. chapter.Figures.SelectMany(f => new[] { Flat(f.Caption), $"Photo: {f.Credit}" }),
+                .. chapter.IsJoint ? [$"Contributed jointly by {ChapterMarkup.Names(chapter.Members.Select(m => m.Participant))}."] : Array.Empty<string>(),
+                .. chapter.Members.SelectMany(member => (string[])
+                [
+                    .. chapter.IsJoint ? [Flat(member.Participant)] : Array.Empty<string>(),
+                    ChapterMarkup.AuthorLine(member.Authors),
+                    .. chapter.IsJoint ? Array.Empty<string>() : [$"Contributed by {member.Participant}."],
+                    .. member.Figures.SelectMany(f => new[] { Flat(f.Caption), $"Photo: {f.Credit}" }),
+                ]),
             ];
             foreach (var words in expected)
             {
@@ -67,7 +73,7 @@ public sealed class PrintBookTests(PrintBookFixture fixture) : IClassFixture<Pri
             }
         }
 
-        foreach (var figure in Edition.Chapters.SelectMany(c => c.Figures))
+        foreach (var figure in Edition.Contributions.SelectMany(c => c.Figures))
         {
             Assert.Contains(figure.Credit, text[position..], StringComparison.Ordinal);
         }
@@ -146,7 +152,7 @@ public sealed class PrintBookTests(PrintBookFixture fixture) : IClassFixture<Pri
             Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.Ordinal) || a.Name == "style");
         }
 
-        var figures = Edition.Chapters.SelectMany(c => c.Figures).Select(f => "figures/" + f.Key + ".jpg").ToList();
+        var figures = Edition.Contributions.SelectMany(c => c.Figures).Select(f => "figures/" + f.Key + ".jpg").ToList();
         Assert.Equal(figures, document.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
         Assert.All(document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!),
             href => Assert.Matches("^(#[a-z0-9_-]+|https?://|mailto:)", href));

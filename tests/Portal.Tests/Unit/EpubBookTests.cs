@@ -183,9 +183,11 @@ public class EpubBookTests
         {
             var (item, document) = epub.DocumentWithId(chapter.Key);
             var text = EpubReader.TextOf(document.Root!);
-            Assert.Contains(EpubXhtml.Clean(ChapterMarkup.AuthorLine(chapter.Authors)), text, StringComparison.Ordinal);
-            Assert.Contains(EpubXhtml.Clean($"Contributed by {chapter.Participant}."), text, StringComparison.Ordinal);
-            foreach (var figure in chapter.Figures)
+            Assert.All(chapter.Members, m => Assert.Contains(EpubXhtml.Clean(ChapterMarkup.AuthorLine(m.Authors)), text, StringComparison.Ordinal));
+            Assert.Contains(EpubXhtml.Clean(chapter.IsJoint
+                ? $"Contributed jointly by {ChapterMarkup.Names(chapter.Members.Select(m => m.Participant))}."
+                : $"Contributed by {chapter.Participant}."), text, StringComparison.Ordinal);
+            foreach (var figure in chapter.Members.SelectMany(m => m.Figures))
             {
                 var element = document.Descendants(X + "figure").Single(f => (string?)f.Attribute("id") == figure.Key);
                 var image = EpubReader.Resolve(item.Path, element.Element(X + "img")!.Attribute("src")!.Value)!;
@@ -196,7 +198,7 @@ public class EpubBookTests
         }
 
         var (_, credits) = epub.DocumentWithId("photo-credits");
-        Assert.Equal(edition.Chapters.Sum(c => c.Figures.Count), credits.Descendants(X + "li").Count());
+        Assert.Equal(edition.Contributions.Sum(c => c.Figures.Count), credits.Descendants(X + "li").Count());
     }
 
     [Fact]
@@ -217,8 +219,8 @@ public class EpubBookTests
         string RoleOf(XElement contributor) => metadata.Elements(EpubReader.Opf + "meta")
             .Single(m => (string?)m.Attribute("refines") == "#" + contributor.Attribute("id")!.Value && (string?)m.Attribute("property") == "role").Value;
         var contributors = metadata.Elements(EpubReader.Dc + "contributor").Select(c => (c.Value, RoleOf(c))).ToList();
-        var authors = edition.Chapters.SelectMany(c => c.Authors).Select(a => EpubXhtml.Clean(a.Name.Trim())).Distinct();
-        var participants = edition.Chapters.Select(c => EpubXhtml.Clean(c.Participant)).Distinct();
+        var authors = edition.Contributions.SelectMany(c => c.Authors).Select(a => EpubXhtml.Clean(a.Name.Trim())).Distinct();
+        var participants = edition.Contributions.Select(c => EpubXhtml.Clean(c.Participant)).Distinct();
         Assert.Equal([.. authors.Select(a => (a, "aut")), .. participants.Select(p => (p, "ctb"))], contributors);
         Assert.Equal("cover-image", epub.Manifest.Single(i => i.Properties == "cover-image").Id);
     }

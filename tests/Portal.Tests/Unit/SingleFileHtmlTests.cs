@@ -55,9 +55,11 @@ public class SingleFileHtmlTests
         foreach (var chapter in edition.Chapters)
         {
             var section = document.GetElementById(chapter.Key)!;
-            Assert.Contains(EpubXhtml.Clean(ChapterMarkup.AuthorLine(chapter.Authors)), section.TextContent, StringComparison.Ordinal);
-            Assert.Contains(EpubXhtml.Clean($"Contributed by {chapter.Participant}."), section.TextContent, StringComparison.Ordinal);
-            foreach (var figure in chapter.Figures)
+            Assert.All(chapter.Members, m => Assert.Contains(EpubXhtml.Clean(ChapterMarkup.AuthorLine(m.Authors)), section.TextContent, StringComparison.Ordinal));
+            Assert.Contains(EpubXhtml.Clean(chapter.IsJoint
+                ? $"Contributed jointly by {ChapterMarkup.Names(chapter.Members.Select(m => m.Participant))}."
+                : $"Contributed by {chapter.Participant}."), section.TextContent, StringComparison.Ordinal);
+            foreach (var figure in chapter.Members.SelectMany(m => m.Figures))
             {
                 var element = document.GetElementById(figure.Key)!;
                 var source = element.QuerySelector("img")!.GetAttribute("src")!;

@@ -33,9 +33,14 @@ public sealed class BookInputs(PortalDbContext db, BookPlan plan)
             .ToDictionaryAsync(c => c.Id, cancellation);
         var figureIds = contributions.Values.SelectMany(c => c.Figures).Select(f => f.Id).ToList();
         var images = await db.FigureImages.AsNoTracking().Where(i => figureIds.Contains(i.FigureId)).ToDictionaryAsync(i => i.FigureId, cancellation);
-        var parts = order.Where(c => contributions.ContainsKey(c.Id))
+        // A joint chapter keeps the contributions this edition has; the first of them gives the chapter its title.
+        var parts = order.Select(c => (c.Group, Members: c.ContributionIds.Where(contributions.ContainsKey).Select(id => contributions[id]).ToList()))
+            .Where(c => c.Members.Count > 0)
             .GroupBy(c => c.Group)
-            .Select(g => new BookPart(g.Key, g.Select(c => ContributionChapters.ToChapter(contributions[c.Id], images)).ToList()))
+            .Select(g => new BookPart(g.Key, g.Select(c => ContributionChapters.ToChapter(c.Members[0], images) with
+            {
+                Joined = [.. c.Members.Skip(1).Select(m => ContributionChapters.ToChapter(m, images))],
+            }).ToList()))
             .ToList();
         var modified = contributions.Count == 0 ? call.CreatedAt : contributions.Values.Max(c => c.UpdatedAt);
         return new BookEdition(

@@ -9,16 +9,37 @@ namespace Portal.Features.Catalogue;
 /// </summary>
 public sealed class BookPlan(PortalDbContext db, CatalogueVisitors visitors)
 {
-    public sealed record Chapter(int Id, string Title, string Participant, string Group, int Order);
+    /// <summary>A chapter: an accepted contribution, with the others the editors joined to it (in the order they were written).</summary>
+    public sealed record Chapter(int Id, string Title, string Participant, string Group, int Order, IReadOnlyList<JoinedPart> Joined)
+    {
+        /// <summary>The chapter's own contribution and those joined to it.</summary>
+        public IEnumerable<int> ContributionIds => Joined.Select(p => p.Id).Prepend(Id);
+    }
 
-    /// <summary>The accepted contributions in book order: groups in the order of <see cref="ChapterGroups.Choices"/>, then by the editors' order.</summary>
+    /// <summary>A contribution shown inside another's chapter.</summary>
+    public sealed record JoinedPart(int Id, string Title, string Participant);
+
+    private sealed record Row(int Id, string Title, string Participant, string Group, int Order, int? JoinedToId);
+
+    /// <summary>
+    /// The chapters in book order: groups in the order of <see cref="ChapterGroups.Choices"/>, then by the editors'
+    /// order. A contribution joined to another is part of that one's chapter only while that one is accepted and a
+    /// chapter of its own; otherwise it is a chapter again, so that nothing accepted drops out of the book.
+    /// </summary>
     public async Task<IReadOnlyList<Chapter>> ChaptersAsync(CatalogueCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var chapters = await db.Contributions.AsNoTracking()
+        var rows = await db.Contributions.AsNoTracking()
             .Where(c => c.CallId == call.Id && c.Status == ContributionStatus.Accepted)
-            .Select(c => new Chapter(c.Id, c.Title, c.Participant!.Name, c.ChapterGroup ?? "", c.ChapterOrder))
+            .Select(c => new Row(c.Id, c.Title, c.Participant!.Name, c.ChapterGroup ?? "", c.ChapterOrder, c.JoinedToId))
             .ToListAsync();
+        var byId = rows.ToDictionary(r => r.Id);
+        bool IsPart(Row row) => row.JoinedToId is { } lead && lead != row.Id && byId.TryGetValue(lead, out var chapter) && chapter.JoinedToId is null;
+        var parts = rows.Where(IsPart).GroupBy(r => r.JoinedToId!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JoinedPart>)[.. g.OrderBy(r => r.Id).Select(r => new JoinedPart(r.Id, r.Title, r.Participant))]);
+        var chapters = rows.Where(r => !IsPart(r))
+            .Select(r => new Chapter(r.Id, r.Title, r.Participant, r.Group, r.Order, parts.GetValueOrDefault(r.Id) ?? []))
+            .ToList();
         var groups = await GroupsAsync(call);
         return chapters
             .OrderBy(c => groups.IndexOf(c.Group) is var i && i < 0 ? int.MaxValue : i)
@@ -98,6 +119,47 @@ public sealed class BookPlan(PortalDbContext db, CatalogueVisitors visitors)
             row.ChapterOrder = group.IndexOf(row.Id) + 1;
         }
 
+        await TouchAsync(call);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes one chapter of two accounts of the same project: <paramref name="contributionId"/> (a chapter of its own,
+    /// with nothing joined to it) becomes part of <paramref name="chapterId"/>'s chapter, under that one's title. False
+    /// when either is no longer such a chapter.
+    /// </summary>
+    public async Task<bool> JoinAsync(CatalogueCall call, int chapterId, int contributionId)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        await RequireEditorAsync();
+        var chapters = await ChaptersAsync(call);
+        if (chapterId == contributionId
+            || !chapters.Any(c => c.Id == chapterId)
+            || chapters.FirstOrDefault(c => c.Id == contributionId) is not { Joined.Count: 0 }
+            || await db.Contributions.SingleOrDefaultAsync(c => c.Id == contributionId && c.CallId == call.Id) is not { } contribution)
+        {
+            return false;
+        }
+
+        contribution.JoinedToId = chapterId;
+        await TouchAsync(call);
+        return true;
+    }
+
+    /// <summary>Makes a joined contribution a chapter of its own again, last in the group of the chapter it left.</summary>
+    public async Task<bool> SeparateAsync(CatalogueCall call, int contributionId)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        await RequireEditorAsync();
+        var chapter = (await ChaptersAsync(call)).FirstOrDefault(c => c.Joined.Any(p => p.Id == contributionId));
+        if (chapter is null || await db.Contributions.SingleOrDefaultAsync(c => c.Id == contributionId && c.CallId == call.Id) is not { } contribution)
+        {
+            return false;
+        }
+
+        contribution.JoinedToId = null;
+        contribution.ChapterGroup = chapter.Group;
+        contribution.ChapterOrder = 1 + (await db.Contributions.Where(c => c.CallId == call.Id && c.ChapterGroup == chapter.Group).MaxAsync(c => (int?)c.ChapterOrder) ?? 0);
         await TouchAsync(call);
         return true;
     }

@@ -660,6 +660,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("JoinedToId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("integer");
 
@@ -720,6 +723,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JoinedToId");
 
                     b.HasIndex("CallId", "Status");
 
@@ -1756,6 +1761,11 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Data.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("JoinedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Participant", "Participant")
                         .WithMany()

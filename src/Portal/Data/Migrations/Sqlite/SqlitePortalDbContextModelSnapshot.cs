@@ -630,6 +630,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JoinedToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("INTEGER");
 
@@ -690,6 +693,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JoinedToId");
 
                     b.HasIndex("CallId", "Status");
 
@@ -1705,6 +1710,11 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Data.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("JoinedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Participant", "Participant")
                         .WithMany()

@@ -25,12 +25,15 @@ public sealed record BookEdition(
     IReadOnlyList<BookPart> Parts)
 {
     public IEnumerable<BookChapter> Chapters => Parts.SelectMany(p => p.Chapters);
+
+    /// <summary>Every contribution in the book, in its order: each chapter's own, then those joined to it.</summary>
+    public IEnumerable<BookChapter> Contributions => Chapters.SelectMany(c => c.Members);
 }
 
 /// <summary>A group of chapters (by CCM provision or by region, as the editors chose), in the editors' order.</summary>
 public sealed record BookPart(string Title, IReadOnlyList<BookChapter> Chapters);
 
-/// <summary>One accepted contribution.</summary>
+/// <summary>One accepted contribution: a chapter, or with <see cref="Joined"/> the first of a joint chapter.</summary>
 /// <remarks>
 /// <para><c>Key</c>: Unique within the edition, safe in file names and ids: letters, digits and hyphens only (for example "c-12" for contribution 12).</para>
 /// <para><c>Body</c>: Markdown under the suggested headings (context, what was done, results, lessons learned); its headings start at level 2 whatever the author wrote. It may not reference files: images in it are not shown.</para>
@@ -44,7 +47,19 @@ public sealed record BookChapter(
     string Period,
     string Body,
     IReadOnlyList<BookTestimonial> Testimonials,
-    IReadOnlyList<BookFigure> Figures);
+    IReadOnlyList<BookFigure> Figures)
+{
+    /// <summary>
+    /// The other contributions on the same project (a donor's and a recipient's accounts, say) that the editors joined
+    /// to this one: one chapter under this one's title, each keeping its own authors and participant. Never nested.
+    /// </summary>
+    public IReadOnlyList<BookChapter> Joined { get; init; } = [];
+
+    /// <summary>This contribution, then those joined to it.</summary>
+    public IEnumerable<BookChapter> Members => Joined.Prepend(this);
+
+    public bool IsJoint => Joined.Count > 0;
+}
 
 public sealed record BookAuthor(string Name, string Function, string Organisation);
 

@@ -10,14 +10,14 @@ namespace Portal.Features.Catalogue.Book;
 /// </summary>
 /// <remarks>
 /// The canonical form: a version tag, then every field of <see cref="BookEdition"/> in declaration order, depth
-/// first. Each text is its length in UTF-16 code units and then those code units (little-endian), exactly as held,
+/// first; a chapter's <see cref="BookChapter.Joined"/> (a list of chapters) comes after its figures. Each text is its length in UTF-16 code units and then those code units (little-endian), exactly as held,
 /// lone surrogates included; each list is its count and then its items; each image its length and then its bytes;
 /// numbers and flags as 64-bit little-endian integers; dates and times as UTC ticks. The lengths make the form
 /// unambiguous: no two different editions serialise to the same bytes.
 /// </remarks>
 public static class BookFingerprint
 {
-    private const string Version = "ccm-catalogue-book-inputs/1";
+    private const string Version = "ccm-catalogue-book-inputs/2";
 
     /// <returns>64 lowercase hexadecimal digits.</returns>
     public static string Of(BookEdition edition)
@@ -88,6 +88,12 @@ public static class BookFingerprint
             writer.Bytes(figure.WebJpeg);
             writer.Number(figure.WebWidth);
             writer.Number(figure.WebHeight);
+        }
+
+        writer.Number(chapter.Joined.Count);
+        foreach (var joined in chapter.Joined)
+        {
+            Chapter(writer, joined);
         }
     }
 

@@ -52,10 +52,12 @@ public static class BookMatter
     {
         ArgumentNullException.ThrowIfNull(edition);
         var html = new StringBuilder("<section class=\"back-matter\" id=\"participants\">\n<h1>Contributing participants</h1>\n<ul class=\"participants\">\n");
-        foreach (var group in edition.Chapters.GroupBy(c => c.Participant).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // A participant of a joint chapter is listed with that chapter's title, the one the reader finds in the book.
+        var entries = edition.Chapters.SelectMany(c => c.Members.Select(m => (m.Participant, c.Title)));
+        foreach (var group in entries.GroupBy(e => e.Participant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             html.Append("<li>").Append(Encode(group.Key));
-            html.Append(": ").Append(Encode(string.Join("; ", group.Select(c => c.Title)))).Append("</li>\n");
+            html.Append(": ").Append(Encode(string.Join("; ", group.Select(e => e.Title).Distinct()))).Append("</li>\n");
         }
 
         return html.Append("</ul>\n</section>\n").ToString();
@@ -65,7 +67,8 @@ public static class BookMatter
     public static string PhotoCredits(BookEdition edition)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        var figures = edition.Chapters.SelectMany(c => c.Figures.Select(f => (Chapter: c, Figure: f))).ToList();
+        // A joint chapter's pictures are credited under the chapter's title, where the reader finds them.
+        var figures = edition.Chapters.SelectMany(c => c.Members.SelectMany(m => m.Figures).Select(f => (Chapter: c, Figure: f))).ToList();
         if (figures.Count == 0)
         {
             return "";

@@ -27,12 +27,56 @@ public static class ChapterMarkup
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\" id=\"{Encode(chapter.Key)}\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<h{chapterHeading} class=\"chapter-title\">{Encode(chapter.Title)}</h{chapterHeading}>\n");
+        if (!chapter.IsJoint)
+        {
+            AppendAuthors(html, chapter);
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"participant\">{Encode($"Contributed by {chapter.Participant}.")}</p>\n");
+            AppendContribution(html, chapter, imageSource, chapterHeading);
+            return html.Append("</section>\n").ToString();
+        }
+
+        // A joint chapter: both participants under the title, then each account under its participant's name, with
+        // its own authors. The chapter has the first account's title; the others' titles stay in the portal.
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"participants\">{Encode($"Contributed jointly by {Names(chapter.Members.Select(m => m.Participant))}.")}</p>\n");
+        foreach (var member in chapter.Members)
+        {
+            html.Append(ReferenceEquals(member, chapter) ? "<section class=\"contribution\">\n" : $"<section class=\"contribution\" id=\"{Encode(member.Key)}\">\n")
+                .Append(CultureInfo.InvariantCulture, $"<h{chapterHeading + 1} class=\"contribution-title\">{Encode(member.Participant)}</h{chapterHeading + 1}>\n");
+            AppendAuthors(html, member);
+            AppendContribution(html, member, imageSource, chapterHeading + 1);
+            html.Append("</section>\n");
+        }
+
+        return html.Append("</section>\n").ToString();
+    }
+
+    /// <summary>"Australia and the Lao People's Democratic Republic": each participant once, in the order given.</summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var list = names.Distinct(StringComparer.Ordinal).ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}",
+        };
+    }
+
+    private static void AppendAuthors(StringBuilder html, BookChapter chapter)
+    {
         if (chapter.Authors.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"authors\">{Encode(AuthorLine(chapter.Authors))}</p>\n");
         }
+    }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"participant\">{Encode($"Contributed by {chapter.Participant}.")}</p>\n");
+    /// <summary>
+    /// One contribution's facts, text, testimonials and figures, under a heading of level <paramref name="heading"/>
+    /// (the body's headings continue below it).
+    /// </summary>
+    private static void AppendContribution(StringBuilder html, BookChapter chapter, Func<BookFigure, string> imageSource, int heading)
+    {
         if (chapter.Provisions.Length > 0 || chapter.Period.Length > 0)
         {
             html.Append("<dl class=\"chapter-facts\">\n");
@@ -42,7 +86,7 @@ public static class ChapterMarkup
         }
 
         html.Append("<div class=\"chapter-body\">\n")
-            .Append(SafeMarkdown.ToHtml(chapter.Body, resolveAttachment: null, topHeading: chapterHeading + 1))
+            .Append(SafeMarkdown.ToHtml(chapter.Body, resolveAttachment: null, topHeading: heading + 1))
             .Append("</div>\n");
 
         foreach (var testimonial in chapter.Testimonials)
@@ -62,9 +106,6 @@ public static class ChapterMarkup
                 .Append(" <span class=\"credit\">").Append(Encode(CreditLine(figure.Credit))).Append("</span></figcaption>\n")
                 .Append("</figure>\n");
         }
-
-        html.Append("</section>\n");
-        return html.ToString();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal static class EpubItems
     {
         var images = new List<EpubItem>();
         var imageHrefs = new Dictionary<BookFigure, string>(ReferenceEqualityComparer.Instance);
-        foreach (var figure in edition.Chapters.SelectMany(c => c.Figures))
+        foreach (var figure in edition.Contributions.SelectMany(c => c.Figures))
         {
             var id = "figure-" + EpubBook.Number(images.Count + 1);
             if (imageHrefs.TryAdd(figure, $"images/{id}.jpg"))

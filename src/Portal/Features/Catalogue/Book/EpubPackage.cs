@@ -45,8 +45,8 @@ internal static class EpubPackage
         opf.Append(CultureInfo.InvariantCulture, $"<dc:publisher>{Encode(edition.Publisher)}</dc:publisher>\n");
         opf.Append(CultureInfo.InvariantCulture, $"<dc:date>{edition.PublicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dc:date>\n");
         opf.Append(CultureInfo.InvariantCulture, $"<meta property=\"dcterms:modified\">{edition.Modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}</meta>\n");
-        var contributors = Distinct(edition.Chapters.SelectMany(c => c.Authors).Select(a => a.Name)).Select(name => (name, AuthorRole))
-            .Concat(Distinct(edition.Chapters.Select(c => c.Participant)).Select(name => (name, ParticipantRole)));
+        var contributors = Distinct(edition.Contributions.SelectMany(c => c.Authors).Select(a => a.Name)).Select(name => (name, AuthorRole))
+            .Concat(Distinct(edition.Contributions.Select(c => c.Participant)).Select(name => (name, ParticipantRole)));
         var n = 0;
         foreach (var (name, role) in contributors)
         {

@@ -117,7 +117,7 @@ public sealed class PrintBook(PrintBrowser browser, ILogger<PrintBook> logger)
     private static Dictionary<BookFigure, string> WriteFigures(PrintFolder folder, IEnumerable<BookChapter> chapters)
     {
         var files = new Dictionary<BookFigure, string>(ReferenceEqualityComparer.Instance);
-        foreach (var figure in chapters.SelectMany(c => c.Figures))
+        foreach (var figure in chapters.SelectMany(c => c.Members).SelectMany(c => c.Figures))
         {
             files[figure] = folder.AddFigure(figure.PrintJpeg);
         }

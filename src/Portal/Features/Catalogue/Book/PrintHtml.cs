@@ -64,7 +64,11 @@ public static partial class PrintHtml
 
     private static void AppendChapter(StringBuilder body, BookChapter chapter, int index, Func<BookFigure, string> figureFile)
     {
-        CheckKey(chapter.Key);
+        foreach (var member in chapter.Members)
+        {
+            CheckKey(member.Key);
+        }
+
         body.Append(CultureInfo.InvariantCulture, $"<div class=\"chapter-{index}\">\n")
             .Append(ChapterMarkup.Render(chapter, figureFile, chapterHeading: 2))
             .Append("</div>\n");
@@ -133,7 +137,7 @@ public static partial class PrintHtml
         {
             var part = edition.Parts[p];
             entries.Add(new Entry("toc-part", PartId(p), part.Title,
-                [.. part.Chapters.Select(c => new ChapterEntry(CheckKey(c.Key), c.Title, c.Participant))]));
+                [.. part.Chapters.Select(c => new ChapterEntry(CheckKey(c.Key), c.Title, ChapterMarkup.Names(c.Members.Select(m => m.Participant))))]));
         }
 
         entries.Add(new Entry("toc-matter", "participants", "Contributing participants", []));

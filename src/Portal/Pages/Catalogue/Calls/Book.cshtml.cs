@@ -83,6 +83,71 @@ public sealed class BookModel(PortalDbContext db, CatalogueVisitors visitors, Bo
             : Done(id, "Choose a group from the list.");
     }
 
+    /// <summary>The two choices of the form that joins two accounts of one project in one chapter.</summary>
+    [BindProperty]
+    public JoinInput Join { get; set; } = new();
+
+    public sealed class JoinInput
+    {
+        public int? Chapter { get; set; }
+
+        public int? Contribution { get; set; }
+    }
+
+    /// <summary>Chapters with nothing joined to them: only they can become part of another chapter.</summary>
+    public IEnumerable<BookPlan.Chapter> Joinable => Chapters.Where(c => c.Joined.Count == 0);
+
+    public async Task<IActionResult> OnPostJoinAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var chapter = Chapters.FirstOrDefault(c => c.Id == Join.Chapter);
+        var joined = Chapters.FirstOrDefault(c => c.Id == Join.Contribution);
+        if (chapter is null)
+        {
+            ModelState.AddModelError("Join.Chapter", "Choose the chapter that keeps its title.");
+        }
+
+        if (joined is null)
+        {
+            ModelState.AddModelError("Join.Contribution", "Choose the contribution to show in that chapter.");
+        }
+        else if (joined.Joined.Count > 0)
+        {
+            ModelState.AddModelError("Join.Contribution", $"“{joined.Title}” already has another contribution in its chapter. Separate them first, or choose it as the chapter that keeps its title.");
+        }
+        else if (joined.Id == chapter?.Id)
+        {
+            ModelState.AddModelError("Join.Contribution", "Choose two different contributions.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            FrontMatter = new FrontMatterInput { Foreword = Call.Foreword, Introduction = Call.Introduction };
+            return Page();
+        }
+
+        return await plan.JoinAsync(Call, chapter!.Id, joined!.Id)
+            ? Done(id, $"“{joined.Title}” is now part of the chapter “{chapter.Title}”.", $"chapter-{chapter.Id}")
+            : Done(id, "The chapters changed meanwhile; nothing was joined. Look at the list and try again.");
+    }
+
+    public async Task<IActionResult> OnPostSeparateAsync(int id, int contribution)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var title = Chapters.SelectMany(c => c.Joined).FirstOrDefault(p => p.Id == contribution)?.Title;
+        return title is not null && await plan.SeparateAsync(Call, contribution)
+            ? Done(id, $"“{title}” is a chapter of its own again, last in its group.", $"chapter-{contribution}")
+            : Done(id, "That contribution is not part of another chapter.");
+    }
+
     public async Task<IActionResult> OnPostFrontMatterAsync(int id)
     {
         if (!await LoadAsync(id))

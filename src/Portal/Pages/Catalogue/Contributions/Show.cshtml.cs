@@ -13,9 +13,12 @@ namespace Portal.Pages.Catalogue.Contributions;
 /// it from here, and the State is shown the changes waiting for its sign-off.
 /// </summary>
 public sealed class ShowModel(
-    PortalDbContext db, ContributionCommands commands, CopyEdits copyEdits, ContributionImports imports, CatalogueVisitors visitors) : PageModel
+    PortalDbContext db, ContributionCommands commands, CopyEdits copyEdits, ContributionImports imports, CatalogueVisitors visitors, BookPlan plan) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
+
+    /// <summary>The joint chapter this accepted contribution is in, when the editors joined it with another.</summary>
+    public BookPlan.Chapter? JointChapter { get; private set; }
 
     public CatalogueVisitor Visitor { get; private set; } = null!;
 
@@ -100,6 +103,11 @@ public sealed class ShowModel(
             .OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).FirstOrDefaultAsync();
         CopyEditDeclined = lastAnswered?.Status == ContributionEditStatus.Declined ? lastAnswered : null;
         HasVersions = await db.ContributionVersions.AnyAsync(v => v.ContributionId == id);
+        if (contribution.Status == ContributionStatus.Accepted && contribution.Call is { } call)
+        {
+            JointChapter = (await plan.ChaptersAsync(call)).FirstOrDefault(c => c.Joined.Count > 0 && c.ContributionIds.Contains(id));
+        }
+
         return true;
     }
 }
