@@ -70,4 +70,66 @@ public sealed class CopyEditJourneyTests(PortalBrowserFixture app, ITestOutputHe
 
         steps.AssertAccessible();
     }
+
+    [Fact]
+    public async Task Journey_StateWithoutAccount_EditorRecordsItsAnswerReceivedByEmail()
+    {
+        var steps = new Checkpoints(output, firstNumber: 241);
+        var editor = await TestAccounts.CreateAsync(app.Factory, PortalRole.Member, "MEX");
+        await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == editor.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsEditor, true)));
+        var today = DateOnly.FromDateTime(app.Factory.Time.GetUtcNow().UtcDateTime);
+        var call = await CatalogueSteps.CreateCallAsync(app.Factory, today.AddDays(-1), today.AddDays(20));
+        // Accepted, of a State without any account: entered by the editor from a file that Sokha Chea sent by e-mail.
+        var id = await app.Factory.WithDbAsync(async db =>
+        {
+            var editorId = await db.Users.Where(u => u.Email == editor.Email).Select(u => u.Id).SingleAsync();
+            var contribution = new Contribution
+            {
+                CallId = call.Id,
+                ParticipantId = await db.Participants.Where(p => p.Code == "KHM").Select(p => p.Id).SingleAsync(),
+                Title = "Clearance in Battambang province",
+                Body = CatalogueSteps.CompleteFields()["Input.Body"],
+                Status = ContributionStatus.Accepted,
+                ChapterGroup = "Article 4",
+                CreatedBy = editorId,
+                EnteredOnBehalfBy = editorId,
+                ReceivedFromName = "Sokha Chea",
+                ReceivedFromEmail = "s.chea@mfa.example.test",
+                ImportedFileName = "battambang.docx",
+                ImportedFileSha256 = new string('a', 64),
+                Authors = [new ContributionAuthor { Position = 0, Name = "Ana Silva" }],
+            };
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            return contribution.Id;
+        });
+
+        await using var editorContext = await app.NewContextAsync();
+        var desk = await editorContext.NewPageAsync();
+        await desk.GotoAsync("/Account/SignIn");
+        await SignInPages.SignInAsync(desk, editor.Email, editor.Password);
+        await desk.GotoAsync($"/Catalogue/Contributions/{id}/CopyEdit");
+        await Expect(desk.GetByTestId("no-focal-point")).ToContainTextAsync("Sokha Chea");
+        var text = desk.GetByLabel("Text", new() { Exact = true });
+        await text.FillAsync((await text.InputValueAsync()).Replace("Teams cleared 1,200 hectares.", "Teams cleared 1,250 hectares of farmland.", StringComparison.Ordinal));
+        await desk.GetByLabel("Note to the State").FillAsync("The area as the final report gives it.");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Propose the changes to the State" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("so your changes were e-mailed");
+        await steps.AtAsync(desk, "proposed-to-sender");
+
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Record the State's answer received by e-mail" }).ClickAsync();
+        await Expect(desk.GetByLabel("Who answered: name")).ToHaveValueAsync("Sokha Chea");
+        await desk.GetByLabel("It declines them").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Record the answer" }).ClickAsync();
+        await Expect(desk.GetByTestId("errors")).ToContainTextAsync("Give the State's reason for declining the changes");
+        await steps.AtAsync(desk, "record-answer-errors");
+        await desk.GetByLabel("It signs the changes off").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Record the answer" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("You recorded that Cambodia signed the changes off by e-mail.");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Versions" }).ClickAsync();
+        await Expect(desk.GetByTestId("recorded-sign-off")).ToHaveTextAsync("Signed off by e-mail from Sokha Chea (s.chea@mfa.example.test), recorded by Test Member");
+        await steps.AtAsync(desk, "versions-recorded-sign-off");
+
+        steps.AssertAccessible();
+    }
 }

@@ -131,6 +131,8 @@ public abstract partial class PortalDbContext
             e.Property(x => x.DeclineReason).HasMaxLength(ContributionEditLimits.Reason);
             e.Property(x => x.EditorId).HasMaxLength(450);
             e.Property(x => x.AnsweredBy).HasMaxLength(450);
+            e.Property(x => x.AnswerFromName).HasMaxLength(ContributionLimits.Name);
+            e.Property(x => x.AnswerFromEmail).HasMaxLength(256);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.ContributionId);
@@ -147,6 +149,8 @@ public abstract partial class PortalDbContext
             e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.WrittenBy).HasMaxLength(450);
             e.Property(v => v.ApprovedBy).HasMaxLength(450);
+            e.Property(v => v.SignOffFromName).HasMaxLength(ContributionLimits.Name);
+            e.Property(v => v.SignOffFromEmail).HasMaxLength(256);
             e.HasOne<Contribution>().WithMany().HasForeignKey(v => v.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(v => new { v.ContributionId, v.Number }).IsUnique();
         });

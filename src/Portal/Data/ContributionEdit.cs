@@ -45,12 +45,20 @@ public class ContributionEdit
     /// <summary>Also the concurrency token: a proposal is answered, or replaced, once.</summary>
     public ContributionEditStatus Status { get; set; }
 
+    /// <summary>The focal point who answered; for an answer received by e-mail, the editor who recorded it.</summary>
     public string? AnsweredBy { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
     /// <summary>Why the State declined, for the editors.</summary>
     public string? DeclineReason { get; set; }
+
+    // The State's answer as an editor recorded it from an e-mail, for a State without a focal point account: who the
+    // editor says answered. Declared, not verified, so shown as recorded; both null for an answer given on the portal.
+
+    public string? AnswerFromName { get; set; }
+
+    public string? AnswerFromEmail { get; set; }
 }
 
 public enum ContributionVersionKind
@@ -86,8 +94,16 @@ public class ContributionVersion
     /// <summary>Who wrote the text: the State's account that submitted it, or the editor of the copy-edit (none for a State's text entered before accounts were recorded).</summary>
     public string? WrittenBy { get; set; }
 
-    /// <summary>Who made it the book's text: the editor who accepted it, or the State's focal point who signed the copy-edit off.</summary>
+    /// <summary>
+    /// Who made it the book's text: the editor who accepted it, the State's focal point who signed the copy-edit off, or
+    /// the editor who recorded a sign-off received by e-mail (<see cref="SignOffFromName"/>).
+    /// </summary>
     public required string ApprovedBy { get; set; }
+
+    /// <summary>Who signed the copy-edit off by e-mail, as the editor recorded it; null when signed off on the portal.</summary>
+    public string? SignOffFromName { get; set; }
+
+    public string? SignOffFromEmail { get; set; }
 
     public DateTimeOffset At { get; set; }
 

@@ -232,11 +232,14 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
         return paths;
     }
 
-    /// <summary>What the routes point at: a published posting with an attachment, an access request, a spare account, a contribution with a picture.</summary>
+    /// <summary>
+    /// What the routes point at: a published posting with an attachment, an access request, a spare account, a contribution
+    /// with a picture, and an accepted one of a State without an account whose copy-edit waits for an answer by e-mail.
+    /// </summary>
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
         int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Figure,
-        int Build)
+        int Build, int EnteredContribution)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -287,8 +290,40 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 await db.SaveChangesAsync();
                 return stored.Id;
             });
+            var entered = await factory.WithDbAsync(async db =>
+            {
+                var now = factory.Time.GetUtcNow();
+                var accepted = new Contribution
+                {
+                    CallId = call.Id,
+                    ParticipantId = await db.Participants.Where(p => p.Code == "KHM").Select(p => p.Id).SingleAsync(),
+                    Title = "Fuzz contribution received by e-mail",
+                    Body = "Teams cleared 1,200 hectares.",
+                    Status = ContributionStatus.Accepted,
+                    CreatedBy = focalId,
+                    EnteredOnBehalfBy = focalId,
+                    ReceivedFromName = "Fuzz Sender",
+                    ReceivedFromEmail = "fuzz.sender@mfa.example.test",
+                };
+                db.Contributions.Add(accepted);
+                await db.SaveChangesAsync();
+                db.ContributionVersions.Add(new ContributionVersion { ContributionId = accepted.Id, Number = 1, Title = accepted.Title, Body = accepted.Body, ApprovedBy = focalId, At = now });
+                db.ContributionEdits.Add(new ContributionEdit
+                {
+                    ContributionId = accepted.Id,
+                    BasedOnVersion = 1,
+                    Title = accepted.Title,
+                    Body = "Teams cleared 1,250 hectares.",
+                    Note = "The area.",
+                    EditorId = focalId,
+                    ProposedAt = now,
+                    Status = ContributionEditStatus.Proposed,
+                });
+                await db.SaveChangesAsync();
+                return accepted.Id;
+            });
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
-                call.Id, contribution, figure, build);
+                call.Id, contribution, figure, build, entered);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
@@ -301,6 +336,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Admin/Requests/", StringComparison.Ordinal) => Invariant(Request),
             ("id", _) when route.StartsWith("Admin/Accounts/", StringComparison.Ordinal) => SpareAccountId,
             ("id", _) when route.StartsWith("Catalogue/Calls/", StringComparison.Ordinal) => Invariant(Call),
+            ("id", _) when route.EndsWith("/RecordAnswer", StringComparison.Ordinal) => Invariant(EnteredContribution),
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
             ("kind", _) => "pdf",

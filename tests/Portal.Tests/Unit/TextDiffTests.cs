@@ -33,4 +33,15 @@ public sealed class TextDiffTests
     {
         Assert.All(TextDiff.Between("a\n\nb", "a\n\nb"), l => Assert.Equal(DiffLineKind.Same, l.Kind));
     }
+
+    [Fact]
+    public void PlainText_MarksChangedLines_KeepsTwoLinesAround_AndElidesTheRest()
+    {
+        var older = string.Join('\n', Enumerable.Range(1, 12).Select(i => $"line {i}"));
+        var newer = older.Replace("line 6", "line six", StringComparison.Ordinal);
+
+        var text = TextDiff.AsPlainText(TextDiff.Between(older, newer));
+
+        Assert.Equal("  …\n  line 4\n  line 5\n- line 6\n+ line six\n  line 7\n  line 8\n  …\n", text);
+    }
 }

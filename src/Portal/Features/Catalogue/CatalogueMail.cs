@@ -75,6 +75,34 @@ public sealed class CatalogueMail(Outbox outbox)
             """);
     }
 
+    /// <summary>
+    /// For a State without a focal point account: sends the editors' proposal to the person who sent its contribution
+    /// by e-mail, with the changed lines, and asks for the State's answer by e-mail, which an editor then records.
+    /// </summary>
+    public void SendCopyEditProposedToSender(Contribution contribution, string stateName, PortalUser editor, string note, string changes)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentNullException.ThrowIfNull(editor);
+        outbox.Enqueue(CopyEditProposedKind, contribution.ReceivedFromEmail!, $"The editors propose changes to “{contribution.Title}”", $"""
+            Dear {contribution.ReceivedFromName},
+
+            You sent the editors of the CCM catalogue of good practices the contribution of {stateName}, "{contribution.Title}".
+            {editor.FullName}, an editor, proposes changes to its text. {stateName} has no focal point account on the portal,
+            so the editors ask you for the State's answer by e-mail. The editor's note:
+
+            {note}
+
+            The book keeps the text as you sent it until {stateName} agrees to the changes. Below are the lines that change:
+            a line starting with "-" is in the text now, and the line starting with "+" replaces it; "…" stands for
+            unchanged lines left out.
+
+            {changes}
+            Please reply to the editor, {editor.FullName} <{editor.Email}>, by e-mail: say whether {stateName} signs these
+            changes off or declines them, and if it declines them, why. The editor records the answer on the portal with
+            your name and e-mail address.
+            """);
+    }
+
     /// <summary>Tells the editor how the State answered their copy-edit; <paramref name="declineReason"/> is null for a sign-off.</summary>
     public void SendCopyEditAnswered(PortalUser editor, Contribution contribution, string focalPointName, string? declineReason)
     {

@@ -76,6 +76,22 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
         contribution?.Status == ContributionStatus.Accepted && MayWrite(contribution.ParticipantId);
 
     /// <summary>
+    /// The accounts that may sign off a copy-edit of the participant's contributions (<see cref="MaySignOff"/>, for
+    /// accounts that can sign in): its active focal points. The editors' proposals are e-mailed to them.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<PortalUser, bool>> SignsOffFor(int participantId) =>
+        u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled;
+
+    /// <summary>
+    /// Record the State's answer to a copy-edit received by e-mail: editors, and only for a State that has no account
+    /// that may sign off (<paramref name="stateSignsOff"/>, from <see cref="SignsOffFor"/>), such as one whose contribution
+    /// they entered on its behalf. A State with a focal point account answers itself; what an editor records is declared,
+    /// and the versions show it as recorded, never as the State's own sign-off.
+    /// </summary>
+    public bool MayRecordAnswer(Contribution contribution, bool stateSignsOff) =>
+        !stateSignsOff && MayCopyEdit(contribution);
+
+    /// <summary>
     /// Editions are for the States' internal circulation; an edition for observers is also for the accounts of
     /// organisations. Readers see the one build of an edition the editors published; editors see every build, follow it
     /// while it runs and see why it failed. Said once, as a query filter; <see cref="MayRead"/> asks the same of one build.
@@ -128,4 +144,8 @@ public sealed class CatalogueVisitors(Readers readers, PortalDbContext db)
         current = new CatalogueVisitor(reader, editor);
         return current;
     }
+
+    /// <summary>Whether the participant has an account that may sign off copy-edits (<see cref="CatalogueVisitor.SignsOffFor"/>).</summary>
+    public Task<bool> StateSignsOffAsync(int participantId) =>
+        db.Users.AsNoTracking().AnyAsync(CatalogueVisitor.SignsOffFor(participantId));
 }

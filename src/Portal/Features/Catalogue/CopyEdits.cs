@@ -1,13 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Versions;
 
 namespace Portal.Features.Catalogue;
+
+/// <summary>Who was e-mailed a proposal: the State's focal points, or for a State without one the person who sent its contribution, or nobody.</summary>
+public enum ProposalSentTo
+{
+    FocalPoints,
+    Sender,
+    Nobody,
+}
+
+/// <summary>A proposal filed, and who was told of it.</summary>
+public sealed record ProposedCopyEdit(ContributionEdit Edit, ProposalSentTo SentTo);
 
 /// <summary>
 /// "Edited and published": an editor proposes a copy-edit of an accepted contribution, its State's focal points sign it
 /// off or decline it. Only a sign-off changes the contribution (whose fields the book reads), and it keeps the new text
-/// as a version. Each command checks the visitor's right itself, whatever the page showed.
+/// as a version. A State without a focal point account is asked through the person who sent its contribution, and an
+/// editor records its answer received by e-mail, shown as recorded. Each command checks the visitor's right itself,
+/// whatever the page showed.
 /// </summary>
 public sealed class CopyEdits(
     PortalDbContext db, CatalogueVisitors visitors, ContributionVersions versions, CatalogueMail mail, AuditLog audit, TimeProvider time)
@@ -18,10 +32,11 @@ public sealed class CopyEdits(
 
     /// <summary>
     /// Files the editor's texts as the contribution's proposal, replacing the one that waited, and e-mails the State's
-    /// focal points. The contribution itself does not change. Null when the State answered the waiting proposal, or
-    /// another editor filed one, at the same moment: nothing is filed then.
+    /// focal points; a State without any is asked through the person who sent its contribution, if one is recorded,
+    /// with the changed lines. The contribution itself does not change. Null when the State answered the waiting
+    /// proposal, or another editor filed one, at the same moment: nothing is filed then.
     /// </summary>
-    public async Task<ContributionEdit?> ProposeAsync(Contribution contribution, ContributionTexts texts, string note)
+    public async Task<ProposedCopyEdit?> ProposeAsync(Contribution contribution, ContributionTexts texts, string note)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         ArgumentNullException.ThrowIfNull(texts);
@@ -50,16 +65,26 @@ public sealed class CopyEdits(
         };
         db.ContributionEdits.Add(edit);
         var editor = await db.Users.AsNoTracking().SingleAsync(u => u.Id == editorId);
-        foreach (var focalPoint in await FocalPointsAsync(contribution.ParticipantId))
+        var focalPoints = await FocalPointsAsync(contribution.ParticipantId);
+        foreach (var focalPoint in focalPoints)
         {
             mail.SendCopyEditProposed(focalPoint, contribution, editor.FullName, note);
+        }
+
+        var sentTo = focalPoints.Count > 0 ? ProposalSentTo.FocalPoints
+            : string.IsNullOrEmpty(contribution.ReceivedFromEmail) ? ProposalSentTo.Nobody : ProposalSentTo.Sender;
+        if (sentTo == ProposalSentTo.Sender)
+        {
+            var state = await db.Participants.AsNoTracking().Where(p => p.Id == contribution.ParticipantId).Select(p => p.Name).SingleAsync();
+            var changes = TextDiff.AsPlainText(texts.ChangesFrom(ContributionTexts.Of(contribution)));
+            mail.SendCopyEditProposedToSender(contribution, state, editor, note, changes);
         }
 
         audit.Write(AuditEvent.ContributionCopyEditProposed, $"contribution:{contribution.Id}", contribution.Title);
         try
         {
             await db.SaveChangesAsync();
-            return edit;
+            return new ProposedCopyEdit(edit, sentTo);
         }
         catch (DbUpdateException)
         {
@@ -82,7 +107,64 @@ public sealed class CopyEdits(
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var (visitor, edit) = await AnswerableAsync(contribution, editId);
-        if (edit is null || (await versions.LatestAsync(contribution.Id))?.Number != edit.BasedOnVersion)
+        if (edit is null || !await ApplyAsync(contribution, edit))
+        {
+            return false;
+        }
+
+        Answer(edit, ContributionEditStatus.SignedOff, visitor.Reader.UserId!, time.GetUtcNow());
+        versions.AddCopyEdit(edit, visitor.Reader.UserId!);
+        await TellEditorAsync(edit, contribution, signedOff: true, visitor.Reader.UserId!);
+        audit.Write(AuditEvent.ContributionCopyEditSignedOff, $"contribution:{contribution.Id}", contribution.Title);
+        return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
+    }
+
+    /// <summary>
+    /// An editor records the answer of a State without a focal point account, received by e-mail from
+    /// <paramref name="fromName"/> (<paramref name="fromEmail"/>): a sign-off (<paramref name="declineReason"/> null)
+    /// applies the proposal as <see cref="SignOffAsync"/> does, a decline keeps the text. Kept with who answered and who
+    /// recorded it, and audited. False when the proposal no longer waits, as for the State's own answer.
+    /// </summary>
+    public async Task<bool> RecordAnswerAsync(Contribution contribution, int editId, string? declineReason, string fromName, string fromEmail)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromEmail);
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.MayRecordAnswer(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId)))
+        {
+            throw new UnauthorizedAccessException("Editors record an answer received by e-mail only for a State without a focal point account.");
+        }
+
+        var edit = await db.ContributionEdits.SingleOrDefaultAsync(e => e.Id == editId && e.ContributionId == contribution.Id
+            && e.Status == ContributionEditStatus.Proposed);
+        var signedOff = declineReason is null;
+        if (edit is null || (signedOff && !await ApplyAsync(contribution, edit)))
+        {
+            return false;
+        }
+
+        var editorId = visitor.Reader.UserId!;
+        Answer(edit, signedOff ? ContributionEditStatus.SignedOff : ContributionEditStatus.Declined, editorId, time.GetUtcNow());
+        edit.DeclineReason = declineReason;
+        edit.AnswerFromName = fromName;
+        edit.AnswerFromEmail = fromEmail;
+        if (signedOff)
+        {
+            var version = versions.AddCopyEdit(edit, editorId);
+            version.SignOffFromName = fromName;
+            version.SignOffFromEmail = fromEmail;
+        }
+
+        audit.Write(signedOff ? AuditEvent.ContributionCopyEditSignOffRecorded : AuditEvent.ContributionCopyEditDeclineRecorded,
+            $"contribution:{contribution.Id}", $"“{contribution.Title}”, answer received by e-mail from {fromName} <{fromEmail}>");
+        return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
+    }
+
+    /// <summary>Makes the proposal's texts the contribution's; false when it was made to a text that has changed since.</summary>
+    private async Task<bool> ApplyAsync(Contribution contribution, ContributionEdit edit)
+    {
+        if ((await versions.LatestAsync(contribution.Id))?.Number != edit.BasedOnVersion)
         {
             return false;
         }
@@ -94,16 +176,11 @@ public sealed class CopyEdits(
             testimonial.Quote = quote;
         }
 
-        var now = time.GetUtcNow();
-        contribution.UpdatedAt = now;
+        contribution.UpdatedAt = time.GetUtcNow();
         contribution.Version++;
         contribution.LaidOutPages = null;
         contribution.LaidOutPagesWithPictures = null;
-        Answer(edit, ContributionEditStatus.SignedOff, visitor.Reader.UserId!, now);
-        versions.AddCopyEdit(edit, visitor.Reader.UserId!);
-        await TellEditorAsync(edit, contribution, signedOff: true, visitor.Reader.UserId!);
-        audit.Write(AuditEvent.ContributionCopyEditSignedOff, $"contribution:{contribution.Id}", contribution.Title);
-        return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
+        return true;
     }
 
     /// <summary>Turns the proposal down with a reason the editors read; the contribution keeps its text.</summary>
@@ -176,6 +253,5 @@ public sealed class CopyEdits(
     }
 
     private Task<List<PortalUser>> FocalPointsAsync(int participantId) =>
-        db.Users.AsNoTracking().Where(u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled)
-            .OrderBy(u => u.Id).ToListAsync();
+        db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(participantId)).OrderBy(u => u.Id).ToListAsync();
 }

@@ -65,6 +65,42 @@ public static class TextDiff
         return lines;
     }
 
+    /// <summary>
+    /// The changes as plain text, for an e-mail: "- " before a line removed, "+ " before a line added, and
+    /// <paramref name="context"/> unchanged lines around each change; "…" stands for the unchanged lines left out.
+    /// </summary>
+    public static string AsPlainText(IReadOnlyList<DiffLine> lines, int context = 2)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var kept = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != DiffLineKind.Same)
+            {
+                for (var j = Math.Max(0, i - context); j <= Math.Min(lines.Count - 1, i + context); j++)
+                {
+                    kept[j] = true;
+                }
+            }
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (kept[i])
+            {
+                var mark = lines[i].Kind switch { DiffLineKind.Added => "+ ", DiffLineKind.Removed => "- ", _ => "  " };
+                text.Append((mark + lines[i].Text).TrimEnd()).Append('\n');
+            }
+            else if (i == 0 || kept[i - 1])
+            {
+                text.Append("  …\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     // Neighbouring pieces of the same kind are joined, so that the page marks "two words" once, not word by word.
     private static List<DiffWords> Words(DiffPiece line)
     {

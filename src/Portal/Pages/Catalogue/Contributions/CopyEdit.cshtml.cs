@@ -17,6 +17,9 @@ public sealed class CopyEditModel(ContributionCommands contributions, CopyEdits 
     /// <summary>The proposal waiting for the State, which saving replaces.</summary>
     public ContributionEdit? Waiting { get; private set; }
 
+    /// <summary>Whether the State has a focal point account to sign the changes off; without one, the editors ask by e-mail.</summary>
+    public bool StateSignsOff { get; private set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -55,15 +58,31 @@ public sealed class CopyEditModel(ContributionCommands contributions, CopyEdits 
             return Page();
         }
 
-        if (await copyEdits.ProposeAsync(Contribution, texts, Input.Note!.Trim()) is null)
+        if (await copyEdits.ProposeAsync(Contribution, texts, Input.Note!.Trim()) is not { } proposed)
         {
             TempData["Status"] = "The State answered, or another editor proposed changes, at the same moment: nothing was filed. Read what waits now before you propose again.";
             return RedirectToPage("Show", new { id });
         }
 
-        TempData["Status"] = $"Your changes are proposed to {Contribution.Participant!.Name}. The book keeps the State's text until a focal point signs them off.";
+        TempData["Status"] = Proposed(proposed.SentTo);
         return RedirectToPage("Show", new { id });
     }
+
+    /// <summary>What the editor is told of a proposal filed, by who was e-mailed it.</summary>
+    private string Proposed(ProposalSentTo sentTo)
+    {
+        var state = Contribution.Participant!.Name;
+        return sentTo switch
+        {
+            ProposalSentTo.FocalPoints => $"Your changes are proposed to {state}. The book keeps the State's text until a focal point signs them off.",
+            ProposalSentTo.Sender => $"{state} has no focal point account on the portal, so your changes were e-mailed, with the changed lines, to {Contribution.ReceivedFromName} <{Contribution.ReceivedFromEmail}>, who sent the contribution. They are asked to reply to you by e-mail; when they do, record the State's answer on this page. The book keeps the State's text until then.",
+            _ => NobodyToTell(state),
+        };
+    }
+
+    /// <summary>For a State without a focal point account and without a recorded sender: nobody can be e-mailed the proposal.</summary>
+    public static string NobodyToTell(string state) =>
+        $"{state} has no focal point account on the portal and no sender is recorded for this contribution, so nobody was e-mailed your changes: they wait for the State's answer. Send the State's contact the changed lines from the versions page by e-mail, ask them to reply to you, and record the State's answer on this page when it comes; or ask the coordinator to give the State a focal point account, who then signs the changes off on the portal.";
 
     private ContributionTexts? Validated()
     {
@@ -112,6 +131,7 @@ public sealed class CopyEditModel(ContributionCommands contributions, CopyEdits 
 
         Contribution = contribution;
         Waiting = await copyEdits.OpenAsync(id);
+        StateSignsOff = await visitors.StateSignsOffAsync(contribution.ParticipantId);
         return true;
     }
 }

@@ -32,6 +32,9 @@ public sealed class ShowModel(
     /// <summary>The editors' latest copy-edit, when the State declined it.</summary>
     public ContributionEdit? CopyEditDeclined { get; private set; }
 
+    /// <summary>Whether the visitor, an editor, records the answer of a State without a focal point account, received by e-mail.</summary>
+    public bool MayRecordAnswer { get; private set; }
+
     /// <summary>Whether the versions page has anything to show.</summary>
     public bool HasVersions { get; private set; }
 
@@ -99,6 +102,8 @@ public sealed class ShowModel(
             .Join(db.Users, r => r.EditorId, u => u.Id, (r, u) => new ReviewRow(r.At, u.FullName, r.Decision, r.Comment))
             .ToListAsync();
         CopyEditWaiting = await copyEdits.OpenAsync(id);
+        MayRecordAnswer = CopyEditWaiting is not null && Visitor.MayCopyEdit(contribution)
+            && Visitor.MayRecordAnswer(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId));
         var lastAnswered = await db.ContributionEdits.AsNoTracking().Where(e => e.ContributionId == id && e.Status != ContributionEditStatus.Superseded)
             .OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).FirstOrDefaultAsync();
         CopyEditDeclined = lastAnswered?.Status == ContributionEditStatus.Declined ? lastAnswered : null;

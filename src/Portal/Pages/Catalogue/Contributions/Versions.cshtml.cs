@@ -19,9 +19,13 @@ public sealed class VersionsModel(PortalDbContext db, ContributionCommands contr
 
     public IReadOnlyList<ProposalRow> Proposals { get; private set; } = [];
 
-    public sealed record VersionRow(int Number, ContributionVersionKind Kind, DateTimeOffset At, string WrittenBy, string ApprovedBy, string Note);
+    /// <summary>A version; <paramref name="SignOffFrom"/> is the name and e-mail of a sign-off received by e-mail, which <paramref name="ApprovedBy"/> recorded.</summary>
+    public sealed record VersionRow(int Number, ContributionVersionKind Kind, DateTimeOffset At, string WrittenBy, string ApprovedBy, string Note, (string Name, string Email)? SignOffFrom);
 
-    public sealed record ProposalRow(DateTimeOffset ProposedAt, string Editor, ContributionEditStatus Status, string Note, DateTimeOffset? AnsweredAt, string AnsweredBy, string? DeclineReason);
+    /// <summary>A proposal; <paramref name="AnswerFrom"/> is who answered by e-mail, as <paramref name="AnsweredBy"/> recorded it.</summary>
+    public sealed record ProposalRow(
+        DateTimeOffset ProposedAt, string Editor, ContributionEditStatus Status, string Note, DateTimeOffset? AnsweredAt, string AnsweredBy, string? DeclineReason,
+        (string Name, string Email)? AnswerFrom);
 
     [FromQuery(Name = "from")]
     public int? From { get; set; }
@@ -49,8 +53,8 @@ public sealed class VersionsModel(PortalDbContext db, ContributionCommands contr
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
         string Name(string? userId) => userId is not null && names.TryGetValue(userId, out var name) ? name : "";
 
-        Versions = [.. versions.Select(v => new VersionRow(v.Number, v.Kind, v.At, Name(v.WrittenBy), Name(v.ApprovedBy), v.Note))];
-        Proposals = [.. edits.Select(e => new ProposalRow(e.ProposedAt, Name(e.EditorId), e.Status, e.Note, e.AnsweredAt, Name(e.AnsweredBy), e.DeclineReason))];
+        Versions = [.. versions.Select(v => new VersionRow(v.Number, v.Kind, v.At, Name(v.WrittenBy), Name(v.ApprovedBy), v.Note, Sender(v.SignOffFromName, v.SignOffFromEmail)))];
+        Proposals = [.. edits.Select(e => new ProposalRow(e.ProposedAt, Name(e.EditorId), e.Status, e.Note, e.AnsweredAt, Name(e.AnsweredBy), e.DeclineReason, Sender(e.AnswerFromName, e.AnswerFromEmail)))];
 
         To ??= versions.Count > 0 ? versions[0].Number : null;
         From ??= To - 1;
@@ -66,4 +70,6 @@ public sealed class VersionsModel(PortalDbContext db, ContributionCommands contr
 
         return Page();
     }
+
+    private static (string Name, string Email)? Sender(string? name, string? email) => name is null ? null : (name, email ?? "");
 }
