@@ -6,6 +6,9 @@ public enum BuildStatus
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Succeeded once; its files were removed to save room (<c>BuildPurge</c>), its record and hashes kept.</summary>
+    FilesRemoved,
 }
 
 /// <summary>
@@ -44,6 +47,18 @@ public class CatalogueBuild
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// Set when a builder claims the build; only the run holding it may beat, store the result or fail the build, so
+    /// that a run the sweep gave up on (or another instance took over) cannot overwrite what happened since.
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>Written by the running build at every progress update and every 30 s; a stale one means the run died.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
+    /// <summary>When its files were removed to save room (status <see cref="BuildStatus.FilesRemoved"/>).</summary>
+    public DateTimeOffset? FilesRemovedAt { get; set; }
 
     /// <summary>
     /// When the editors gave this build to its readers; null while only editors see it (a build made to check the

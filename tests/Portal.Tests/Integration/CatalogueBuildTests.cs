@@ -269,6 +269,71 @@ public sealed class CatalogueBuildTests : PortalTest
         Assert.NotEqual(buildPath, new Uri(browser.Page!.Url).AbsolutePath);
     }
 
+    [Fact]
+    public async Task Build_StoresEachFileAsItGoes_AndItsContextKeepsNoneOfThem()
+    {
+        var call = await AcceptedBookAsync();
+        await QueueAsync(call);
+
+        var tracked = await Factory.WithServicesAsync(async services =>
+        {
+            using var scope = services.CreateScope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<CatalogueBuilds>().RunNextAsync());
+            // The builder's own context: a book is about 100 MB, which must not stay with it until the scope ends.
+            return scope.ServiceProvider.GetRequiredService<PortalDbContext>().ChangeTracker.Entries().Count();
+        });
+
+        Assert.Equal(0, tracked);
+        var build = await Factory.WithDbAsync(db => db.CatalogueBuilds.AsNoTracking().Include(b => b.Files).SingleAsync());
+        Assert.Equal(BuildStatus.Succeeded, build.Status);
+        Assert.Equal(4, build.Chapters);
+        Assert.NotNull(build.Fingerprint);
+        Assert.Equal([BuildFileKind.Pdf, BuildFileKind.Epub, BuildFileKind.Html],
+            build.Files.Where(f => f.Kind is BuildFileKind.Pdf or BuildFileKind.Epub or BuildFileKind.Html).OrderBy(f => f.Id).Select(f => f.Kind));
+        Assert.Equal(build.Files.Count, await Factory.WithDbAsync(db => db.BuildFileContents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Build_TakenFromItsRun_WhileItRuns_KeepsWhatTheSweepWrote_AndTheRunDiscardsItsFiles()
+    {
+        var call = await AcceptedBookAsync();
+        var id = await QueueAsync(call);
+        await Factory.WithServicesAsync(async services =>
+        {
+            using var scope = services.CreateScope();
+            var builds = scope.ServiceProvider.GetRequiredService<CatalogueBuilds>();
+            var claim = await builds.ClaimNextAsync();
+            Assert.Equal(id, claim!.BuildId);
+
+            // The run stalls past the heartbeat's timeout and another instance's builder sweeps the build.
+            Factory.Time.Advance(BuildHeartbeat.Timeout + TimeSpan.FromSeconds(1));
+            Assert.False(await RunNextBuildAsync());
+            await builds.RunAsync(claim);
+            return 0;
+        });
+
+        var build = await Factory.WithDbAsync(db => db.CatalogueBuilds.AsNoTracking().SingleAsync());
+        Assert.Equal(BuildStatus.Failed, build.Status);
+        Assert.Equal("The build was cut off (the portal stopped while it ran). Build again.", build.Error);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.BuildFiles.CountAsync()));
+        Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains($"The build {id} was taken from this run", StringComparison.Ordinal));
+    }
+
+    private Task<int> QueueAsync(CatalogueCall call) =>
+        Factory.WithDbAsync(async db =>
+        {
+            var build = new CatalogueBuild
+            {
+                CallId = call.Id,
+                Status = BuildStatus.Queued,
+                RequestedBy = "seed",
+                RequestedAt = Factory.Time.GetUtcNow(),
+            };
+            db.CatalogueBuilds.Add(build);
+            await db.SaveChangesAsync();
+            return build.Id;
+        });
+
     private Task<bool> RunNextBuildAsync() =>
         Factory.WithServicesAsync(async services =>
         {

@@ -19,8 +19,18 @@ public static class BuildLabels
         BuildStatus.Running => "Building",
         BuildStatus.Succeeded => "Ready",
         BuildStatus.Failed => "Failed",
+        BuildStatus.FilesRemoved => "Files removed",
         _ => status.ToString(),
     };
+
+    /// <summary>Why a build of one's own list has no files any more, and what to do.</summary>
+    public static string FilesRemoved(CatalogueBuild build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return build.FilesRemovedAt is { } at
+            ? $"The files of this build were removed on {Time(at)} to save room, since newer builds of this edition were made; its record and the fingerprints of its files are kept. Build the edition again to have its files."
+            : "The files of this build were removed to save room, since newer builds of this edition were made; its record and the fingerprints of its files are kept. Build the edition again to have its files.";
+    }
 
     public static string Format(BuildFileKind kind) => kind switch
     {

@@ -8,6 +8,7 @@ public static class CatalogueSetup
         services.AddHostedService<CatalogueJob>();
         services.AddSingleton<BuildSignal>();
         services.AddScoped<CatalogueBuilds>();
+        services.AddScoped<BuildPurge>();
         services.AddHostedService<CatalogueBuildJob>();
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();

@@ -480,9 +480,15 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Chapters")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FilesRemovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Fingerprint")
                         .HasMaxLength(64)
@@ -493,6 +499,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<bool>("ForObservers")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("Pages")
                         .HasColumnType("integer");

@@ -20,15 +20,23 @@ public sealed class DownloadModel(PortalDbContext db, CatalogueVisitors visitors
             return NotFound();
         }
 
-        var data = await db.BuildFiles.AsNoTracking().Where(f => f.BuildId == id && f.Kind == fileKind)
-            .Select(f => f.Content!.Data).SingleOrDefaultAsync();
-        if (data is null)
+        var file = await db.BuildFiles.AsNoTracking().Where(f => f.BuildId == id && f.Kind == fileKind)
+            .Select(f => new { f.Id, f.Length }).SingleOrDefaultAsync();
+        if (build.Status != BuildStatus.Succeeded || file is null)
         {
             return NotFound();
         }
 
         var call = await db.CatalogueCalls.AsNoTracking().SingleAsync(c => c.Id == build.CallId);
-        // FileContentResult writes Content-Disposition: attachment, so that even the HTML is saved, not shown here.
-        return File(data, BuildLabels.ContentType(fileKind), BuildLabels.FileName(call, build, fileKind));
+        // Read from the database as it is sent (a book is about 100 MB), after every other query: the stream holds the connection.
+        var content = await BuildFileBytes.OpenAsync(db, file.Id, HttpContext.RequestAborted);
+        if (content is null)
+        {
+            return NotFound();
+        }
+
+        Response.ContentLength = file.Length;
+        // A file result with a name writes Content-Disposition: attachment, so that even the HTML is saved, not shown here.
+        return File(content, BuildLabels.ContentType(fileKind), BuildLabels.FileName(call, build, fileKind));
     }
 }

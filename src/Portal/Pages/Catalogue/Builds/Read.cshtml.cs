@@ -43,14 +43,26 @@ public sealed class ReadModel(PortalDbContext db, CatalogueVisitors visitors) : 
             return Redirect($"/Catalogue/Builds/{id}/Read/{WebEdition.ContentsPage}");
         }
 
-        if (WebEdition.IsImageName(name))
+        // Only a name stored for this build is served, compared as it is: nothing of the name is taken as a path.
+        var file = await db.BuildFiles.AsNoTracking()
+            .Where(f => f.BuildId == id && (f.Kind == BuildFileKind.WebPage || f.Kind == BuildFileKind.WebImage) && f.Name == name)
+            .Select(f => new { f.Id, f.Kind, f.Length }).SingleOrDefaultAsync();
+        if (file is { Kind: BuildFileKind.WebImage })
         {
-            var image = await FileAsync(id, BuildFileKind.WebImage, name);
-            return image is null ? NotFound() : File(image, "image/jpeg");
+            var image = await BuildFileBytes.OpenAsync(db, file.Id, HttpContext.RequestAborted);
+            if (image is null)
+            {
+                return NotFound();
+            }
+
+            Response.ContentLength = file.Length;
+            return File(image, "image/jpeg");
         }
 
-        var page = WebEdition.IsPageName(name) ? await FileAsync(id, BuildFileKind.WebPage, name) : null;
-        var contents = await FileAsync(id, BuildFileKind.WebPage, WebEdition.ContentsPage);
+        var page = file is null ? null : await PageAsync(file.Id);
+        var contents = await db.BuildFiles.AsNoTracking()
+            .Where(f => f.BuildId == id && f.Kind == BuildFileKind.WebPage && f.Name == WebEdition.ContentsPage)
+            .Select(f => f.Content!.Data).SingleOrDefaultAsync();
         if (page is null || contents is null)
         {
             return NotFound();
@@ -69,7 +81,7 @@ public sealed class ReadModel(PortalDbContext db, CatalogueVisitors visitors) : 
         return Page();
     }
 
-    private Task<byte[]?> FileAsync(int buildId, BuildFileKind kind, string name) =>
-        db.BuildFiles.AsNoTracking().Where(f => f.BuildId == buildId && f.Kind == kind && f.Name == name)
-            .Select(f => f.Content!.Data).SingleOrDefaultAsync();
+    // The documents are small and parsed whole; only the figures are streamed.
+    private Task<byte[]?> PageAsync(int fileId) =>
+        db.BuildFileContents.AsNoTracking().Where(c => c.FileId == fileId).Select(c => (byte[]?)c.Data).SingleOrDefaultAsync();
 }
