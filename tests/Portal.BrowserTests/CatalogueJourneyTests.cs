@@ -24,7 +24,9 @@ public sealed class CatalogueJourneyTests(PortalBrowserFixture app, ITestOutputH
         var editor = await TestAccounts.CreateAsync(app.Factory, PortalRole.Member, "MEX");
         await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == editor.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsEditor, true)));
         var focal = await TestAccounts.CreateAsync(app.Factory, PortalRole.FocalPoint, "LAO");
-        var today = DateOnly.FromDateTime(app.Factory.Time.GetUtcNow().UtcDateTime);
+        // The days left count in the call's time zone (Geneva), which is already tomorrow in the last hour of a UTC day.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Factory.Time.GetUtcNow(),
+            TimeZoneInfo.FindSystemTimeZoneById(Portal.Features.Catalogue.CallCalendar.DefaultTimeZone)).DateTime);
 
         // The editor opens the call.
         await using var editorContext = await app.NewContextAsync();
