@@ -672,6 +672,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("JoinedToId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("integer");
 
@@ -733,6 +736,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinedToId");
+
                     b.HasIndex("CallId", "Status");
 
                     b.HasIndex("ParticipantId", "CallId");
@@ -783,6 +788,14 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswerFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AnswerFromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
@@ -1018,6 +1031,14 @@ namespace Portal.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("Quotes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("SignOffFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SignOffFromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1768,6 +1789,11 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Data.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("JoinedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Participant", "Participant")
                         .WithMany()

@@ -33,10 +33,8 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Contributions_Contributions_JoinedToId",
-                table: "Contributions");
-
+            // SQLite: dropping the column rebuilds the table without its foreign key; dropping the key first would
+            // rebuild it once already, without the index the next step drops.
             migrationBuilder.DropIndex(
                 name: "IX_Contributions_JoinedToId",
                 table: "Contributions");

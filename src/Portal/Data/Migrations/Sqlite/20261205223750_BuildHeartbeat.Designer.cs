@@ -642,6 +642,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JoinedToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("INTEGER");
 
@@ -703,6 +706,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JoinedToId");
+
                     b.HasIndex("CallId", "Status");
 
                     b.HasIndex("ParticipantId", "CallId");
@@ -749,6 +754,14 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerFromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
@@ -975,6 +988,14 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Quotes")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignOffFromName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1717,6 +1738,11 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portal.Data.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("JoinedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Participant", "Participant")
                         .WithMany()
