@@ -115,6 +115,12 @@ public class Contribution
 
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>
+    /// When the editors were e-mailed that it waits for their decision; null from each submission until the next notice
+    /// (<see cref="Features.Catalogue.ContributionNotices"/>), which comes at most once per interval.
+    /// </summary>
+    public DateTimeOffset? EditorsToldAt { get; set; }
+
     public string? SubmittedBy { get; set; }
 
     /// <summary>Bumped by every change, for optimistic concurrency and the page count's freshness.</summary>

@@ -12,7 +12,10 @@ public sealed class CatalogueOptions
     public bool BuildsInBackground { get; set; } = true;
 }
 
-/// <summary>Sends the announcements and reminders of calls when they are due (<see cref="CallAnnouncements"/>).</summary>
+/// <summary>
+/// Sends the announcements and reminders of calls when they are due (<see cref="CallAnnouncements"/>), and tells the
+/// editors of submissions that arrived during a burst (<see cref="ContributionNotices"/>).
+/// </summary>
 public sealed class CatalogueJob(IServiceScopeFactory scopes, IOptions<CatalogueOptions> options, ILogger<CatalogueJob> logger)
     : ScheduledJob(scopes, logger)
 {
@@ -26,6 +29,12 @@ public sealed class CatalogueJob(IServiceScopeFactory scopes, IOptions<Catalogue
         if (report.Announced + report.Reminded > 0)
         {
             Logger.LogInformation("Catalogue: {Announced} call announcement(s) and {Reminded} reminder(s) queued", report.Announced, report.Reminded);
+        }
+
+        var told = await services.GetRequiredService<ContributionNotices>().TellEditorsAsync(cancellationToken);
+        if (told > 0)
+        {
+            Logger.LogInformation("Catalogue: told the editors of {Count} submitted contribution(s)", told);
         }
     }
 }

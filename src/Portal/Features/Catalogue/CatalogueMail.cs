@@ -12,6 +12,64 @@ public sealed class CatalogueMail(Outbox outbox)
     public const string CopyEditProposedKind = "catalogue-copy-edit-proposed";
     public const string CopyEditAnsweredKind = "catalogue-copy-edit-answered";
     public const string EnteredOnBehalfKind = "catalogue-contribution-entered";
+    public const string SubmittedKind = "catalogue-contributions-submitted";
+    public const string DecisionKind = "catalogue-contribution-decided";
+
+    /// <summary>A submitted contribution as the editors' notice names it.</summary>
+    public sealed record Submitted(int Id, string Title, string State);
+
+    /// <summary>Tells one editor that contributions wait for a decision: one in a quiet spell, or those of a burst together.</summary>
+    public void TellEditor(string to, string editorName, IReadOnlyList<Submitted> contributions)
+    {
+        ArgumentNullException.ThrowIfNull(contributions);
+        var list = string.Join("\n", contributions.Select(c => $"- {c.Title} ({c.State})\n  {outbox.Link($"/Catalogue/Contributions/{Id(c.Id)}")}"));
+        var (subject, opening) = contributions.Count == 1
+            ? ($"A contribution waits for your decision: “{contributions[0].Title}”", "A contribution to the catalogue of good practices was submitted and waits for the editors' decision:")
+            : ($"{contributions.Count.ToString(CultureInfo.InvariantCulture)} contributions wait for your decision",
+                $"{contributions.Count.ToString(CultureInfo.InvariantCulture)} contributions to the catalogue of good practices were submitted and wait for the editors' decision:");
+        outbox.Enqueue(SubmittedKind, to, subject, $"""
+            Dear {editorName},
+
+            {opening}
+
+            {list}
+
+            Accept a contribution or send it back for revision with a comment from its page.
+            """);
+    }
+
+    /// <summary>Tells one of the State's focal points what the editors decided, with the comment its authors see.</summary>
+    public void SendDecision(PortalUser focalPoint, Contribution contribution, bool accepted, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(focalPoint);
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentNullException.ThrowIfNull(comment);
+        var link = outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}");
+        if (accepted)
+        {
+            var note = comment.Length == 0 ? "" : $"\nThe editors' comment:\n\n{comment}\n";
+            outbox.Enqueue(DecisionKind, focalPoint.Email!, $"Contribution accepted: “{contribution.Title}”", $"""
+                Dear {focalPoint.FullName},
+
+                The editors accepted your State's contribution "{contribution.Title}" for the catalogue of good practices.
+                {note}
+                If the editors copy-edit it, you will be asked to sign off their changes before the book uses them.
+                {link}
+                """);
+            return;
+        }
+
+        outbox.Enqueue(DecisionKind, focalPoint.Email!, $"Revision requested: “{contribution.Title}”", $"""
+            Dear {focalPoint.FullName},
+
+            The editors ask your State to revise its contribution "{contribution.Title}" before they can accept it:
+
+            {comment}
+
+            Revise it and submit it again here; revisions the editors ask for remain possible after the call's deadline:
+            {link}
+            """);
+    }
 
     public void SendCallOpened(PortalUser focalPoint, CatalogueCall call, DateOnly? extension)
     {

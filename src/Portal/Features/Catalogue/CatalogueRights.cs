@@ -145,6 +145,13 @@ public sealed class CatalogueVisitors(Readers readers, PortalDbContext db)
         return current;
     }
 
+    /// <summary>
+    /// The editors who can act now (<see cref="CatalogueVisitor.IsEditor"/> for accounts that can sign in): the
+    /// coordinators and the accounts named editors, activated and not disabled. They are told what waits for them.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<PortalUser, bool>> ActiveEditor =>
+        u => (u.Role == PortalRole.Coordinator || u.IsEditor) && u.IsActivated && !u.IsDisabled;
+
     /// <summary>Whether the participant has an account that may sign off copy-edits (<see cref="CatalogueVisitor.SignsOffFor"/>).</summary>
     public Task<bool> StateSignsOffAsync(int participantId) =>
         db.Users.AsNoTracking().AnyAsync(CatalogueVisitor.SignsOffFor(participantId));

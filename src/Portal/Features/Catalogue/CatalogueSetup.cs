@@ -13,6 +13,7 @@ public static class CatalogueSetup
         services.AddScoped<CatalogueVisitors>();
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
+        services.AddScoped<ContributionNotices>();
         services.AddScoped<ContributionFigures>();
         services.AddScoped<ContributionImports>();
         services.AddScoped<ContributionLength>();

@@ -9,7 +9,8 @@ namespace Portal.Features.Catalogue;
 /// visitor's right and the call's deadline itself (on the server, in the call's time zone), whatever the page showed.
 /// </summary>
 public sealed class ContributionCommands(
-    PortalDbContext db, CatalogueVisitors visitors, ContributionLength length, ContributionVersions versions, AuditLog audit, TimeProvider time)
+    PortalDbContext db, CatalogueVisitors visitors, ContributionLength length, ContributionVersions versions, ContributionNotices notices,
+    AuditLog audit, TimeProvider time)
 {
     /// <summary>The contribution with everything the form and the book need, or null when this visitor may not see it.</summary>
     public async Task<Contribution?> FindAsync(int id)
@@ -154,10 +155,12 @@ public sealed class ContributionCommands(
         contribution.Status = ContributionStatus.Submitted;
         contribution.SubmittedAt = now;
         contribution.SubmittedBy = visitor.Reader.UserId;
+        contribution.EditorsToldAt = null;
         contribution.UpdatedAt = now;
         contribution.Version++;
         audit.Write(AuditEvent.ContributionSubmitted, $"contribution:{contribution.Id}", contribution.Title);
         await db.SaveChangesAsync(cancellation);
+        await notices.TellEditorsAsync(cancellation);
         return true;
     }
 
@@ -221,6 +224,7 @@ public sealed class ContributionCommands(
             EditorId = visitor.Reader.UserId!,
             At = time.GetUtcNow(),
         });
+        await notices.TellStateAsync(contribution, accept, comment);
         audit.Write(accept ? AuditEvent.ContributionAccepted : AuditEvent.ContributionSentBack, $"contribution:{contribution.Id}", contribution.Title);
         await db.SaveChangesAsync();
     }

@@ -654,6 +654,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("EditorsToldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EnteredOnBehalfBy")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

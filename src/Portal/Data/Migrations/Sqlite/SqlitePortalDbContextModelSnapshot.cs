@@ -624,6 +624,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EditorsToldAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnteredOnBehalfBy")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
