@@ -122,14 +122,15 @@ public sealed class SubmitOnBehalfTests : PortalTest
         await SubmitOnBehalfAsync(editing, revision);
         Assert.Equal(ContributionStatus.Submitted, await StatusAsync(revision));
 
+        var editorId = await UserIdAsync(editor);
         await Factory.WithDbAsync(async db =>
         {
             var cambodia = await db.Participants.Where(p => p.Code == "KHM").Select(p => p.Id).SingleAsync();
-            db.CallExtensions.Add(new CallExtension { CallId = call.Id, ParticipantId = cambodia, Deadline = Deadline.AddDays(7) });
-            await db.SaveChangesAsync();
+            db.CallExtensions.Add(new CallExtension { CallId = call.Id, ParticipantId = cambodia, Deadline = Deadline.AddDays(7), GrantedBy = editorId, GrantedAt = Factory.Time.GetUtcNow() });
+            return await db.SaveChangesAsync();
         });
         await editing.OpenAsync($"/Catalogue/Contributions/{draft}/SubmitOnBehalf");
-        Assert.Equal("Closes in 7 days, at the end of 7 May 2027 (Geneva time).", editing.Find("[data-testid=time-left]"));
+        Assert.Equal("Closes in 6 days, at the end of 7 May 2027 (Geneva time).", editing.Find("[data-testid=time-left]"));
         await SubmitOnBehalfAsync(editing, draft);
         Assert.Equal(ContributionStatus.Submitted, await StatusAsync(draft));
     }
