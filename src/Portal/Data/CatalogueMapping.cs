@@ -77,6 +77,8 @@ public abstract partial class PortalDbContext
             e.Property(c => c.ReceivedFromEmail).HasMaxLength(256);
             e.Property(c => c.ImportedFileName).HasMaxLength(200);
             e.Property(c => c.ImportedFileSha256).HasMaxLength(64);
+            e.Property(c => c.SubmittedFromName).HasMaxLength(ContributionLimits.Name);
+            e.Property(c => c.SubmittedFromEmail).HasMaxLength(256);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.Call).WithMany().HasForeignKey(c => c.CallId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Participant).WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Restrict);

@@ -149,6 +149,17 @@ public class Contribution
     public string? ImportedFileSha256 { get; set; }
 
     public DateTimeOffset? ImportedAt { get; set; }
+
+    // Submitted by an editor on the participant's behalf (SubmittedBy is then the editor), for a State without a focal
+    // point account: who sent the e-mail asking for it, as the editor typed it, and its date. Null otherwise.
+
+    /// <summary>Who sent the e-mail the editor submitted it from, as the editor typed it: declared, never verified.</summary>
+    public string? SubmittedFromName { get; set; }
+
+    public string? SubmittedFromEmail { get; set; }
+
+    /// <summary>The date of that e-mail, as the editor gave it.</summary>
+    public DateOnly? SubmittedFromOn { get; set; }
 }
 
 public class ContributionAuthor

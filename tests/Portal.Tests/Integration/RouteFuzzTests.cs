@@ -239,7 +239,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
         int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Figure,
-        int Build, int EnteredContribution)
+        int Build, int EnteredContribution, int EnteredDraft)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -261,6 +261,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             var today = DateOnly.FromDateTime(factory.Time.GetUtcNow().UtcDateTime);
             var call = await CatalogueSteps.CreateCallAsync(factory, today.AddDays(-1), today.AddDays(30));
             var focalId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == focal.Email).Select(u => u.Id).SingleAsync());
+            var coordinatorId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == coordinator.Email).Select(u => u.Id).SingleAsync());
             var contribution = await factory.WithDbAsync(async db =>
             {
                 var draft = new Contribution { CallId = call.Id, ParticipantId = focal.ParticipantId, Title = "Fuzz contribution", CreatedBy = focalId };
@@ -322,8 +323,26 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 await db.SaveChangesAsync();
                 return accepted.Id;
             });
+            // A draft entered for a State without a focal point account, which an editor may submit on its behalf.
+            var enteredDraft = await factory.WithDbAsync(async db =>
+            {
+                var draft = new Contribution
+                {
+                    CallId = call.Id,
+                    ParticipantId = await db.Participants.Where(p => p.Code == "KHM").Select(p => p.Id).SingleAsync(),
+                    Title = "Fuzz draft received by e-mail",
+                    Body = "Teams cleared 1,200 hectares.",
+                    CreatedBy = coordinatorId,
+                    EnteredOnBehalfBy = coordinatorId,
+                    ReceivedFromName = "Fuzz Sender",
+                    ReceivedFromEmail = "fuzz.sender@mfa.example.test",
+                };
+                db.Contributions.Add(draft);
+                await db.SaveChangesAsync();
+                return draft.Id;
+            });
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
-                call.Id, contribution, figure, build, entered);
+                call.Id, contribution, figure, build, entered, enteredDraft);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
@@ -337,6 +356,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Admin/Accounts/", StringComparison.Ordinal) => SpareAccountId,
             ("id", _) when route.StartsWith("Catalogue/Calls/", StringComparison.Ordinal) => Invariant(Call),
             ("id", _) when route.EndsWith("/RecordAnswer", StringComparison.Ordinal) => Invariant(EnteredContribution),
+            ("id", _) when route.EndsWith("/SubmitOnBehalf", StringComparison.Ordinal) => Invariant(EnteredDraft),
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
             ("kind", _) => "pdf",

@@ -23,7 +23,10 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
     /// <summary>A State's own accounts read its contributions (drafts included).</summary>
     public bool IsOwnParticipant(int participantId) => Reader.IsAccount && Reader.Owns(participantId);
 
-    /// <summary>Write, submit, revise, withdraw: the State's focal points; editors only enter on a State's behalf.</summary>
+    /// <summary>
+    /// Write, submit, revise, withdraw: the State's focal points; editors only enter on a State's behalf, and submit for
+    /// a State that has no focal point account (<see cref="MaySubmitOnBehalf"/>).
+    /// </summary>
     public bool MayWrite(int participantId) =>
         IsOwnParticipant(participantId) && Reader.ParticipantIsState && Reader.Role == PortalRole.FocalPoint;
 
@@ -92,6 +95,16 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
         !stateSignsOff && MayCopyEdit(contribution);
 
     /// <summary>
+    /// Submit, from an e-mail, a draft (or a revision the editors asked for) that editors entered on a State's behalf:
+    /// editors who may open it, and only for a State that has no account that may act for it (<paramref name="stateSignsOff"/>,
+    /// from <see cref="SignsOffFor"/>: the same accounts that sign off copy-edits). A State with a focal point account
+    /// submits itself. The submission checks are the State's own; who sent the e-mail is declared, and shown as recorded.
+    /// </summary>
+    public bool MaySubmitOnBehalf(Contribution contribution, bool stateSignsOff) =>
+        !stateSignsOff && IsEditor && MaySee(contribution) && contribution.EnteredOnBehalfBy is not null
+        && contribution.Status is ContributionStatus.Draft or ContributionStatus.RevisionRequested;
+
+    /// <summary>
     /// Editions are for the States' internal circulation; an edition for observers is also for the accounts of
     /// organisations. Readers see the one build of an edition the editors published; editors see every build, follow it
     /// while it runs and see why it failed. Said once, as a query filter; <see cref="MayRead"/> asks the same of one build.
@@ -152,7 +165,10 @@ public sealed class CatalogueVisitors(Readers readers, PortalDbContext db)
     public static System.Linq.Expressions.Expression<Func<PortalUser, bool>> ActiveEditor =>
         u => (u.Role == PortalRole.Coordinator || u.IsEditor) && u.IsActivated && !u.IsDisabled;
 
-    /// <summary>Whether the participant has an account that may sign off copy-edits (<see cref="CatalogueVisitor.SignsOffFor"/>).</summary>
+    /// <summary>
+    /// Whether the participant has an account that may act for it on the portal (<see cref="CatalogueVisitor.SignsOffFor"/>):
+    /// sign off copy-edits, and submit what the editors entered on its behalf.
+    /// </summary>
     public Task<bool> StateSignsOffAsync(int participantId) =>
         db.Users.AsNoTracking().AnyAsync(CatalogueVisitor.SignsOffFor(participantId));
 }

@@ -126,6 +126,69 @@ public sealed class ContributionCommands(
             throw new UnauthorizedAccessException("This contribution cannot be submitted by this visitor now.");
         }
 
+        if (!await PassesChecksAsync(contribution, errors, problem => $"Input.{problem.Field}", cancellation))
+        {
+            return false;
+        }
+
+        MarkSubmitted(contribution, visitor.Reader.UserId!);
+        audit.Write(AuditEvent.ContributionSubmitted, $"contribution:{contribution.Id}", contribution.Title);
+        await db.SaveChangesAsync(cancellation);
+        await notices.TellEditorsAsync(cancellation);
+        return true;
+    }
+
+    /// <summary>
+    /// An editor submits, for a State without a focal point account, a contribution entered on its behalf, as the e-mail
+    /// of <paramref name="fromName"/> (<paramref name="fromEmail"/>) of <paramref name="receivedOn"/> asks. The State's own
+    /// checks apply (deadline with its extension, revisions after it, required fields, pictures, testimonials, page limit);
+    /// the consent statement is what <paramref name="senderConsents"/> says the e-mail states. The editor is the
+    /// submitter, the sender is kept as declared, and both are audited. The problems go to <paramref name="errors"/>
+    /// under "Input.Consent" for the consent and the whole form for the rest, which only the State's text can fix.
+    /// </summary>
+    public async Task<bool> SubmitOnBehalfAsync(
+        Contribution contribution, string fromName, string fromEmail, DateOnly receivedOn, bool senderConsents,
+        Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary errors, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromEmail);
+        ArgumentNullException.ThrowIfNull(errors);
+        var visitor = await visitors.CurrentAsync();
+        if (!visitor.MaySubmitOnBehalf(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId)))
+        {
+            throw new UnauthorizedAccessException("Editors submit on a State's behalf only what they entered for a State without a focal point account.");
+        }
+
+        var stated = contribution.Consent;
+        if (!await PassesChecksAsync(contribution, errors, problem => problem.Field == "Consent" ? "Input.Consent" : "", cancellation, senderConsents))
+        {
+            contribution.Consent = stated;
+            return false;
+        }
+
+        MarkSubmitted(contribution, visitor.Reader.UserId!);
+        contribution.SubmittedFromName = fromName;
+        contribution.SubmittedFromEmail = fromEmail;
+        contribution.SubmittedFromOn = receivedOn;
+        audit.Write(AuditEvent.ContributionSubmittedOnBehalf, $"contribution:{contribution.Id}",
+            $"“{contribution.Title}”, from the e-mail of {fromName} <{fromEmail}> of {receivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        await db.SaveChangesAsync(cancellation);
+        await notices.TellEditorsAsync(cancellation);
+        return true;
+    }
+
+    /// <summary>
+    /// What every submission must pass, said once for the State's and the editors': the call still takes the
+    /// participant's submissions (a revision the editors asked for always may go), and <see cref="SubmissionCheck"/> with
+    /// the page count laid out now. Problems go to <paramref name="errors"/> under the key <paramref name="keyOf"/> gives.
+    /// <paramref name="consent"/>, when given, is the consent statement checked (and kept if it passes) instead of the
+    /// contribution's; it is set only after the page count is saved, so that a refusal saves none of it.
+    /// </summary>
+    private async Task<bool> PassesChecksAsync(
+        Contribution contribution, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary errors, Func<SubmissionProblem, string> keyOf,
+        CancellationToken cancellation, bool? consent = null)
+    {
         var call = contribution.Call ?? await db.CatalogueCalls.SingleAsync(c => c.Id == contribution.CallId, cancellation);
         if (contribution.Status == ContributionStatus.Draft && !await IsOpenForAsync(call, contribution.ParticipantId))
         {
@@ -140,28 +203,28 @@ public sealed class ContributionCommands(
             return false;
         }
 
+        contribution.Consent = consent ?? contribution.Consent;
         var problems = SubmissionCheck.Problems(contribution, call.PageLimit, count.Pages);
         foreach (var problem in problems)
         {
-            errors.AddModelError($"Input.{problem.Field}", problem.Message);
+            errors.AddModelError(keyOf(problem), problem.Message);
         }
 
-        if (problems.Count > 0)
-        {
-            return false;
-        }
+        return problems.Count == 0;
+    }
 
+    private void MarkSubmitted(Contribution contribution, string by)
+    {
         var now = time.GetUtcNow();
         contribution.Status = ContributionStatus.Submitted;
         contribution.SubmittedAt = now;
-        contribution.SubmittedBy = visitor.Reader.UserId;
+        contribution.SubmittedBy = by;
+        contribution.SubmittedFromName = null;
+        contribution.SubmittedFromEmail = null;
+        contribution.SubmittedFromOn = null;
         contribution.EditorsToldAt = null;
         contribution.UpdatedAt = now;
         contribution.Version++;
-        audit.Write(AuditEvent.ContributionSubmitted, $"contribution:{contribution.Id}", contribution.Title);
-        await db.SaveChangesAsync(cancellation);
-        await notices.TellEditorsAsync(cancellation);
-        return true;
     }
 
     /// <summary>Takes the contribution back from the call; it stays with its State, withdrawn.</summary>

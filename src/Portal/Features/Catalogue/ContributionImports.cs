@@ -132,8 +132,24 @@ public sealed class ContributionImports(
         return contribution;
     }
 
-    /// <summary>How a contribution entered on a State's behalf came in, as its pages say it.</summary>
-    public sealed record Entry(string Editor, string State, string SenderName, string SenderEmail, string FileName, string Sha256, DateTimeOffset At);
+    /// <summary>
+    /// How a contribution entered on a State's behalf came in, as its pages say it; <paramref name="Submitted"/> when an
+    /// editor also submitted it for the State.
+    /// </summary>
+    public sealed record Entry(
+        string Editor, string State, string SenderName, string SenderEmail, string FileName, string Sha256, DateTimeOffset At, Submission? Submitted);
+
+    /// <summary>An editor's submission on a State's behalf, from the e-mail of a sender the editor typed in (declared, not verified).</summary>
+    public sealed record Submission(string Editor, string FromName, string FromEmail, DateOnly ReceivedOn)
+    {
+        /// <summary>The one way the portal says it, on the contribution's page, the call's page and in e-mails.</summary>
+        public string Sentence() =>
+            $"Submitted on the State's behalf by {Editor}, from the e-mail of {FromName} ({FromEmail}) of {ReceivedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.";
+
+        /// <summary>From a contribution's recorded sender (<see cref="Contribution.SubmittedFromName"/> and the rest); null when there is none.</summary>
+        public static Submission? Of(string? editor, string? fromName, string? fromEmail, DateOnly? receivedOn) =>
+            fromName is { } name && fromEmail is { } email && receivedOn is { } on ? new Submission(editor ?? "an editor", name, email, on) : null;
+    }
 
     /// <summary>Null for a contribution its State started itself.</summary>
     public async Task<Entry?> EntryOfAsync(Contribution contribution)
@@ -144,11 +160,14 @@ public sealed class ContributionImports(
             return null;
         }
 
-        var editor = await db.Users.AsNoTracking().Where(u => u.Id == editorId).Select(u => u.FullName).SingleOrDefaultAsync() ?? "an editor";
+        var names = await db.Users.AsNoTracking().Where(u => u.Id == editorId || u.Id == contribution.SubmittedBy)
+            .ToDictionaryAsync(u => u.Id, u => u.FullName);
         var state = contribution.Participant?.Name
             ?? await db.Participants.AsNoTracking().Where(p => p.Id == contribution.ParticipantId).Select(p => p.Name).SingleAsync();
-        return new Entry(editor, state, contribution.ReceivedFromName ?? "", contribution.ReceivedFromEmail ?? "",
-            contribution.ImportedFileName ?? "", contribution.ImportedFileSha256 ?? "", contribution.ImportedAt ?? contribution.CreatedAt);
+        var submittedBy = contribution.SubmittedBy is { } id ? names.GetValueOrDefault(id) : null;
+        return new Entry(names.GetValueOrDefault(editorId) ?? "an editor", state, contribution.ReceivedFromName ?? "", contribution.ReceivedFromEmail ?? "",
+            contribution.ImportedFileName ?? "", contribution.ImportedFileSha256 ?? "", contribution.ImportedAt ?? contribution.CreatedAt,
+            Submission.Of(submittedBy, contribution.SubmittedFromName, contribution.SubmittedFromEmail, contribution.SubmittedFromOn));
     }
 
     /// <summary>The accounts told of a contribution entered on their State's behalf: its active focal points.</summary>

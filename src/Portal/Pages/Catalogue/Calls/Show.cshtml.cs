@@ -35,7 +35,8 @@ public sealed class ShowModel(PortalDbContext db, CatalogueVisitors visitors, Ca
     /// <summary>What the editors have to read: every contribution that has been submitted, whatever happened since.</summary>
     public IReadOnlyList<SubmittedRow> Submissions { get; private set; } = [];
 
-    public sealed record SubmittedRow(int Id, string Title, string Participant, ContributionStatus Status, DateTimeOffset? SubmittedAt);
+    /// <summary>A submitted contribution; <paramref name="OnBehalf"/> when an editor submitted it for a State without a focal point account.</summary>
+    public sealed record SubmittedRow(int Id, string Title, string Participant, ContributionStatus Status, DateTimeOffset? SubmittedAt, ContributionImports.Submission? OnBehalf);
 
     [BindProperty]
     public ExtensionInput Extension { get; set; } = new();
@@ -130,7 +131,20 @@ public sealed class ShowModel(PortalDbContext db, CatalogueVisitors visitors, Ca
         var extensions = await db.CallExtensions.AsNoTracking().Where(x => x.CallId == id).ToDictionaryAsync(x => x.ParticipantId, x => x.Deadline);
         Submissions = (await db.Contributions.AsNoTracking()
             .Where(c => c.CallId == id && c.SubmittedAt != null)
-            .Select(c => new SubmittedRow(c.Id, c.Title, c.Participant!.Name, c.Status, c.SubmittedAt)).ToListAsync())
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                State = c.Participant!.Name,
+                c.Status,
+                c.SubmittedAt,
+                c.SubmittedFromName,
+                c.SubmittedFromEmail,
+                c.SubmittedFromOn,
+                SubmittedBy = db.Users.Where(u => u.Id == c.SubmittedBy).Select(u => u.FullName).FirstOrDefault(),
+            }).ToListAsync())
+            .Select(c => new SubmittedRow(c.Id, c.Title, c.State, c.Status, c.SubmittedAt,
+                ContributionImports.Submission.Of(c.SubmittedBy, c.SubmittedFromName, c.SubmittedFromEmail, c.SubmittedFromOn)))
             .OrderBy(c => c.Status == ContributionStatus.Submitted ? 0 : 1).ThenBy(c => c.SubmittedAt).ToList();
         Participation = States.Select(s =>
         {

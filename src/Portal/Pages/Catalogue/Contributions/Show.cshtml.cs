@@ -35,6 +35,9 @@ public sealed class ShowModel(
     /// <summary>Whether the visitor, an editor, records the answer of a State without a focal point account, received by e-mail.</summary>
     public bool MayRecordAnswer { get; private set; }
 
+    /// <summary>Whether the visitor, an editor, submits it from an e-mail for a State without a focal point account.</summary>
+    public bool MaySubmitOnBehalf { get; private set; }
+
     /// <summary>Whether the versions page has anything to show.</summary>
     public bool HasVersions { get; private set; }
 
@@ -104,6 +107,8 @@ public sealed class ShowModel(
         CopyEditWaiting = await copyEdits.OpenAsync(id);
         MayRecordAnswer = CopyEditWaiting is not null && Visitor.MayCopyEdit(contribution)
             && Visitor.MayRecordAnswer(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId));
+        MaySubmitOnBehalf = Visitor.IsEditor && contribution.EnteredOnBehalfBy is not null
+            && Visitor.MaySubmitOnBehalf(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId));
         var lastAnswered = await db.ContributionEdits.AsNoTracking().Where(e => e.ContributionId == id && e.Status != ContributionEditStatus.Superseded)
             .OrderByDescending(e => e.ProposedAt).ThenByDescending(e => e.Id).FirstOrDefaultAsync();
         CopyEditDeclined = lastAnswered?.Status == ContributionEditStatus.Declined ? lastAnswered : null;
