@@ -173,6 +173,45 @@ public sealed class SubmitOnBehalfTests : PortalTest
     }
 
     [Fact]
+    public async Task Editor_CompletesAnIncompleteEmailedDraftForAStateWithoutAccount_ThenSubmitsItOnTheStatesBehalf()
+    {
+        var id = await EnteredAsync("KHM", complete: false);
+        using var editing = await SignedInAsync(editor);
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}");
+        Assert.NotNull(editing.Page!.QuerySelector($"a[href='/Catalogue/Contributions/{id}/Edit']"));
+
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/Edit");
+        Assert.Null(editing.Page!.QuerySelector("button[formaction*='handler=Submit']"));
+        Assert.Contains("submit it on the State's behalf", editing.Find("[data-testid=on-behalf-hint]"), StringComparison.Ordinal);
+        var fields = CatalogueSteps.CompleteFields();
+        fields.Remove("Input.Consent");
+        await editing.SubmitAsync("main form[method=post]", new FormFill { Values = fields, Lists = CatalogueSteps.CompleteLists() });
+        Assert.Equal("Your draft is saved.", editing.Find("[role=status]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await editing.PostAsync($"/Catalogue/Contributions/{id}/Edit?handler=Submit",
+            [new("__RequestVerificationToken", editing.Token())])).StatusCode);
+        Assert.Equal(ContributionStatus.Draft, await StatusAsync(id));
+
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/SubmitOnBehalf");
+        await editing.SubmitAsync("main form[method=post]", new Dictionary<string, string> { ["Input.Consent"] = "true" });
+        Assert.Equal(ContributionStatus.Submitted, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Editor_CannotEditTheDraftTheyEnteredForAStateWithAFocalPointAccount()
+    {
+        await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
+        var id = await EnteredAsync("LAO", complete: false);
+        using var editing = await SignedInAsync(editor);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await editing.GetAsync($"/Catalogue/Contributions/{id}/Edit")).StatusCode);
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}");
+        Assert.Null(editing.Page!.QuerySelector($"a[href='/Catalogue/Contributions/{id}/Edit']"));
+        var post = await editing.PostAsync($"/Catalogue/Contributions/{id}/Edit", [new("__RequestVerificationToken", editing.Token()), new("Input.Title", "Changed by the editor")]);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("Clearance of cluster munition remnants in Quảng Trị", await Factory.WithDbAsync(db => db.Contributions.Where(c => c.Id == id).Select(c => c.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SubmitOnBehalf_HostileSenderName_IsInertOnTheContributionAndCallPages()
     {
         var hostile = HostileInput.Corpus[4];

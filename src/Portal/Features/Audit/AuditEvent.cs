@@ -141,7 +141,7 @@ public static class AuditEvents
         AuditEvent.ContributionImported => "Contribution's text imported from a Word file",
         AuditEvent.ContributionEnteredOnBehalf => "Contribution received by e-mail entered on a State's behalf",
         AuditEvent.ContributionSubmitted => "Contribution submitted",
-        AuditEvent.ContributionSubmittedOnBehalf => "Contribution submitted by an editor on a State's behalf, from an e-mail",
+        AuditEvent.ContributionSubmittedOnBehalf => "Contribution submitted by an editor on a State's behalf from its e-mail",
         AuditEvent.ContributionWithdrawn => "Contribution withdrawn",
         AuditEvent.ContributionAccepted => "Contribution accepted",
         AuditEvent.ContributionSentBack => "Contribution sent back for revision",

@@ -55,8 +55,20 @@ public sealed record CatalogueVisitor(Reader Reader, bool HasEditorRight)
             || (IsEditor && (contribution.Status != ContributionStatus.Draft || (contribution.EnteredOnBehalfBy is { } by && by == Reader.UserId)));
     }
 
-    /// <summary>Edit the text while it is a draft or sent back for revision: its focal points, also of one an editor entered.</summary>
-    public bool MayEdit(Contribution contribution)
+    /// <summary>
+    /// Edit the contribution while it is a draft or sent back for revision: its focal points, also of one an editor
+    /// entered; and the editors, for one they entered on behalf of a State without an account that may act for it
+    /// (<paramref name="stateActs"/>, from <see cref="SignsOffFor"/>; the same condition as <see cref="MaySubmitOnBehalf"/>),
+    /// since nobody else could complete it.
+    /// </summary>
+    public bool MayEdit(Contribution contribution, bool stateActs)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        return MaySubmit(contribution) || MaySubmitOnBehalf(contribution, stateActs);
+    }
+
+    /// <summary>Submit the contribution as the State's own: its focal points, while it is a draft or sent back.</summary>
+    public bool MaySubmit(Contribution contribution)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var open = contribution.Status is ContributionStatus.Draft or ContributionStatus.RevisionRequested;
@@ -171,4 +183,12 @@ public sealed class CatalogueVisitors(Readers readers, PortalDbContext db)
     /// </summary>
     public Task<bool> StateSignsOffAsync(int participantId) =>
         db.Users.AsNoTracking().AnyAsync(CatalogueVisitor.SignsOffFor(participantId));
+
+    /// <summary><see cref="CatalogueVisitor.MayEdit"/> for the current visitor, with whether the State has an account that acts for it.</summary>
+    public async Task<bool> MayEditAsync(Contribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        var visitor = await CurrentAsync();
+        return visitor.MaySubmit(contribution) || visitor.MayEdit(contribution, await StateSignsOffAsync(contribution.ParticipantId));
+    }
 }

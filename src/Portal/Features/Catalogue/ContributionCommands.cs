@@ -79,8 +79,7 @@ public sealed class ContributionCommands(
     {
         ArgumentNullException.ThrowIfNull(contribution);
         ArgumentNullException.ThrowIfNull(form);
-        var visitor = await visitors.CurrentAsync();
-        if (!visitor.MayEdit(contribution))
+        if (!await visitors.MayEditAsync(contribution))
         {
             throw new UnauthorizedAccessException("This contribution cannot be changed by this visitor now.");
         }
@@ -121,7 +120,7 @@ public sealed class ContributionCommands(
         ArgumentNullException.ThrowIfNull(contribution);
         ArgumentNullException.ThrowIfNull(errors);
         var visitor = await visitors.CurrentAsync();
-        if (!visitor.MayEdit(contribution))
+        if (!visitor.MaySubmit(contribution))
         {
             throw new UnauthorizedAccessException("This contribution cannot be submitted by this visitor now.");
         }

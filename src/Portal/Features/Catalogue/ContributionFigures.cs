@@ -113,7 +113,7 @@ public sealed class ContributionFigures(PortalDbContext db, CatalogueVisitors vi
 
     private async Task RequireEditAsync(Contribution contribution)
     {
-        if (!(await visitors.CurrentAsync()).MayEdit(contribution))
+        if (!await visitors.MayEditAsync(contribution))
         {
             throw new UnauthorizedAccessException("The pictures of this contribution cannot be changed by this visitor now.");
         }

@@ -22,6 +22,9 @@ public sealed class EditModel(ContributionCommands commands, CatalogueVisitors v
 
     public bool LooksEnglish { get; private set; } = true;
 
+    /// <summary>An editor completing what they entered for a State without an account: submitted on the State's behalf, not here.</summary>
+    public bool OnBehalf { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))
@@ -62,7 +65,7 @@ public sealed class EditModel(ContributionCommands commands, CatalogueVisitors v
 
     public async Task<IActionResult> OnPostSubmitAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id) || OnBehalf)
         {
             return NotFound();
         }
@@ -81,12 +84,13 @@ public sealed class EditModel(ContributionCommands commands, CatalogueVisitors v
     private async Task<bool> LoadAsync(int id)
     {
         var visitor = await visitors.CurrentAsync();
-        if (await commands.FindAsync(id) is not { } contribution || !visitor.MayEdit(contribution))
+        if (await commands.FindAsync(id) is not { } contribution || !await visitors.MayEditAsync(contribution))
         {
             return false;
         }
 
         Contribution = contribution;
+        OnBehalf = !visitor.MaySubmit(contribution);
         TimeLeft = contribution.Status == ContributionStatus.RevisionRequested
             ? "The editors asked for a revision: you can submit it again whatever the deadline."
             : CallCalendar.TimeLeft(contribution.Call!, time.GetUtcNow(), await commands.ExtensionAsync(contribution.CallId, contribution.ParticipantId));

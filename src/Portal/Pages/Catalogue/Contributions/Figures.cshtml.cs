@@ -86,7 +86,7 @@ public sealed class FiguresModel(PortalDbContext db, ContributionCommands comman
         }
 
         Contribution = contribution;
-        MayEdit = (await visitors.CurrentAsync()).MayEdit(contribution);
+        MayEdit = await visitors.MayEditAsync(contribution);
         return true;
     }
 

@@ -58,8 +58,7 @@ public sealed class ImportModel(ContributionCommands commands, ContributionImpor
 
     private async Task<bool> LoadAsync(int id)
     {
-        var visitor = await visitors.CurrentAsync();
-        if (await commands.FindAsync(id) is not { } contribution || !visitor.MayEdit(contribution))
+        if (await commands.FindAsync(id) is not { } contribution || !await visitors.MayEditAsync(contribution))
         {
             return false;
         }

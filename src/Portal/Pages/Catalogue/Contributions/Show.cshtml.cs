@@ -38,6 +38,8 @@ public sealed class ShowModel(
     /// <summary>Whether the visitor, an editor, submits it from an e-mail for a State without a focal point account.</summary>
     public bool MaySubmitOnBehalf { get; private set; }
 
+    public bool MayEdit { get; private set; }
+
     /// <summary>Whether the versions page has anything to show.</summary>
     public bool HasVersions { get; private set; }
 
@@ -107,6 +109,7 @@ public sealed class ShowModel(
         CopyEditWaiting = await copyEdits.OpenAsync(id);
         MayRecordAnswer = CopyEditWaiting is not null && Visitor.MayCopyEdit(contribution)
             && Visitor.MayRecordAnswer(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId));
+        MayEdit = await visitors.MayEditAsync(contribution);
         MaySubmitOnBehalf = Visitor.IsEditor && contribution.EnteredOnBehalfBy is not null
             && Visitor.MaySubmitOnBehalf(contribution, await visitors.StateSignsOffAsync(contribution.ParticipantId));
         var lastAnswered = await db.ContributionEdits.AsNoTracking().Where(e => e.ContributionId == id && e.Status != ContributionEditStatus.Superseded)
