@@ -12,7 +12,8 @@ using Portal.Data;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real app, on a real database of its own (a SQLite file, or a fresh PostgreSQL database), with a fake clock
+/// The real app, on a real database of its own (a SQLite file, or a fresh PostgreSQL database, copied from a migrated
+/// <see cref="TemplateDatabase"/>), with a fake clock
 /// and, when test.sh provides one, the SMTP sink. Several factories may share one database (<see cref="ShareDatabaseWith"/>)
 /// to act as several app instances.
 /// </summary>
@@ -49,6 +50,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (shared is null)
+        {
+            TemplateDatabase.CopyTo(databaseName, sqliteFile);
+        }
+
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", TestEnvironment.IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Every test starts the app on a database of its own, and the app migrates it at start-up: thirty-odd migrations, with
+/// SQLite's table rebuilds, cost about a second per database, and a run creates over a thousand. So the migrations run
+/// once per test process, into a template, and each <see cref="PortalFactory"/> starts from a copy (PostgreSQL's
+/// <c>CREATE DATABASE … TEMPLATE</c>, a file copy for SQLite). The app still calls <c>MigrateAsync</c> at start-up and
+/// finds nothing to apply; tests that walk migrations down and up (OutboxKindTests) do so on their copy.
+/// </summary>
+internal static class TemplateDatabase
+{
+    private static readonly Lazy<string> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Creates the database <paramref name="databaseName"/> (PostgreSQL) or the file <paramref name="sqliteFile"/> as a copy of the template.</summary>
+    public static void CopyTo(string databaseName, string sqliteFile)
+    {
+        var template = Template.Value;
+        if (TestEnvironment.IsPostgres)
+        {
+            using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{databaseName}\" TEMPLATE \"{template}\"";
+            command.ExecuteNonQuery();
+        }
+        else
+        {
+            File.Copy(template, sqliteFile, overwrite: false);
+        }
+    }
+
+    private static string Create()
+    {
+        var name = "portal_template_" + Guid.NewGuid().ToString("N")[..12];
+        if (TestEnvironment.IsPostgres)
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = name, Pooling = false }.ToString();
+            using (var db = new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(connectionString).Options))
+            {
+                db.Database.Migrate();
+            }
+
+            return name;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), name + ".db");
+        using (var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()).AddInterceptors(new SqlitePragmas()).Options))
+        {
+            db.Database.Migrate();
+            // Everything into the main file, so that a copy of that file alone is the whole database.
+            db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        };
+        return file;
+    }
+}
