@@ -63,8 +63,7 @@ public sealed class BruteForceTests : PortalTest
     [Fact]
     public async Task SuccessfulSignIns_OfManyAccountsFromOneAddress_AllGetIn()
     {
-        // More than the address's failure budget: successes never count against it. Each sign-in checks a password
-        // hash of 210,000 iterations, so the room is no larger than it needs to be.
+        // More than the address's failure budget: successes never count against it.
         const int People = FailureLimits.Budget + 20;
         var delegates = await TestAccounts.CreateManyAsync(Factory, People, PortalRole.FocalPoint, "NOR");
         foreach (var (account, i) in delegates.Select((a, i) => (a, i)))

@@ -114,6 +114,7 @@ public sealed class PasswordTests : PortalTest
     [Fact]
     public async Task StoredHash_UsesAtLeast210000Iterations_AndOldHashesAreUpgradedAtSignIn()
     {
+        Factory.RealPasswordHashing = true;
         var account = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
         Assert.Equal(IdentitySetup.HashIterations, await IterationsAsync(account.Email));
         Assert.True(IdentitySetup.HashIterations >= 210_000);

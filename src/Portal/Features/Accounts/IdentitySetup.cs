@@ -41,6 +41,7 @@ public static class IdentitySetup
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             o.IterationCount = HashIterations;
         });
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddAuthentication(o =>
             {

@@ -10,7 +10,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Portal.Pages.Account;
 
-public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, AuditLog audit, FailureLimits limits) : PageModel
+public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, AuditLog audit, FailureLimits limits, DummyPasswordHash dummy) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -64,7 +64,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         {
             // Identity answers these without checking the password: spend the same time as a real check, so the
             // answer's speed does not reveal who has an account, or whose account is locked or disabled.
-            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Input.Password);
+            dummy.Check(Input.Password);
         }
 
         if (result.Succeeded)
@@ -90,12 +90,6 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
 
     public const string FailureMessage = "The e-mail address or password is not right, or the account is locked for 15 minutes " +
         "after too many failed attempts. Check both and try again later, or reset your password.";
-
-    private static readonly PortalUser DummyUser = new() { FullName = "" };
-
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<PortalUser>(Microsoft.Extensions.Options.Options.Create(
-            new PasswordHasherOptions { IterationCount = IdentitySetup.HashIterations })).HashPassword(DummyUser, Guid.NewGuid().ToString()));
 
     /// <summary>
     /// After a password set from a link (an invitation or a reset) the person is signed in as by this form, with the
