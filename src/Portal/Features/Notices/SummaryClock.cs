@@ -21,7 +21,7 @@ public static class SummaryClock
 
     /// <summary>
     /// The moment a day's summary falls due. An hour that a change to summer time skips becomes the first moment after
-    /// it; an hour that the change back shows twice is its first showing.
+    /// it; an hour that the change back shows twice is its first showing. In UTC.
     /// </summary>
     public static DateTimeOffset At(DateOnly day, TimeZoneInfo zone, int hour)
     {
@@ -33,6 +33,7 @@ public static class SummaryClock
         }
 
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+        // In UTC, as every moment the portal stores (PostgreSQL takes no other offset).
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 }
