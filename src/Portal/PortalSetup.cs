@@ -8,6 +8,7 @@ using Portal.Features.Catalogue;
 using Portal.Features.Catalogue.Book;
 using Portal.Features.EntryCodes;
 using Portal.Features.Markdown;
+using Portal.Features.Notices;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
@@ -66,6 +67,7 @@ public static class PortalSetup
         services.AddScoped<AccessMail>();
         services.Configure<AccessRequestOptions>(builder.Configuration.GetSection("AccessRequests"));
         services.AddHostedService<AccessRequestNotices>();
+        services.AddScoped<IWaitingItems, AccessWaitingItems>();
         services.AddScoped<SampleData>();
         services.AddScoped<SamplePostingSeeder>();
         services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));
@@ -79,6 +81,7 @@ public static class PortalSetup
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);
+        services.AddNotices(builder.Configuration);
         services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {

@@ -57,6 +57,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(u => u.FullName).HasMaxLength(200);
             e.Property(u => u.Position).HasMaxLength(200);
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.Notices).HasConversion<string>().HasMaxLength(20);
             e.HasOne(u => u.Participant).WithMany().HasForeignKey(u => u.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         });
 

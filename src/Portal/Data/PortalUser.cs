@@ -10,6 +10,16 @@ public enum PortalRole
     Coordinator,
 }
 
+/// <summary>How an account hears of what waits for it (an access request, a contribution to review, a copy-edit to sign off).</summary>
+public enum NoticeTiming
+{
+    /// <summary>An e-mail as soon as something waits (a burst together): the default.</summary>
+    AtOnce,
+
+    /// <summary>One e-mail a day, at the summary hour, listing what waits then.</summary>
+    DailySummary,
+}
+
 /// <summary>A personal account. Every account belongs to one participant and has exactly one role.</summary>
 public class PortalUser : IdentityUser
 {
@@ -35,6 +45,15 @@ public class PortalUser : IdentityUser
     public bool IsActivated { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>At once or in a daily summary: the account holder's choice (<c>Features/Notices</c>).</summary>
+    public NoticeTiming Notices { get; set; }
+
+    /// <summary>
+    /// The last local day whose daily summary this account had (sent, or nothing waited), claimed before the e-mail is
+    /// queued so that a day gives one summary whatever the number of instances or restarts.
+    /// </summary>
+    public DateOnly? LastSummaryDay { get; set; }
 
     /// <summary>Last accepted TOTP time step, so that one code is accepted only once.</summary>
     public long LastTotpTimeStep { get; set; }

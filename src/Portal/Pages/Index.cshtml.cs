@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Catalogue;
+using Portal.Features.Notices;
 using Portal.Features.Postings;
 
 namespace Portal.Pages;
 
-public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, PortalDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, WaitingItems waiting, PortalDbContext db, TimeProvider time) : PageModel
 {
     public sealed record Expiring(int Id, string Title, DateTimeOffset ValidUntil);
 
@@ -15,8 +16,8 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Por
 
     public bool IsCoordinator { get; private set; }
 
-    /// <summary>Access requests waiting for a decision: shown to coordinators on their home page.</summary>
-    public int PendingRequests { get; private set; }
+    /// <summary>What waits for the account to act (access requests, contributions, sign-offs): the same as its e-mails tell.</summary>
+    public IReadOnlyList<WaitingSection> Waiting { get; private set; } = [];
 
     /// <summary>The reader's own published postings that expire within 30 days, soonest first: they need a decision.</summary>
     public IReadOnlyList<Expiring> ExpiringSoon { get; private set; } = [];
@@ -29,9 +30,6 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Por
     public sealed record OpenCall(int Id, string Title, string TimeLeft, int OwnContributions);
 
     public bool SeesCatalogue { get; private set; }
-
-    /// <summary>Contributions waiting for an editor's decision: shown to editors.</summary>
-    public int? AwaitingReview { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -46,21 +44,18 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Por
                 .OrderBy(p => p.ValidUntil).Select(p => new Expiring(p.Id, p.Title, p.ValidUntil)).ToListAsync();
         }
 
-        await LoadCatalogueAsync();
+        var visitor = await LoadCatalogueAsync();
         IsCoordinator = reader.IsCoordinator;
-        if (IsCoordinator)
-        {
-            PendingRequests = await db.AccessRequests.CountAsync(r => r.Status == AccessRequestStatus.Pending);
-        }
+        Waiting = await waiting.ForAsync(new WaitingAccount(reader, visitor.HasEditorRight));
     }
 
-    private async Task LoadCatalogueAsync()
+    private async Task<CatalogueVisitor> LoadCatalogueAsync()
     {
         var visitor = await catalogue.CurrentAsync();
         SeesCatalogue = visitor.SeesCalls;
         if (!visitor.SeesCalls)
         {
-            return;
+            return visitor;
         }
 
         var own = visitor.Reader.OwnParticipantId;
@@ -78,9 +73,6 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Por
             .OrderBy(x => CallCalendar.ClosesAt(x.Call, x.Extension))
             .Select(x => new OpenCall(x.Call.Id, x.Call.Title, CallCalendar.TimeLeft(x.Call, Now, x.Extension), counts.GetValueOrDefault(x.Call.Id)))
             .ToList();
-        if (visitor.IsEditor)
-        {
-            AwaitingReview = await db.Contributions.CountAsync(c => c.Status == ContributionStatus.Submitted);
-        }
+        return visitor;
     }
 }

@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
 using Portal.Features.EntryCodes;
+using Portal.Features.Notices;
 
 namespace Portal.Features.Access;
 
@@ -78,7 +79,8 @@ public sealed class AccessRequests(
             AuditLog.Unverified(name, email));
 
     /// <summary>
-    /// E-mails every active coordinator about the pending requests they have not been told of, so that nobody has to
+    /// E-mails every active coordinator who chose to be told at once (<see cref="NoticeChoice"/>; the others read the
+    /// requests in their daily summary) about the pending requests they have not been told of, so that nobody has to
     /// look, unless they were told within <see cref="NoticeInterval"/>: then the requests wait for the next call
     /// (another request, or <see cref="AccessRequestNotices"/>). The requests are claimed with a conditional update
     /// in the same transaction as the e-mails, so two instances never tell of the same request twice. Returns the
@@ -112,7 +114,7 @@ public sealed class AccessRequests(
             return 0;
         }
 
-        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Where(NoticeChoice.ToldAtOnce).Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
         foreach (var coordinator in coordinators)
         {
             mail.TellCoordinator(coordinator.Email!, coordinator.FullName, untold);

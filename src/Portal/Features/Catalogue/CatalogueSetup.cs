@@ -1,3 +1,5 @@
+using Portal.Features.Notices;
+
 namespace Portal.Features.Catalogue;
 
 public static class CatalogueSetup
@@ -14,6 +16,7 @@ public static class CatalogueSetup
         services.AddScoped<CallCommands>();
         services.AddScoped<ContributionCommands>();
         services.AddScoped<ContributionNotices>();
+        services.AddScoped<IWaitingItems, CatalogueWaitingItems>();
         services.AddScoped<ContributionFigures>();
         services.AddScoped<ContributionImports>();
         services.AddScoped<ContributionLength>();

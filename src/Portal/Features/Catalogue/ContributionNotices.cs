@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Notices;
 
 namespace Portal.Features.Catalogue;
 
@@ -14,7 +15,7 @@ public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, 
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// E-mails every active editor about the submitted contributions they have not been told of, unless they were told
+    /// E-mails every active editor who chose to be told at once (<see cref="NoticeChoice"/>) about the submitted contributions they have not been told of, unless they were told
     /// within <see cref="NoticeInterval"/>. The contributions are claimed with a conditional update in the same
     /// transaction as the e-mails, so two instances never tell of the same submission twice. Returns how many were told of.
     /// </summary>
@@ -46,7 +47,7 @@ public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, 
             return 0;
         }
 
-        var editors = await db.Users.AsNoTracking().Where(CatalogueVisitors.ActiveEditor).Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
+        var editors = await db.Users.AsNoTracking().Where(CatalogueVisitors.ActiveEditor).Where(NoticeChoice.ToldAtOnce).Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
         foreach (var editor in editors)
         {
             mail.TellEditor(editor.Email!, editor.FullName, untold);
@@ -57,12 +58,15 @@ public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, 
         return untold.Count;
     }
 
-    /// <summary>Queues the decision for each of the State's focal points, in the caller's unit of work.</summary>
+    /// <summary>
+    /// Queues the decision for the State's focal points, in the caller's unit of work. An acceptance is news for all of
+    /// them; a revision waits for them, so those who chose the daily summary read it there instead.
+    /// </summary>
     public async Task TellStateAsync(Contribution contribution, bool accepted, string comment)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var focalPoints = await db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(contribution.ParticipantId)).ToListAsync();
-        foreach (var focalPoint in focalPoints)
+        foreach (var focalPoint in focalPoints.Where(f => accepted || NoticeChoice.IsToldAtOnce(f)))
         {
             mail.SendDecision(focalPoint, contribution, accepted, comment);
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Notices;
 using Portal.Features.Versions;
 
 namespace Portal.Features.Catalogue;
@@ -66,7 +67,8 @@ public sealed class CopyEdits(
         db.ContributionEdits.Add(edit);
         var editor = await db.Users.AsNoTracking().SingleAsync(u => u.Id == editorId);
         var focalPoints = await FocalPointsAsync(contribution.ParticipantId);
-        foreach (var focalPoint in focalPoints)
+        // The proposal waits for them: those who chose the daily summary read it there.
+        foreach (var focalPoint in focalPoints.Where(NoticeChoice.IsToldAtOnce))
         {
             mail.SendCopyEditProposed(focalPoint, contribution, editor.FullName, note);
         }
