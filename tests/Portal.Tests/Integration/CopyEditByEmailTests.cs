@@ -15,7 +15,8 @@ public sealed class CopyEditByEmailTests : PortalTest
     private const string OldLine = "Teams cleared 1,200 hectares.";
     private const string NewLine = "Teams cleared 1,250 hectares of farmland.";
     private const string SenderName = "Sokha Chea";
-    private const string SenderEmail = "s.chea@mfa.example.test";
+    // The SMTP sink keeps every test's mail: an address of this test's own, so that it reads only the mail it sent.
+    private string SenderEmail { get; } = $"s.chea.{Guid.NewGuid():N}@mfa.example.test";
 
     private CatalogueCall call = null!;
     private TestAccount editor = null!;
