@@ -153,6 +153,8 @@ public abstract partial class PortalDbContext
             e.Property(v => v.ApprovedBy).HasMaxLength(450);
             e.Property(v => v.SignOffFromName).HasMaxLength(ContributionLimits.Name);
             e.Property(v => v.SignOffFromEmail).HasMaxLength(256);
+            e.Property(v => v.SentFromName).HasMaxLength(ContributionLimits.Name);
+            e.Property(v => v.SentFromEmail).HasMaxLength(256);
             e.HasOne<Contribution>().WithMany().HasForeignKey(v => v.ContributionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(v => new { v.ContributionId, v.Number }).IsUnique();
         });

@@ -91,8 +91,21 @@ public class ContributionVersion
     /// <summary>The testimonials' quotes, in the testimonials' order.</summary>
     public List<string> Quotes { get; set; } = [];
 
-    /// <summary>Who wrote the text: the State's account that submitted it, or the editor of the copy-edit (none for a State's text entered before accounts were recorded).</summary>
+    /// <summary>
+    /// Who wrote the text: the State's account that submitted it, or the editor of the copy-edit (none for a State's text
+    /// entered before accounts were recorded). For a State's text an editor submitted on its behalf, the editor who
+    /// entered it: the text is the State's, as <see cref="SentFromName"/> sent it.
+    /// </summary>
     public string? WrittenBy { get; set; }
+
+    /// <summary>
+    /// Who sent the State's text by e-mail when an editor submitted it on the State's behalf
+    /// (<see cref="Contribution.SubmittedFromName"/>), as the editor recorded it: declared, not verified. Null for a
+    /// text the State submitted on the portal, and for copy-edits.
+    /// </summary>
+    public string? SentFromName { get; set; }
+
+    public string? SentFromEmail { get; set; }
 
     /// <summary>
     /// Who made it the book's text: the editor who accepted it, the State's focal point who signed the copy-edit off, or

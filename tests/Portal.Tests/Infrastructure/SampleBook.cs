@@ -65,6 +65,27 @@ public static class SampleBook
         [new BookTestimonial($"Quote of chapter {n}.", $"Person {n}", "Deminer", "Phonsavan")],
         [.. Enumerable.Range(1, figures).Select(f => Figure($"f-{n}{f}", $"Caption {n}.{f}", $"Credit {n}.{f}"))]);
 
+    /// <summary>Right-to-left names from a State's own script, as a contributor may give them: Arabic and Hebrew.</summary>
+    public static class RightToLeft
+    {
+        public const string Participant = "الجمهورية اللبنانية";
+        public const string Author = "ليلى حداد";
+        public const string Function = "مديرة برنامج";
+        public const string Organisation = "المركز اللبناني للأعمال المتعلقة بالألغام";
+        public const string Person = "נועה כהן";
+        public const string Place = "صور";
+        public const string Caption = "ورشة الأطراف الاصطناعية في صور";
+        public const string Credit = "م. خليل / المركز";
+
+        /// <summary>A chapter whose participant, author, testimonial and figure are named in those scripts.</summary>
+        public static BookChapter Chapter(int n) => SampleBook.Chapter(n, "Prosthetics in Tyre", Participant, figures: 0) with
+        {
+            Authors = [new BookAuthor(Author, Function, Organisation), new BookAuthor("Rami Khalil", "", "")],
+            Testimonials = [new BookTestimonial("The workshop is an hour from home.", Person, "Technician", Place)],
+            Figures = [Figure($"f-{n}1", Caption, Credit)],
+        };
+    }
+
     public static BookFigure Figure(string key, string caption, string credit)
     {
         var jpeg = Jpeg(key);

@@ -270,6 +270,27 @@ public sealed class ContributionImportTests : PortalTest
     }
 
     [Fact]
+    public async Task EnterOnBehalf_ForAStateWhoseOnlyFocalPointIsDisabled_EmailsNobody_AndTheEditorCompletesIt()
+    {
+        // Cambodia's one focal point account is disabled: the same accounts are e-mailed, counted on the page and
+        // let the editors complete the draft (CatalogueVisitor.SignsOffFor), so none of the three counts it.
+        var disabled = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "KHM");
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == disabled.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        using var editor = await SignedInAsync(await EditorAsync());
+        await editor.OpenAsync($"/Catalogue/Calls/{call.Id}/EnterOnBehalf");
+
+        await EnterAsync(editor, disabled.ParticipantId, Document());
+
+        var id = ContributionIdIn(editor, "Entered");
+        Assert.StartsWith($"{disabled.ParticipantName} has no focal point with an account on the portal, so nobody was e-mailed. You complete the draft and submit it on the State’s behalf",
+            editor.Find("[data-testid=focal-points-told]"), StringComparison.Ordinal);
+        Assert.Contains("Until then only you can open it.", editor.Find("main"), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Outbox.CountAsync(m => m.Kind == "catalogue-contribution-entered")));
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/Catalogue/Contributions/{id}/Edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/Catalogue/Contributions/{id}/SubmitOnBehalf")).StatusCode);
+    }
+
+    [Fact]
     public async Task EnterOnBehalf_ForAnOrganisation_OrWithoutSenderOrAFile_IsRefusedWithTheReasons()
     {
         var organisation = await TestAccounts.CreateAsync(Factory, PortalRole.Observer, "ngo-watch");

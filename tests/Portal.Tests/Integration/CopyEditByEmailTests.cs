@@ -15,7 +15,8 @@ public sealed class CopyEditByEmailTests : PortalTest
     private const string OldLine = "Teams cleared 1,200 hectares.";
     private const string NewLine = "Teams cleared 1,250 hectares of farmland.";
     private const string SenderName = "Sokha Chea";
-    private const string SenderEmail = "s.chea@mfa.example.test";
+    // The SMTP sink keeps every test's mail: an address of this test's own, so that it reads only the mail it sent.
+    private string SenderEmail { get; } = $"s.chea.{Guid.NewGuid():N}@mfa.example.test";
 
     private CatalogueCall call = null!;
     private TestAccount editor = null!;
@@ -93,6 +94,79 @@ public sealed class CopyEditByEmailTests : PortalTest
         await editing.OpenAsync($"/Catalogue/Contributions/{id}/Versions");
         Assert.Equal($"Signed off by e-mail from {SenderName} ({SenderEmail}), recorded by Test Member", editing.Find("[data-testid=recorded-sign-off]"));
         Assert.Contains($"answered by e-mail from {SenderName} ({SenderEmail}), recorded by Test Member", editing.Find("[data-testid=proposal]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordedSignOff_ByAnotherEditor_IsEmailedToTheEditorWhoProposedTheChanges()
+    {
+        var id = await EnteredAndAcceptedAsync("KHM");
+        using (var proposing = await SignedInAsync(editor))
+        {
+            await ProposeAsync(proposing, id);
+        }
+
+        using var recording = await SignedInAsync(await OtherEditorAsync());
+        await RecordAsync(recording, id, new Dictionary<string, string> { ["Input.Answer"] = "SignedOff" });
+
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, editor.Email), m => m.Subject.Contains("by e-mail", StringComparison.Ordinal));
+        Assert.Equal("Changes signed off by e-mail: “Clearance of cluster munition remnants in Quảng Trị province”", mail.Subject);
+        var body = mail.Body.ReplaceLineEndings(" ");
+        Assert.Contains("Dear Test Member,", body, StringComparison.Ordinal);
+        Assert.Contains($"Recording Editor, an editor, recorded that Cambodia signed off the changes you proposed", body, StringComparison.Ordinal);
+        Assert.Contains($"in an e-mail from {SenderName} <{SenderEmail}> (as recorded; the portal cannot verify who sent it)", body, StringComparison.Ordinal);
+        Assert.Contains($"/Catalogue/Contributions/{id}/Versions", body, StringComparison.Ordinal);
+        Assert.Equal(1, await AnswerMailsAsync());
+    }
+
+    [Fact]
+    public async Task RecordedDecline_ByAnotherEditor_IsEmailedToTheProposingEditorWithTheStatesReason()
+    {
+        var id = await EnteredAndAcceptedAsync("KHM");
+        using (var proposing = await SignedInAsync(editor))
+        {
+            await ProposeAsync(proposing, id);
+        }
+
+        using var recording = await SignedInAsync(await OtherEditorAsync());
+        const string reason = "Our ministry published 1,200 hectares; please keep the figure.";
+        await RecordAsync(recording, id, new Dictionary<string, string>
+        {
+            ["Input.Answer"] = "Declined",
+            ["Input.Reason"] = reason,
+            ["Input.FromName"] = "Dara Kim",
+            ["Input.FromEmail"] = "d.kim@mfa.example.test",
+        });
+
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, editor.Email), m => m.Subject.Contains("by e-mail", StringComparison.Ordinal));
+        Assert.Equal("Changes declined by e-mail: “Clearance of cluster munition remnants in Quảng Trị”", mail.Subject);
+        var body = mail.Body.ReplaceLineEndings(" ");
+        Assert.Contains("Recording Editor, an editor, recorded that Cambodia declined the changes you proposed", body, StringComparison.Ordinal);
+        Assert.Contains("in an e-mail from Dara Kim <d.kim@mfa.example.test> (as recorded; the portal cannot verify who sent it)", body, StringComparison.Ordinal);
+        Assert.Contains(reason, body, StringComparison.Ordinal);
+        Assert.Contains($"/Catalogue/Contributions/{id}/CopyEdit", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordedAnswer_ByTheProposingEditor_OrWhenTheProposerCanNoLongerAct_EmailsNobody()
+    {
+        var own = await EnteredAndAcceptedAsync("KHM");
+        var other = await EnteredAndAcceptedAsync("KHM");
+        using (var proposing = await SignedInAsync(editor))
+        {
+            await ProposeAsync(proposing, own);
+            await ProposeAsync(proposing, other);
+            await RecordAsync(proposing, own, new Dictionary<string, string> { ["Input.Answer"] = "SignedOff" });
+        }
+
+        Assert.Equal(0, await AnswerMailsAsync());
+
+        // The proposer's account is disabled before another editor records the other answer.
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == editor.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        using var recording = await SignedInAsync(await OtherEditorAsync());
+        await RecordAsync(recording, other, new Dictionary<string, string> { ["Input.Answer"] = "SignedOff" });
+
+        Assert.Equal([ContributionEditStatus.SignedOff, ContributionEditStatus.SignedOff], await Factory.WithDbAsync(db => db.ContributionEdits.Select(e => e.Status).ToListAsync()));
+        Assert.Equal(0, await AnswerMailsAsync());
     }
 
     [Fact]
@@ -243,6 +317,24 @@ public sealed class CopyEditByEmailTests : PortalTest
             [new("__RequestVerificationToken", visitor.Token()), new("Input.EditId", CatalogueSteps.Id(editId)), new("Input.Answer", "SignedOff"),
              new("Input.FromName", "Someone"), new("Input.FromEmail", "someone@example.test")]);
     }
+
+    /// <summary>Another editor, named so that the e-mails can tell the two apart.</summary>
+    private async Task<TestAccount> OtherEditorAsync()
+    {
+        var other = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "NOR");
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == other.Email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsEditor, true).SetProperty(u => u.FullName, "Recording Editor")));
+        return other;
+    }
+
+    private static async Task RecordAsync(Browser editing, int id, Dictionary<string, string> answer)
+    {
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/RecordAnswer");
+        await editing.SubmitAsync("main form[method=post]", answer);
+        Assert.Equal($"/Catalogue/Contributions/{id}", editing.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    private Task<int> AnswerMailsAsync() => Factory.WithDbAsync(db => db.Outbox.CountAsync(m => m.Kind == "catalogue-copy-edit-answered"));
 
     private Task<string> TitleAsync(int id) => Factory.WithDbAsync(db => db.Contributions.Where(c => c.Id == id).Select(c => c.Title).SingleAsync());
 

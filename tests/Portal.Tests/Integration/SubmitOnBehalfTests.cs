@@ -66,6 +66,66 @@ public sealed class SubmitOnBehalfTests : PortalTest
     }
 
     [Fact]
+    public async Task Accepted_AfterSubmitOnBehalf_TheVersionIsTheStatesTextAsItsSenderSentIt_NotTheEditors()
+    {
+        // The sender gives the address of another State's focal point account: declared, it grants that account nothing.
+        var laos = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
+        var id = await EnteredAsync("KHM");
+        using var editing = await SignedInAsync(editor);
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/SubmitOnBehalf");
+        await editing.SubmitAsync("main form[method=post]", new Dictionary<string, string>
+        {
+            ["Input.FromName"] = "Sokha Chea (for Cambodia)",
+            ["Input.FromEmail"] = laos.Email,
+            ["Input.ReceivedOn"] = "2027-04-19",
+            ["Input.Consent"] = "true",
+        });
+
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}");
+        await editing.SubmitAsync("main form[method=post]", new FormFill { Button = "button[formaction*='handler=Accept']" });
+
+        var version = await Factory.WithDbAsync(db => db.ContributionVersions.AsNoTracking().SingleAsync(v => v.ContributionId == id));
+        var editorId = await UserIdAsync(editor);
+        Assert.Equal((ContributionVersionKind.Submitted, editorId, "Sokha Chea (for Cambodia)", laos.Email),
+            (version.Kind, version.WrittenBy, version.SentFromName, version.SentFromEmail));
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/Versions");
+        Assert.Equal($"The State's text, sent by e-mail from Sokha Chea (for Cambodia) ({laos.Email}), entered by Test Member", editing.Find("[data-testid=sent-by-email]"));
+        Assert.Contains("the portal cannot verify them", editing.Find("[data-testid=declared]"), StringComparison.Ordinal);
+        var accepted = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "ContributionAccepted"));
+        Assert.Equal(editorId, accepted.ActorUserId);
+        Assert.Equal($"“Clearance of cluster munition remnants in Quảng Trị”, the State's text as sent by e-mail from Sokha Chea (for Cambodia) <{laos.Email}>, entered by Test Member",
+            accepted.Detail);
+
+        using var named = await SignedInAsync(laos);
+        Assert.Equal(HttpStatusCode.NotFound, (await named.GetAsync($"/Catalogue/Contributions/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await named.GetAsync($"/Catalogue/Contributions/{id}/Versions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accepted_WhenTheStateSubmittedItself_TheVersionNamesItsFocalPoint_WithoutASender()
+    {
+        var cambodia = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "KHM");
+        var id = await EnteredAsync("KHM", consent: true);
+        using (var focal = await SignedInAsync(cambodia))
+        {
+            await focal.OpenAsync($"/Catalogue/Contributions/{id}/Edit");
+            await focal.SubmitAsync("main form[method=post]", new FormFill { Button = "button[formaction*='handler=Submit']" });
+        }
+
+        Assert.Equal(ContributionStatus.Submitted, await StatusAsync(id));
+        using var editing = await SignedInAsync(editor);
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}");
+        await editing.SubmitAsync("main form[method=post]", new FormFill { Button = "button[formaction*='handler=Accept']" });
+
+        var version = await Factory.WithDbAsync(db => db.ContributionVersions.AsNoTracking().SingleAsync(v => v.ContributionId == id));
+        Assert.Equal((await UserIdAsync(cambodia), null, null), (version.WrittenBy, version.SentFromName, version.SentFromEmail));
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}/Versions");
+        Assert.Null(editing.Page!.QuerySelector("[data-testid=sent-by-email]"));
+        Assert.Equal("Clearance of cluster munition remnants in Quảng Trị",
+            await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "ContributionAccepted").Select(a => a.Detail).SingleAsync()));
+    }
+
+    [Fact]
     public async Task SubmitOnBehalf_WithoutTheSendersConsent_IsRefusedWithTheStatesMessage_AndChangesNothing()
     {
         var id = await EnteredAsync("KHM", consent: true);

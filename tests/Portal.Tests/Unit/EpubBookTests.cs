@@ -10,11 +10,18 @@ public class EpubBookTests
 
     private static readonly string[] ForbiddenElements = ["script", "iframe", "object", "embed", "svg", "math", "style", "form", "input", "button", "base", "audio", "video", "source", "frame"];
 
-    public static TheoryData<string> Editions => ["sample", "empty"];
+    public static TheoryData<string> Editions => ["sample", "empty", "right-to-left"];
 
-    private static BookEdition EditionNamed(string name) => name == "sample"
-        ? SampleBook.Edition()
-        : SampleBook.Edition() with { Foreword = "", Introduction = " ", Subtitle = "", Parts = [] };
+    private static BookEdition EditionNamed(string name) => name switch
+    {
+        "sample" => SampleBook.Edition(),
+        // Names in Arabic and Hebrew are isolated in <bdi> elements, which EPUB 3's XHTML must accept.
+        "right-to-left" => SampleBook.Edition() with
+        {
+            Parts = [new BookPart("Article 5: Victim assistance", [SampleBook.RightToLeft.Chapter(7) with { Joined = [SampleBook.Chapter(8, "Funding", "Norway", figures: 1)] }])],
+        },
+        _ => SampleBook.Edition() with { Foreword = "", Introduction = " ", Subtitle = "", Parts = [] },
+    };
 
     [Theory]
     [MemberData(nameof(Editions))]

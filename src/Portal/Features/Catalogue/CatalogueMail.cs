@@ -191,6 +191,44 @@ public sealed class CatalogueMail(Outbox outbox)
             """);
     }
 
+    /// <summary>
+    /// Tells the editor who proposed a copy-edit the answer of a State without a focal point account, which another
+    /// editor (<paramref name="recordedBy"/>) recorded from an e-mail: whom the e-mail came from, as recorded, and for
+    /// a decline the State's reason (<see cref="ContributionEdit.DeclineReason"/>).
+    /// </summary>
+    public void SendCopyEditAnswerRecorded(PortalUser editor, Contribution contribution, string recordedBy, ContributionEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        ArgumentNullException.ThrowIfNull(contribution);
+        ArgumentNullException.ThrowIfNull(edit);
+        var state = contribution.Participant?.Name ?? "the contributing State";
+        if (edit.Status == ContributionEditStatus.SignedOff)
+        {
+            outbox.Enqueue(CopyEditAnsweredKind, editor.Email!, $"Changes signed off by e-mail: “{contribution.Title}”", $"""
+                Dear {editor.FullName},
+
+                {recordedBy}, an editor, recorded that {state} signed off the changes you proposed to "{contribution.Title}",
+                in an e-mail from {edit.AnswerFromName} <{edit.AnswerFromEmail}> (as recorded; the portal cannot verify who sent it).
+                The book uses the new text from its next build. Every version of the contribution is kept here:
+                {outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}/Versions")}
+                """);
+            return;
+        }
+
+        outbox.Enqueue(CopyEditAnsweredKind, editor.Email!, $"Changes declined by e-mail: “{contribution.Title}”", $"""
+            Dear {editor.FullName},
+
+            {recordedBy}, an editor, recorded that {state} declined the changes you proposed to "{contribution.Title}",
+            in an e-mail from {edit.AnswerFromName} <{edit.AnswerFromEmail}> (as recorded; the portal cannot verify who sent it),
+            for this reason:
+
+            {edit.DeclineReason}
+
+            The book keeps the State's text. You can propose other changes here:
+            {outbox.Link($"/Catalogue/Contributions/{Id(contribution.Id)}/CopyEdit")}
+            """);
+    }
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Tells a State's focal point that an editor entered a contribution the State sent by e-mail, as its draft.</summary>

@@ -287,8 +287,24 @@ public sealed class ContributionCommands(
             At = time.GetUtcNow(),
         });
         await notices.TellStateAsync(contribution, accept, comment);
-        audit.Write(accept ? AuditEvent.ContributionAccepted : AuditEvent.ContributionSentBack, $"contribution:{contribution.Id}", contribution.Title);
+        audit.Write(accept ? AuditEvent.ContributionAccepted : AuditEvent.ContributionSentBack, $"contribution:{contribution.Id}",
+            accept ? await AcceptedTextAsync(contribution) : contribution.Title);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Whose text the editors accepted, as the audit says it: the title, and for a text an editor submitted on the
+    /// State's behalf, the sender as declared and the editor who entered it (the editor is not its writer).
+    /// </summary>
+    private async Task<string> AcceptedTextAsync(Contribution contribution)
+    {
+        if (contribution.SubmittedFromName is not { } name)
+        {
+            return contribution.Title;
+        }
+
+        var editor = await db.Users.AsNoTracking().Where(u => u.Id == contribution.SubmittedBy).Select(u => u.FullName).SingleOrDefaultAsync() ?? "an editor";
+        return $"“{contribution.Title}”, the State's text as sent by e-mail from {name} <{contribution.SubmittedFromEmail}>, entered by {editor}";
     }
 
     /// <summary>

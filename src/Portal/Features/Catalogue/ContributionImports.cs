@@ -65,8 +65,9 @@ public sealed class ContributionImports(
     /// <summary>
     /// An editor enters a contribution a State sent by e-mail as that State's draft: the document's title (or first
     /// heading, or file name) and text, the sender, the file's name and SHA-256, who entered it and when. The State's
-    /// focal points are e-mailed in the same unit of work. Null, with the reason in <paramref name="errors"/>, when the
-    /// call no longer takes the State's submissions or the same file was already entered.
+    /// focal points (the accounts that act for it, <see cref="CatalogueVisitor.SignsOffFor"/>) are e-mailed in the same
+    /// unit of work. Null, with the reason in <paramref name="errors"/>, when the call no longer takes the State's
+    /// submissions or the same file was already entered.
     /// </summary>
     public async Task<Contribution?> EnterOnBehalfAsync(
         CatalogueCall call, Participant state, string senderName, string senderEmail, WordUpload upload, ModelStateDictionary errors)
@@ -120,7 +121,7 @@ public sealed class ContributionImports(
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
 
-        foreach (var focalPoint in await FocalPointsOf(state.Id).ToListAsync())
+        foreach (var focalPoint in await db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(state.Id)).ToListAsync())
         {
             mail.SendEnteredOnBehalf(focalPoint, contribution, call, state.Name, upload.Import.Images.Count, extension);
         }
@@ -169,10 +170,6 @@ public sealed class ContributionImports(
             contribution.ImportedFileName ?? "", contribution.ImportedFileSha256 ?? "", contribution.ImportedAt ?? contribution.CreatedAt,
             Submission.Of(submittedBy, contribution.SubmittedFromName, contribution.SubmittedFromEmail, contribution.SubmittedFromOn));
     }
-
-    /// <summary>The accounts told of a contribution entered on their State's behalf: its active focal points.</summary>
-    public IQueryable<PortalUser> FocalPointsOf(int participantId) =>
-        db.Users.AsNoTracking().Where(u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled);
 
     /// <summary>The sentence for the pictures a document held, which the focal points add on the Pictures page; empty for none.</summary>
     public static string PicturesNotImported(int pictures) => pictures switch

@@ -36,6 +36,9 @@ public sealed class ContributionVersions(PortalDbContext db, TimeProvider time)
             Body = texts.Body,
             Quotes = [.. texts.Quotes],
             WrittenBy = contribution.SubmittedBy,
+            // Submitted by an editor from the State's e-mail: the State's text, as its sender declared it.
+            SentFromName = contribution.SubmittedFromName,
+            SentFromEmail = contribution.SubmittedFromEmail,
             ApprovedBy = approvedBy,
             At = time.GetUtcNow(),
         };

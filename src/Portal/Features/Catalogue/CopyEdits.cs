@@ -125,7 +125,8 @@ public sealed class CopyEdits(
     /// An editor records the answer of a State without a focal point account, received by e-mail from
     /// <paramref name="fromName"/> (<paramref name="fromEmail"/>): a sign-off (<paramref name="declineReason"/> null)
     /// applies the proposal as <see cref="SignOffAsync"/> does, a decline keeps the text. Kept with who answered and who
-    /// recorded it, and audited. False when the proposal no longer waits, as for the State's own answer.
+    /// recorded it, and audited; the editor who proposed the changes is e-mailed the answer when another editor
+    /// recorded it. False when the proposal no longer waits, as for the State's own answer.
     /// </summary>
     public async Task<bool> RecordAnswerAsync(Contribution contribution, int editId, string? declineReason, string fromName, string fromEmail)
     {
@@ -158,6 +159,7 @@ public sealed class CopyEdits(
             version.SignOffFromEmail = fromEmail;
         }
 
+        await TellProposerOfRecordedAnswerAsync(edit, contribution, editorId);
         audit.Write(signedOff ? AuditEvent.ContributionCopyEditSignOffRecorded : AuditEvent.ContributionCopyEditDeclineRecorded,
             $"contribution:{contribution.Id}", $"“{contribution.Title}”, answer received by e-mail from {fromName} <{fromEmail}>");
         return await SaveUnlessAnsweredMeanwhileAsync(edit.Id);
@@ -251,6 +253,25 @@ public sealed class CopyEdits(
         if (names.TryGetValue(edit.EditorId, out var editor) && !editor.IsDisabled)
         {
             mail.SendCopyEditAnswered(editor, contribution, names[focalPointId].FullName, signedOff ? null : edit.DeclineReason ?? "");
+        }
+    }
+
+    /// <summary>
+    /// Tells the editor who proposed the changes the State's answer that another editor recorded from an e-mail, in the
+    /// unit of work that records it; nobody when the proposer recorded it or can no longer act as an editor.
+    /// </summary>
+    private async Task TellProposerOfRecordedAnswerAsync(ContributionEdit edit, Contribution contribution, string recordedById)
+    {
+        if (edit.EditorId == recordedById)
+        {
+            return;
+        }
+
+        var proposer = await db.Users.AsNoTracking().Where(CatalogueVisitors.ActiveEditor).SingleOrDefaultAsync(u => u.Id == edit.EditorId);
+        if (proposer is not null)
+        {
+            var recorder = await db.Users.AsNoTracking().Where(u => u.Id == recordedById).Select(u => u.FullName).SingleAsync();
+            mail.SendCopyEditAnswerRecorded(proposer, contribution, recorder, edit);
         }
     }
 

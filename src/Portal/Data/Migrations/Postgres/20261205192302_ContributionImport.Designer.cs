@@ -376,6 +376,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -383,7 +388,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuildId");
+                    b.HasIndex("BuildId", "Kind", "Name")
+                        .IsUnique();
 
                     b.ToTable("BuildFiles");
                 });
@@ -489,6 +495,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<bool>("ForObservers")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Progress")
                         .IsRequired()

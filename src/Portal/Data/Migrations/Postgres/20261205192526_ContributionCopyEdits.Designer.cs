@@ -377,6 +377,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -384,7 +389,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuildId");
+                    b.HasIndex("BuildId", "Kind", "Name")
+                        .IsUnique();
 
                     b.ToTable("BuildFiles");
                 });
@@ -490,6 +496,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<bool>("ForObservers")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("Pages")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Progress")
                         .IsRequired()
@@ -632,6 +641,21 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("EnteredOnBehalfBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ImportedFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("integer");
 
@@ -651,6 +675,14 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<int>("Provisions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReceivedFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReceivedFromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Role")
                         .HasMaxLength(20)

@@ -24,9 +24,8 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FromDocument",
-                table: "Postings");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which the search view refuses and which would drop the table's triggers.
+            migrationBuilder.Sql("""ALTER TABLE "Postings" DROP COLUMN "FromDocument";""");
         }
     }
 }

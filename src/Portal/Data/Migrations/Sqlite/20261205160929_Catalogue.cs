@@ -425,9 +425,8 @@ namespace Portal.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "CatalogueCalls");
 
-            migrationBuilder.DropColumn(
-                name: "IsEditor",
-                table: "AspNetUsers");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the triggers that move the access change stamp.
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "IsEditor";""");
         }
     }
 }

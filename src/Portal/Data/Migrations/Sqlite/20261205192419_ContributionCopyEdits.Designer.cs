@@ -357,6 +357,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -364,7 +369,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuildId");
+                    b.HasIndex("BuildId", "Kind", "Name")
+                        .IsUnique();
 
                     b.ToTable("BuildFiles");
                 });
@@ -463,6 +469,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ForObservers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Pages")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Progress")
@@ -602,6 +611,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredOnBehalfBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LaidOutPages")
                         .HasColumnType("INTEGER");
 
@@ -621,6 +645,14 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<int>("Provisions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedFromEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedFromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasMaxLength(20)

@@ -42,13 +42,10 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "SignOffFromEmail",
-                table: "ContributionVersions");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the trigger that keeps versions immutable.
+            migrationBuilder.Sql("""ALTER TABLE "ContributionVersions" DROP COLUMN "SignOffFromEmail";""");
 
-            migrationBuilder.DropColumn(
-                name: "SignOffFromName",
-                table: "ContributionVersions");
+            migrationBuilder.Sql("""ALTER TABLE "ContributionVersions" DROP COLUMN "SignOffFromName";""");
 
             migrationBuilder.DropColumn(
                 name: "AnswerFromEmail",

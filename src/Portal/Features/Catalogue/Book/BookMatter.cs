@@ -8,7 +8,7 @@ namespace Portal.Features.Catalogue.Book;
 /// Front and back matter shared by every edition: title page, foreword, introduction, contributing participants,
 /// photo credits and the licence statement. The contents differ by edition (page numbers in print, the navigation
 /// document in the EPUB, links on the web) and are written by each builder. Same encoding rules as
-/// <see cref="ChapterMarkup"/>.
+/// <see cref="ChapterMarkup"/>, and the same isolation of users' values inside a line (<see cref="ChapterMarkup.Isolate"/>).
 /// </summary>
 public static class BookMatter
 {
@@ -56,8 +56,8 @@ public static class BookMatter
         var entries = edition.Chapters.SelectMany(c => c.Members.Select(m => (m.Participant, c.Title)));
         foreach (var group in entries.GroupBy(e => e.Participant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            html.Append("<li>").Append(Encode(group.Key));
-            html.Append(": ").Append(Encode(string.Join("; ", group.Select(e => e.Title).Distinct()))).Append("</li>\n");
+            html.Append("<li>").Append(Isolate(group.Key));
+            html.Append(": ").Append(string.Join("; ", group.Select(e => e.Title).Distinct().Select(Isolate))).Append("</li>\n");
         }
 
         return html.Append("</ul>\n</section>\n").ToString();
@@ -77,7 +77,7 @@ public static class BookMatter
         var html = new StringBuilder("<section class=\"back-matter\" id=\"photo-credits\">\n<h1>Photo credits</h1>\n<ul class=\"credits\">\n");
         foreach (var (chapter, figure) in figures)
         {
-            html.Append("<li>").Append(Encode($"{figure.Caption} ({chapter.Title}): {figure.Credit}")).Append("</li>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{Isolate(figure.Caption)} ({Isolate(chapter.Title)}): {Isolate(figure.Credit)}</li>\n");
         }
 
         return html.Append("</ul>\n</section>\n").ToString();
@@ -90,4 +90,6 @@ public static class BookMatter
     }
 
     private static string Encode(string text) => ChapterMarkup.Encode(text);
+
+    private static string Isolate(string text) => ChapterMarkup.Isolate(text);
 }

@@ -9,7 +9,9 @@ namespace Portal.Features.Catalogue.Book;
 /// A chapter's content as markup that is both HTML and well-formed XHTML, shared by the print HTML (PDF), the EPUB and
 /// the web edition so that the three say the same thing. Everything a contributor wrote is encoded here or rendered
 /// by <see cref="SafeMarkdown"/> (raw HTML off, links checked); images named in the body are never shown, so a
-/// chapter can only show its own figures.
+/// chapter can only show its own figures. A value a user gave that stands inside a sentence of the book's (a name, a
+/// function, a caption, a credit) is isolated in <c>&lt;bdi&gt;</c> (<see cref="Isolate"/>), so that a name written
+/// in Arabic or Hebrew keeps its own direction and does not carry the sentence's punctuation into it.
 /// </summary>
 public static class ChapterMarkup
 {
@@ -30,14 +32,14 @@ public static class ChapterMarkup
         if (!chapter.IsJoint)
         {
             AppendAuthors(html, chapter);
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"participant\">{Encode($"Contributed by {chapter.Participant}.")}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"participant\">Contributed by {Isolate(chapter.Participant)}.</p>\n");
             AppendContribution(html, chapter, imageSource, chapterHeading);
             return html.Append("</section>\n").ToString();
         }
 
         // A joint chapter: both participants under the title, then each account under its participant's name, with
         // its own authors. The chapter has the first account's title; the others' titles stay in the portal.
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"participants\">{Encode($"Contributed jointly by {Names(chapter.Members.Select(m => m.Participant))}.")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"participants\">Contributed jointly by {NamesMarkup(chapter.Members.Select(m => m.Participant))}.</p>\n");
         foreach (var member in chapter.Members)
         {
             html.Append(ReferenceEquals(member, chapter) ? "<section class=\"contribution\">\n" : $"<section class=\"contribution\" id=\"{Encode(member.Key)}\">\n")
@@ -51,10 +53,15 @@ public static class ChapterMarkup
     }
 
     /// <summary>"Australia and the Lao People's Democratic Republic": each participant once, in the order given.</summary>
-    public static string Names(IEnumerable<string> names)
+    public static string Names(IEnumerable<string> names) => Names(names, value: name => name);
+
+    /// <summary><see cref="Names(IEnumerable{string})"/> as markup, each name encoded and isolated.</summary>
+    public static string NamesMarkup(IEnumerable<string> names) => Names(names, Isolate);
+
+    private static string Names(IEnumerable<string> names, Func<string, string> value)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var list = names.Distinct(StringComparer.Ordinal).ToList();
+        var list = names.Distinct(StringComparer.Ordinal).Select(value).ToList();
         return list.Count switch
         {
             0 => "",
@@ -63,11 +70,21 @@ public static class ChapterMarkup
         };
     }
 
+    /// <summary>
+    /// A value a user gave, for a sentence of the book's: encoded, and isolated in <c>&lt;bdi&gt;</c> (valid HTML and
+    /// XHTML5, so EPUB 3) so that its direction neither takes nor gives the surrounding text's; empty stays empty.
+    /// </summary>
+    public static string Isolate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? "" : $"<bdi>{Encode(text)}</bdi>";
+    }
+
     private static void AppendAuthors(StringBuilder html, BookChapter chapter)
     {
         if (chapter.Authors.Count > 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"authors\">{Encode(AuthorLine(chapter.Authors))}</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"authors\">{AuthorLine(chapter.Authors, Isolate)}</p>\n");
         }
     }
 
@@ -94,7 +111,7 @@ public static class ChapterMarkup
             html.Append("<aside class=\"testimonial\">\n<blockquote><p>")
                 .Append(Encode(testimonial.Quote))
                 .Append("</p></blockquote>\n<p class=\"attribution\">")
-                .Append(Encode(Attribution(testimonial)))
+                .Append(Attribution(testimonial, Isolate))
                 .Append("</p>\n</aside>\n");
         }
 
@@ -102,8 +119,8 @@ public static class ChapterMarkup
         {
             html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{Encode(figure.Key)}\">\n")
                 .Append(CultureInfo.InvariantCulture, $"<img src=\"{Encode(imageSource(figure))}\" alt=\"{Encode(figure.AltText)}\" width=\"{figure.WebWidth}\" height=\"{figure.WebHeight}\" />\n")
-                .Append("<figcaption>").Append(Encode(figure.Caption))
-                .Append(" <span class=\"credit\">").Append(Encode(CreditLine(figure.Credit))).Append("</span></figcaption>\n")
+                .Append("<figcaption>").Append(Isolate(figure.Caption))
+                .Append(" <span class=\"credit\">").Append(CreditLine(figure.Credit, Isolate)).Append("</span></figcaption>\n")
                 .Append("</figure>\n");
         }
     }
@@ -112,18 +129,24 @@ public static class ChapterMarkup
     /// "Photo: K. Phommachanh / Mine Action Centre"; a credit that already says what it credits ("Map: …", "Graphic: …",
     /// "Photo: …") is set as given.
     /// </summary>
-    public static string CreditLine(string credit)
+    public static string CreditLine(string credit) => CreditLine(credit, value: text => text);
+
+    private static string CreditLine(string credit, Func<string, string> value)
     {
         ArgumentNullException.ThrowIfNull(credit);
         var colon = credit.IndexOf(':', StringComparison.Ordinal);
-        return colon is > 0 and <= 20 && credit[..colon].All(char.IsLetter) ? credit : $"Photo: {credit}";
+        return colon is > 0 and <= 20 && credit[..colon].All(char.IsLetter) ? value(credit) : $"Photo: {value(credit)}";
     }
 
     /// <summary>"By Ana Silva (Programme officer, Mine Action Centre) and Li Wei (Adviser, Ministry of Defence)."</summary>
-    public static string AuthorLine(IReadOnlyList<BookAuthor> authors)
+    public static string AuthorLine(IReadOnlyList<BookAuthor> authors) => AuthorLine(authors, value: text => text);
+
+    /// <param name="authors">The contribution's authors.</param>
+    /// <param name="value">How each name, function and organisation is set: as it is, or <see cref="Isolate"/>d.</param>
+    private static string AuthorLine(IReadOnlyList<BookAuthor> authors, Func<string, string> value)
     {
         ArgumentNullException.ThrowIfNull(authors);
-        var names = authors.Select(Describe).ToList();
+        var names = authors.Select(a => Describe(a, value)).ToList();
         return names.Count switch
         {
             0 => "",
@@ -132,14 +155,14 @@ public static class ChapterMarkup
         };
     }
 
-    private static string Describe(BookAuthor author)
+    private static string Describe(BookAuthor author, Func<string, string> value)
     {
-        var details = string.Join(", ", new[] { author.Function, author.Organisation }.Where(d => d.Length > 0));
-        return details.Length == 0 ? author.Name : $"{author.Name} ({details})";
+        var details = string.Join(", ", new[] { author.Function, author.Organisation }.Where(d => d.Length > 0).Select(value));
+        return details.Length == 0 ? value(author.Name) : $"{value(author.Name)} ({details})";
     }
 
-    private static string Attribution(BookTestimonial testimonial) =>
-        string.Join(", ", new[] { testimonial.Person, testimonial.Role, testimonial.Place }.Where(d => d.Length > 0));
+    private static string Attribution(BookTestimonial testimonial, Func<string, string> value) =>
+        string.Join(", ", new[] { testimonial.Person, testimonial.Role, testimonial.Place }.Where(d => d.Length > 0).Select(value));
 
     private static void AppendFact(StringBuilder html, string term, string value)
     {

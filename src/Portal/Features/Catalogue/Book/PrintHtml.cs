@@ -85,7 +85,7 @@ public static partial class PrintHtml
         foreach (var entry in Contents(edition))
         {
             html.Append(CultureInfo.InvariantCulture, $"<li class=\"{entry.Kind}\">");
-            AppendLink(html, entry.Id, entry.Text, participant: null);
+            AppendLink(html, entry.Id, entry.Text, participantsMarkup: null);
             if (entry.Chapters.Count > 0)
             {
                 html.Append("\n<ol>\n");
@@ -105,12 +105,12 @@ public static partial class PrintHtml
         html.Append("</ol>\n</nav>\n");
     }
 
-    private static void AppendLink(StringBuilder html, string id, string text, string? participant)
+    private static void AppendLink(StringBuilder html, string id, string text, string? participantsMarkup)
     {
         html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{id}\"><span class=\"toc-text\">{ChapterMarkup.Encode(text)}");
-        if (participant is not null)
+        if (participantsMarkup is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $" <span class=\"toc-participant\">{ChapterMarkup.Encode(participant)}</span>");
+            html.Append(CultureInfo.InvariantCulture, $" <span class=\"toc-participant\">{participantsMarkup}</span>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</span><span class=\"toc-page\" data-for=\"{id}\"></span></a>");
@@ -118,6 +118,7 @@ public static partial class PrintHtml
 
     private sealed record Entry(string Kind, string Id, string Text, IReadOnlyList<ChapterEntry> Chapters);
 
+    // Participant is markup: the chapter's participants, each isolated (ChapterMarkup.NamesMarkup).
     private sealed record ChapterEntry(string Id, string Text, string Participant);
 
     private static List<Entry> Contents(BookEdition edition)
@@ -137,7 +138,7 @@ public static partial class PrintHtml
         {
             var part = edition.Parts[p];
             entries.Add(new Entry("toc-part", PartId(p), part.Title,
-                [.. part.Chapters.Select(c => new ChapterEntry(CheckKey(c.Key), c.Title, ChapterMarkup.Names(c.Members.Select(m => m.Participant))))]));
+                [.. part.Chapters.Select(c => new ChapterEntry(CheckKey(c.Key), c.Title, ChapterMarkup.NamesMarkup(c.Members.Select(m => m.Participant))))]));
         }
 
         entries.Add(new Entry("toc-matter", "participants", "Contributing participants", []));

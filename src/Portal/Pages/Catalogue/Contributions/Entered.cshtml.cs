@@ -7,7 +7,7 @@ using Portal.Features.Catalogue;
 namespace Portal.Pages.Catalogue.Contributions;
 
 /// <summary>The confirmation after an editor entered a contribution received by e-mail: who was told, what happens next.</summary>
-public sealed class EnteredModel(ContributionCommands commands, ContributionImports imports, CatalogueVisitors visitors) : PageModel
+public sealed class EnteredModel(PortalDbContext db, ContributionCommands commands, ContributionImports imports, CatalogueVisitors visitors) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
 
@@ -15,6 +15,9 @@ public sealed class EnteredModel(ContributionCommands commands, ContributionImpo
 
     /// <summary>Who was e-mailed that the draft waits: the State's focal points (counted now).</summary>
     public string FocalPointsTold { get; private set; } = "";
+
+    /// <summary>Whether the State has an account that acts for it; without one, the editor completes and submits the draft.</summary>
+    public bool StateActs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -28,9 +31,12 @@ public sealed class EnteredModel(ContributionCommands commands, ContributionImpo
         Contribution = contribution;
         Entry = entry;
         var state = entry.State;
-        FocalPointsTold = await imports.FocalPointsOf(contribution.ParticipantId).CountAsync() switch
+        // The same accounts as those the entry e-mailed, and whose absence lets the editors complete and submit it.
+        var focalPoints = await db.Users.AsNoTracking().CountAsync(CatalogueVisitor.SignsOffFor(contribution.ParticipantId));
+        StateActs = focalPoints > 0;
+        FocalPointsTold = focalPoints switch
         {
-            0 => $"{state} has no focal point with an account on the portal, so nobody was e-mailed. Ask the coordinator to invite one: only the State’s focal points can complete and submit the draft.",
+            0 => $"{state} has no focal point with an account on the portal, so nobody was e-mailed. You complete the draft and submit it on the State’s behalf when it asks you to by e-mail; if the coordinator invites a focal point of {state} first, the focal point completes and submits it instead.",
             1 => $"{state}’s focal point was e-mailed that the draft waits for them, with a link to it and the file’s SHA-256.",
             var n => $"{state}’s {n} focal points were e-mailed that the draft waits for them, with a link to it and the file’s SHA-256.",
         };

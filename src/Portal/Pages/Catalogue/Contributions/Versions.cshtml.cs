@@ -19,8 +19,14 @@ public sealed class VersionsModel(PortalDbContext db, ContributionCommands contr
 
     public IReadOnlyList<ProposalRow> Proposals { get; private set; } = [];
 
-    /// <summary>A version; <paramref name="SignOffFrom"/> is the name and e-mail of a sign-off received by e-mail, which <paramref name="ApprovedBy"/> recorded.</summary>
-    public sealed record VersionRow(int Number, ContributionVersionKind Kind, DateTimeOffset At, string WrittenBy, string ApprovedBy, string Note, (string Name, string Email)? SignOffFrom);
+    /// <summary>
+    /// A version; <paramref name="SentFrom"/> is the name and e-mail of who sent the State's text, which
+    /// <paramref name="WrittenBy"/> entered and submitted on its behalf; <paramref name="SignOffFrom"/> those of a
+    /// sign-off received by e-mail, which <paramref name="ApprovedBy"/> recorded. Both as the editor recorded them.
+    /// </summary>
+    public sealed record VersionRow(
+        int Number, ContributionVersionKind Kind, DateTimeOffset At, string WrittenBy, string ApprovedBy, string Note,
+        (string Name, string Email)? SentFrom, (string Name, string Email)? SignOffFrom);
 
     /// <summary>A proposal; <paramref name="AnswerFrom"/> is who answered by e-mail, as <paramref name="AnsweredBy"/> recorded it.</summary>
     public sealed record ProposalRow(
@@ -53,7 +59,8 @@ public sealed class VersionsModel(PortalDbContext db, ContributionCommands contr
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
         string Name(string? userId) => userId is not null && names.TryGetValue(userId, out var name) ? name : "";
 
-        Versions = [.. versions.Select(v => new VersionRow(v.Number, v.Kind, v.At, Name(v.WrittenBy), Name(v.ApprovedBy), v.Note, Sender(v.SignOffFromName, v.SignOffFromEmail)))];
+        Versions = [.. versions.Select(v => new VersionRow(v.Number, v.Kind, v.At, Name(v.WrittenBy), Name(v.ApprovedBy), v.Note,
+            Sender(v.SentFromName, v.SentFromEmail), Sender(v.SignOffFromName, v.SignOffFromEmail)))];
         Proposals = [.. edits.Select(e => new ProposalRow(e.ProposedAt, Name(e.EditorId), e.Status, e.Note, e.AnsweredAt, Name(e.AnsweredBy), e.DeclineReason, Sender(e.AnswerFromName, e.AnswerFromEmail)))];
 
         To ??= versions.Count > 0 ? versions[0].Number : null;
