@@ -1354,6 +1354,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<bool>("IsEditor")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("LastSummaryDay")
+                        .HasColumnType("date");
+
                     b.Property<long>("LastTotpTimeStep")
                         .HasColumnType("bigint");
 
@@ -1370,6 +1373,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");

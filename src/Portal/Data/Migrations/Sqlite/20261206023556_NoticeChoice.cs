@@ -30,13 +30,10 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "LastSummaryDay",
-                table: "AspNetUsers");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which would drop the accounts' change-stamp triggers.
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "LastSummaryDay";""");
 
-            migrationBuilder.DropColumn(
-                name: "Notices",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "Notices";""");
         }
     }
 }

@@ -1306,6 +1306,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<bool>("IsEditor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastSummaryDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastTotpTimeStep")
                         .HasColumnType("INTEGER");
 
@@ -1321,6 +1324,11 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ParticipantId")
