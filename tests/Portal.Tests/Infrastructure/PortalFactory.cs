@@ -55,6 +55,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public const int CheapHashIterations = 1_000;
 
+    /// <summary>
+    /// Set before first use: this instance starts a print browser of its own instead of the test process's
+    /// <see cref="SharedPrintBrowser"/>, for tests of the print browser or of what it logs. A "Print:" setting implies it.
+    /// </summary>
+    public bool OwnPrintBrowser { get; set; }
+
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
@@ -100,6 +106,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.AddSingleton<IStartupFilter, ClientAddressFilter>();
             services.AddSingleton<IStartupFilter, FailingPathFilter>();
         });
+        if (!OwnPrintBrowser && !Settings.Keys.Any(k => k.StartsWith("Print:", StringComparison.Ordinal)))
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(SharedPrintBrowser.Instance));
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)

@@ -20,7 +20,7 @@ public sealed class PrintBookFixture : IAsyncLifetime
     private readonly CancellationTokenSource stop = new();
     private int connections;
 
-    public PortalFactory Factory { get; } = new();
+    public PortalFactory Factory { get; } = new() { OwnPrintBrowser = true };
 
     public BookEdition Edition { get; private set; } = null!;
 

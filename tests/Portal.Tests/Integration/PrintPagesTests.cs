@@ -10,8 +10,11 @@ namespace Portal.Tests.Integration;
 
 /// <summary>The contribution form's page estimate, and the print browser's own guarantees.</summary>
 [Collection(PrintingTests.Name)]
+[Trait("Database", "None")]
 public sealed class PrintPagesTests : PortalTest
 {
+    public PrintPagesTests() => Factory.OwnPrintBrowser = true;
+
     private PrintBook Printer => Factory.Services.GetRequiredService<PrintBook>();
 
     private PrintBrowser Browser => Factory.Services.GetRequiredService<PrintBrowser>();
