@@ -26,7 +26,12 @@ public sealed class Browser : IDisposable
         Address = address ?? $"10.{Interlocked.Increment(ref nextAddress) % 250}.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}";
         var handler = new CookieHandler(Cookies)
         {
-            InnerHandler = kestrel is null ? factory.Server.CreateHandler() : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false },
+            // The client waits for the server's answer to "Expect: 100-continue" (below) as long as it takes: after the
+            // default 1 s it sends the body anyway, racing the server's refusal, and on a loaded CI machine the test
+            // that refuses a 45 MB upload ran into the client's 100 s timeout.
+            InnerHandler = kestrel is null
+                ? factory.Server.CreateHandler()
+                : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) },
         };
         http = new HttpClient(handler) { BaseAddress = kestrel ?? new Uri(https ? "https://localhost" : "http://localhost") };
         http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, Address);
