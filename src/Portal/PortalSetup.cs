@@ -12,6 +12,7 @@ using Portal.Features.Notices;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
+using Portal.Features.Statistics;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.Email;
@@ -78,6 +79,7 @@ public static class PortalSetup
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();
         services.AddScoped<PostingMail>();
+        services.AddScoped<PostingStatistics>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);
