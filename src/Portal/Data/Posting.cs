@@ -126,6 +126,12 @@ public class Posting
 
     public string? Period { get; set; }
 
+    /// <summary>
+    /// An offer's last day to apply, in Geneva time (<c>OfferDeadline</c>); null when applications are open until the
+    /// offer expires. Needs and experiences never have one.
+    /// </summary>
+    public DateOnly? ApplicationDeadline { get; set; }
+
     public required string ContactPoint { get; set; }
 
     /// <summary>What is still a Word document's own words, as imported (see <see cref="ImportedParts"/>).</summary>

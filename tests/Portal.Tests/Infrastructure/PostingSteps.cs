@@ -35,6 +35,9 @@ public static class PostingSteps
 
         public string? Currency { get; init; } = "USD";
 
+        /// <summary>An offer's application deadline as the date field sends it (yyyy-MM-dd); left out of the form when null.</summary>
+        public string? ApplicationDeadline { get; init; }
+
         /// <summary>For a coordinator: the participant code published for.</summary>
         public string? For { get; init; }
 
@@ -53,6 +56,11 @@ public static class PostingSteps
             {
                 values["Input.Budget"] = Budget ?? "";
                 values["Input.Currency"] = Currency ?? "";
+            }
+
+            if (ApplicationDeadline is not null)
+            {
+                values["Input.ApplicationDeadline"] = ApplicationDeadline;
             }
 
             if (For is not null)

@@ -55,6 +55,11 @@ public sealed class SampleSeedTests : PortalTest
 
             var fund = await db.Postings.SingleAsync(p => p.Title == "Humanitarian mine action funding for 2027: call for project proposals");
             Assert.Equal((12_000_000m, "EUR", Regions.Global, 25), (fund.Budget, fund.Currency, fund.ChosenRegions, (now - fund.PublishedAt!.Value).Days));
+            var grants = await db.Postings.SingleAsync(p => p.Title == "Small grants for victim assistance projects led by survivors' organisations");
+            Assert.Equal(new DateOnly(2031, 4, 15), grants.ApplicationDeadline);
+            var grantsVersion = await db.PostingVersions.Where(v => v.PostingId == grants.Id).Select(v => v.CanonicalContent).SingleAsync();
+            Assert.Contains("\"applicationDeadline\": \"2031-04-15\"", grantsVersion, StringComparison.Ordinal);
+            Assert.Equal(2, await db.Postings.CountAsync(p => p.ApplicationDeadline != null));
             var isu = await db.PostingVersions.Where(v => v.ParticipantId == db.Participants.Single(p => p.Code == "isu").Id).Select(v => v.AuthorName).ToListAsync();
             Assert.Equal(["Sam Coordinator (sample) <coordinator@isu.sample.test>", "Sam Coordinator (sample) <coordinator@isu.sample.test>"], isu);
 

@@ -57,6 +57,7 @@ public class PostingContentTests
             p => p.ContactPoint = "Someone else",
             p => p.Visibility = Visibility.StatesAndObservers,
             p => p.Kind = PostingKind.Offer,
+            p => p.ApplicationDeadline = new DateOnly(2027, 4, 30),
         };
         foreach (var change in changes)
         {
@@ -79,6 +80,76 @@ public class PostingContentTests
         var back = PostingContent.FromCanonical(canonical);
         Assert.Equal(["LAO", "VNM"], back.Countries);
         Assert.Equal("250000.00", back.Budget);
+        Assert.Equal(canonical, back.ToCanonical());
+    }
+
+    /// <summary>An offer as published before application deadlines existed, and its canonical text and fingerprint then.</summary>
+    private static Posting OfferWithoutDeadline() => new()
+    {
+        Kind = PostingKind.Offer,
+        Title = "Sponsored places at a regional workshop",
+        Summary = "The ISU offers sponsored places at a regional workshop.",
+        Body = "## What is offered\n\nTravel and three nights.\n",
+        Areas = CcmAreas.Transparency,
+        AssistanceTypes = AssistanceTypes.Training,
+        ChosenRegions = Regions.Africa,
+        Budget = 60000m,
+        Currency = "CHF",
+        Period = "Three days in 2027",
+        ContactPoint = "workshops@isu.test",
+        Visibility = Visibility.StatesAndObservers,
+    };
+
+    private const string CanonicalBeforeDeadlines = """
+        {
+          "format": "ccm-cooperation-portal/posting/1",
+          "content": {
+            "participant": "isu",
+            "kind": "Offer",
+            "title": "Sponsored places at a regional workshop",
+            "summary": "The ISU offers sponsored places at a regional workshop.",
+            "areas": [
+              "Transparency"
+            ],
+            "assistanceTypes": [
+              "Training"
+            ],
+            "countries": [],
+            "regions": [
+              "Africa"
+            ],
+            "budget": "60000.00",
+            "currency": "CHF",
+            "period": "Three days in 2027",
+            "contactPoint": "workshops@isu.test",
+            "visibility": "StatesAndObservers",
+            "body": "## What is offered\n\nTravel and three nights.\n"
+          }
+        }
+
+        """;
+
+    [Fact]
+    public void WithoutADeadline_CanonicalTextAndFingerprint_AreThoseFromBeforeDeadlines()
+    {
+        var canonical = PostingContent.Of(OfferWithoutDeadline(), "isu").ToCanonical();
+        Assert.Equal(CanonicalBeforeDeadlines, canonical);
+        // Taken with the code before application deadlines existed (commit 882d9a2).
+        Assert.Equal("1c7d11317088fcebc6e1cb377a6b7da1e41dfbb2ca5ba937748194310aa1a0c1", PostingContent.Fingerprint(canonical));
+        Assert.Null(PostingContent.FromCanonical(CanonicalBeforeDeadlines).ApplicationDeadline);
+        Assert.Equal(CanonicalBeforeDeadlines, PostingContent.FromCanonical(CanonicalBeforeDeadlines).ToCanonical());
+    }
+
+    [Fact]
+    public void WithADeadline_ItIsContent_AfterThePeriod_AndRoundTrips()
+    {
+        var offer = OfferWithoutDeadline();
+        offer.ApplicationDeadline = new DateOnly(2027, 4, 30);
+        var canonical = PostingContent.Of(offer, "isu").ToCanonical();
+        Assert.Contains("\"period\": \"Three days in 2027\",\n    \"applicationDeadline\": \"2027-04-30\",\n    \"contactPoint\"", canonical, StringComparison.Ordinal);
+        Assert.NotEqual("1c7d11317088fcebc6e1cb377a6b7da1e41dfbb2ca5ba937748194310aa1a0c1", PostingContent.Fingerprint(canonical));
+        var back = PostingContent.FromCanonical(canonical);
+        Assert.Equal(new DateOnly(2027, 4, 30), back.ApplicationDeadline);
         Assert.Equal(canonical, back.ToCanonical());
     }
 

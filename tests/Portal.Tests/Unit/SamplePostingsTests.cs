@@ -74,6 +74,18 @@ public partial class SamplePostingsTests
     }
 
     [Fact]
+    public void ApplicationDeadlines_AreGivenToSomeOffersOnly_BeforeTheyExpire()
+    {
+        var withDeadline = All.Where(p => p.ApplicationDeadlineInDays is not null).ToList();
+        Assert.InRange(withDeadline.Count, 1, 5);
+        Assert.All(withDeadline, p =>
+        {
+            Assert.Equal(PostingKind.Offer, p.Kind);
+            Assert.InRange(p.ApplicationDeadlineInDays!.Value, 0, p.ValidForDays - p.PublishedDaysAgo - 1);
+        });
+    }
+
+    [Fact]
     public void Addresses_AreOnlyReservedSampleDomains_AndLinksOnlyTheConventionSite()
     {
         foreach (var p in All)

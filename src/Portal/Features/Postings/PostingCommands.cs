@@ -191,6 +191,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Budget = form.HasBudget ? budget : null;
         posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
+        posting.ApplicationDeadline = form.Deadline;
         posting.ContactPoint = form.ContactPoint ?? "";
         posting.FromDocument = form.Imported?.KeptIn(form) ?? ImportedParts.None;
         posting.Visibility = form.Visibility;

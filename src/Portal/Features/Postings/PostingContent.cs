@@ -11,7 +11,8 @@ namespace Portal.Features.Postings;
 /// <summary>
 /// Everything a published version says, in the canonical form its fingerprint is taken over: UTF-8 JSON with the
 /// fields in this order, lists in a fixed order, line endings as LF, amounts with two decimals. The validity date is
-/// not content (renewing does not change what a State said) and is left out.
+/// not content (renewing does not change what a State said) and is left out. An offer's application deadline is
+/// written only when it has one, so that every version published before deadlines existed keeps its canonical text.
 /// </summary>
 public sealed record PostingContent(
     string Participant,
@@ -25,6 +26,7 @@ public sealed record PostingContent(
     string? Budget,
     string? Currency,
     string? Period,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ApplicationDeadline,
     string ContactPoint,
     Visibility Visibility,
     string Body)
@@ -52,6 +54,7 @@ public sealed record PostingContent(
         posting.Budget?.ToString("0.00", CultureInfo.InvariantCulture),
         posting.Currency,
         posting.Period is null ? null : Lf(posting.Period),
+        posting.ApplicationDeadline,
         Lf(posting.ContactPoint),
         posting.Visibility,
         Lf(posting.Body));

@@ -37,6 +37,17 @@ public sealed class PostingForm
 
     public string? Period { get; set; }
 
+    /// <summary>An offer's last day to apply, as the browser's date field sends it (yyyy-MM-dd); empty for none.</summary>
+    [Display(Name = "Application deadline")]
+    public string? ApplicationDeadline { get; set; }
+
+    /// <summary>
+    /// The deadline the published posting already has, set by the page from the stored posting, never from the
+    /// request: an offer whose deadline has passed can still be corrected without moving it.
+    /// </summary>
+    [BindNever]
+    public DateOnly? PublishedDeadline { get; set; }
+
     [Display(Name = "Contact point")]
     public string? ContactPoint { get; set; }
 
@@ -63,6 +74,12 @@ public sealed class PostingForm
 
     public bool HasBudget => Kind != PostingKind.Experience;
 
+    /// <summary>Only an offer has an application deadline.</summary>
+    public bool HasDeadline => Kind == PostingKind.Offer;
+
+    /// <summary>The application deadline as a date: null when there is none, it is not a real date, or this is no offer.</summary>
+    public DateOnly? Deadline => HasDeadline ? ParseDate(ApplicationDeadline) : null;
+
     /// <summary>Whether <paramref name="part"/> still holds the document's own words, as imported.</summary>
     public bool Keeps(ImportedParts part) => Imported is { } words && words.KeptIn(this).HasFlag(part);
 
@@ -87,6 +104,7 @@ public sealed class PostingForm
         Budget = posting.Budget?.ToString("0.##", CultureInfo.InvariantCulture),
         Currency = posting.Currency,
         Period = posting.Period,
+        ApplicationDeadline = posting.ApplicationDeadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ContactPoint = posting.ContactPoint,
         Visibility = posting.Visibility,
         ValidUntil = DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime),
@@ -203,6 +221,8 @@ public sealed class PostingForm
             Fail(nameof(ValidUntil), $"A posting is valid for at most 24 months: choose a date on or before {latest.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. It can be renewed later.");
         }
 
+        ValidateDeadline(Fail, now);
+
         if (Body.Length > PostingLimits.Body)
         {
             Fail(nameof(Body), string.Create(CultureInfo.InvariantCulture,
@@ -211,6 +231,35 @@ public sealed class PostingForm
 
         return budget;
     }
+
+    private void ValidateDeadline(Action<string, string> fail, DateTimeOffset now)
+    {
+        ApplicationDeadline = string.IsNullOrWhiteSpace(ApplicationDeadline) || !HasDeadline ? null : ApplicationDeadline.Trim();
+        if (ApplicationDeadline is null)
+        {
+            return;
+        }
+
+        if (Deadline is not { } deadline)
+        {
+            fail(nameof(ApplicationDeadline), "Enter the application deadline as a real date, for example 2027-04-30, or leave it empty.");
+        }
+        // Today is still open (to the end of the day in Geneva); a deadline already published may stay as it is.
+        else if (deadline < OfferDeadline.Today(now) && deadline != PublishedDeadline)
+        {
+            fail(nameof(ApplicationDeadline), "The application deadline has passed: choose today or a later date, or leave it empty if applications are open until the offer expires.");
+        }
+        else if (ValidUntil is { } validUntil && deadline > validUntil)
+        {
+            fail(nameof(ApplicationDeadline), $"The application deadline must be on or before the valid-until date, {validUntil.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date.Year is >= 2000 and <= 2100
+            ? date
+            : null;
 
     private decimal? ValidateBudget(Action<string, string> fail)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Data;
 using Portal.Features.Versions;
 
@@ -21,7 +22,11 @@ public static class VersionDiff
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(countryName);
-        return string.Join('\n',
+        // The deadline line only when there is one: versions without it read exactly as they always did.
+        string[] deadline = content.ApplicationDeadline is { } day
+            ? [$"Application deadline: {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (Geneva time)"]
+            : [];
+        return string.Join('\n', [
             $"Title: {content.Title}",
             $"Summary: {content.Summary}",
             $"CCM areas: {Labels<CcmAreas>(content.Areas, PostingLabels.Label)}",
@@ -30,10 +35,11 @@ public static class VersionDiff
             $"Regions: {Labels<Regions>(content.Regions, PostingLabels.Label)}",
             $"Indicative budget: {content.Currency} {content.Budget}".TrimEnd(),
             $"Period: {content.Period}",
+            .. deadline,
             $"Contact point: {content.ContactPoint}",
             $"Open to: {content.Visibility.Label()}",
             "",
-            content.Body);
+            content.Body]);
     }
 
     // A name the canonical text holds that is no longer a code (renamed since) is shown as it was stored.

@@ -50,6 +50,7 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
                 Budget = sample.Budget,
                 Currency = sample.Currency,
                 Period = sample.Period,
+                ApplicationDeadline = sample.ApplicationDeadlineInDays is { } days ? OfferDeadline.Today(now).AddDays(days) : null,
                 ContactPoint = sample.ContactPoint,
                 Visibility = sample.Visibility,
                 CreatedAt = publishedAt,

@@ -10,6 +10,9 @@ public sealed record SamplePosting(
 {
     /// <summary>The file it was read from, for messages.</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>An offer's application deadline, in days from the day the sample data is loaded (Geneva time); null for none.</summary>
+    public int? ApplicationDeadlineInDays { get; init; }
 }
 
 /// <summary>
@@ -40,7 +43,8 @@ public static class SamplePostings
     private sealed record Header(
         string Participant, PostingKind Kind, string Title, string Summary, string[] Areas, string[] AssistanceTypes,
         string ContactPoint, Visibility Visibility, int PublishedDaysAgo, int ValidForDays,
-        string[]? Countries = null, string[]? Regions = null, decimal? Budget = null, string? Currency = null, string? Period = null);
+        string[]? Countries = null, string[]? Regions = null, decimal? Budget = null, string? Currency = null, string? Period = null,
+        int? ApplicationDeadlineInDays = null);
 
     private static SamplePosting Read(string path)
     {
@@ -72,6 +76,12 @@ public static class SamplePostings
             throw SampleSeed.Invalid(file, "\"publishedDaysAgo\" cannot be negative and \"validForDays\" must be at least 1.");
         }
 
+        if (header.ApplicationDeadlineInDays is { } days
+            && (header.Kind != PostingKind.Offer || days < 0 || days >= header.ValidForDays - header.PublishedDaysAgo))
+        {
+            throw SampleSeed.Invalid(file, "\"applicationDeadlineInDays\" is for offers only, and falls between the start and the last day the offer is valid.");
+        }
+
         return new SamplePosting(
             header.Participant, header.Kind, header.Title, header.Summary,
             SampleSeed.Flags<CcmAreas>(header.Areas, file, "areas"),
@@ -79,6 +89,6 @@ public static class SamplePostings
             header.Countries ?? [], SampleSeed.Flags<Regions>(header.Regions, file, "regions"),
             header.Budget, header.Currency, header.Period, header.ContactPoint, header.Visibility,
             header.PublishedDaysAgo, header.ValidForDays, body)
-        { Source = file };
+        { Source = file, ApplicationDeadlineInDays = header.ApplicationDeadlineInDays };
     }
 }

@@ -68,6 +68,8 @@ public sealed class ClassifyModel(PortalDbContext db, PostingPages pages, Reader
         Input.Title = stored.Title;
         Input.Summary = stored.Summary;
         Input.Period = stored.Period;
+        // Not on this page: an offer's application deadline is set, and kept, on the edit page.
+        Input.ApplicationDeadline = stored.ApplicationDeadline;
         Input.ContactPoint = stored.ContactPoint;
         Input.Body = stored.Body;
         Input.Imported = stored.Imported;

@@ -37,6 +37,7 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
         Posting = posting;
         Input = PostingForm.From(posting, posting.Participant!.Code);
+        Input.PublishedDeadline = PublishedDeadline(posting);
         Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
         if (complete)
         {
@@ -64,6 +65,7 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         Input.Kind = posting.Kind;
         Input.Participant = posting.Participant!.Code;
         Input.Imported = ImportedWords.Of(posting);
+        Input.PublishedDeadline = PublishedDeadline(posting);
         var budget = Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());
         if (!ModelState.IsValid)
         {
@@ -101,6 +103,9 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         TempData["Status"] = wasDraft ? "Draft saved." : "Saved: a new version is published.";
         return Redirect($"/Postings/{id}");
     }
+
+    private static DateOnly? PublishedDeadline(Posting posting) =>
+        posting.Status == PostingStatus.Published ? posting.ApplicationDeadline : null;
 
     private static bool IsEditable(Posting posting) =>
         posting.Status is PostingStatus.Draft or PostingStatus.Published;

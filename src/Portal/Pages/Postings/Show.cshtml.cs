@@ -25,6 +25,9 @@ public sealed class ShowModel(
 
     public bool IsExpired { get; private set; }
 
+    /// <summary>The time the page is shown at, for whether the offer's application deadline has passed.</summary>
+    public DateTimeOffset Now { get; private set; }
+
     /// <summary>Whether "Renew" is offered: from 60 days before expiry (<see cref="PostingRenewal"/>).</summary>
     public bool RenewalOpen { get; private set; }
 
@@ -103,6 +106,7 @@ public sealed class ShowModel(
         CountryNames = view.CountryNames;
         BodyHtml = view.BodyHtml;
         MayManage = reader.MayManage(posting.ParticipantId);
+        Now = time.GetUtcNow();
         IsExpired = posting.Status == PostingStatus.Published && posting.ValidUntil <= time.GetUtcNow();
         RenewalOpen = posting.Status == PostingStatus.Published && PostingRenewal.IsOpen(posting.ValidUntil, time.GetUtcNow());
         if (MayManage && posting.Status == PostingStatus.Published)

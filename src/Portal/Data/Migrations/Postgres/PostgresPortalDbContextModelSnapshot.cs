@@ -1429,6 +1429,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ApplicationDeadline")
+                        .HasColumnType("date");
+
                     b.Property<int>("Areas")
                         .HasColumnType("integer");
 

@@ -1379,6 +1379,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ApplicationDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Areas")
                         .HasColumnType("INTEGER");
 
