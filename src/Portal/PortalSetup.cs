@@ -8,6 +8,7 @@ using Portal.Features.Catalogue;
 using Portal.Features.Catalogue.Book;
 using Portal.Features.EntryCodes;
 using Portal.Features.Markdown;
+using Portal.Features.Matching;
 using Portal.Features.Notices;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
@@ -74,6 +75,7 @@ public static class PortalSetup
         services.Configure<PostingOptions>(builder.Configuration.GetSection("Postings"));
         services.AddScoped<Readers>();
         services.AddScoped<PostingPages>();
+        services.AddScoped<MatchFinder>();
         services.AddScoped<PostingCommands>();
         services.AddScoped<PostingAttachments>();
         services.AddScoped<PostingSearch>();

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Access;
+using Portal.Features.Matching;
+using Portal.Features.Postings;
+
+namespace Portal.Pages.Postings;
+
+/// <summary>For a need, the offers that could serve it; for an offer, the needs it could serve; each with its reasons.</summary>
+public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers readers, MatchFinder finder) : PageModel
+{
+    /// <summary>How many suggestions the page lists.</summary>
+    public const int Shown = 20;
+
+    public Posting Posting { get; private set; } = null!;
+
+    public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>Country names by code, for the reasons.</summary>
+    public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await pages.FindAsync(id) is not { } posting)
+        {
+            return NotFound();
+        }
+
+        Posting = posting;
+        Suggestions = await finder.ForAsync(await readers.CurrentAsync(), posting, Shown);
+        CountryNames = await MatchPages.CountryNamesAsync(db, Suggestions);
+        return Page();
+    }
+}
+
+/// <summary>What the two match pages share.</summary>
+public static class MatchPages
+{
+    /// <summary>The names of the countries the reasons name.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> CountryNamesAsync(PortalDbContext db, IEnumerable<Suggestion> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var codes = suggestions.SelectMany(s => s.Match.Reasons).OfType<EligibleCountries>().SelectMany(r => r.Codes)
+            .Distinct(StringComparer.Ordinal).ToList();
+        return codes.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Participants.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, StringComparer.Ordinal);
+    }
+
+    public static string CountryName(this IReadOnlyDictionary<string, string> names, string code) =>
+        names.TryGetValue(code, out var name) ? name : code;
+}
