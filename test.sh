@@ -12,11 +12,12 @@
 #   2. starts a throwaway PostgreSQL and an SMTP sink (aiosmtpd, writing a Maildir) on free
 #      ports on 127.0.0.1, in a temp dir; both are stopped and removed on exit, failure or Ctrl-C
 #   3. dotnet build -c Release, then dotnet format whitespace and style --verify-no-changes
-#   4. dotnet test (Release, --no-build) per provider, trx files in artifacts/test-results/<provider>/: what touches
-#      the database on each provider; unit tests and [Trait("Database", "None")] classes in the first pass only, the
-#      browser journeys in the last pass only
-#   5. prints a line per provider and, last, one line "N passed, N failed, N skipped"
-# Exit code is non-zero if the build, the format check or any run fails, or if a run executed no test.
+#   4. dotnet test (Release, --no-build) per provider and project, trx files in
+#      artifacts/test-results/<provider>/<project>/: the integration tests on each provider; unit tests and
+#      [Trait("Database", "None")] classes in the first pass only, the browser journeys in the last pass only
+#   5. prints a line per provider and project and, last, one line "N passed, N failed, N skipped"
+# Exit code is non-zero if the build, the format check or any run fails, or if a project's run executed no test
+# (with --filter: if no run executed a test).
 #
 # Environment given to the tests (see scripts/README.md):
 #   PORTAL_TEST_PROVIDER   Sqlite | Postgres (set per run)
@@ -218,17 +219,18 @@ if ! { run dotnet format whitespace Portal.slnx --verify-no-changes --no-restore
 fi
 
 # ---------------------------------------------------------------- 7. tests
-# Every test that reads or writes the database runs on each provider. Two kinds run once, so the run fits in 20 minutes
-# on a two-core machine: tests that never touch the database (the Portal.Tests.Unit namespace, and classes marked
-# [Trait("Database", "None")]) run in the first provider's pass, and the browser journeys in the last one's
-# (PostgreSQL when both run). The test projects run one after the other: side by side they only fight for the cores.
+# The integration tests run on each provider. Two kinds of test run once, so the run fits in 20 minutes on a two-core
+# machine: tests that never touch the database (the Portal.Tests.Unit namespace, and classes marked
+# [Trait("Database", "None")]) in the first provider's pass, and the browser journeys, which do use the database but
+# test what a person sees, in the last one's (PostgreSQL when both run, so SQLite has no journey). The test projects run
+# one after the other: side by side they only fight for the cores. Each project of each pass has its own results
+# folder and summary line, so a pass in which one project ran nothing cannot hide behind the other.
 NEEDS_DATABASE='FullyQualifiedName!~Portal.Tests.Unit.&Database!=None'
 declare -A RUN_RC
 SUMMARY_ARGS=()
 for index in "${!PROVIDERS[@]}"; do
   provider="${PROVIDERS[$index]}"
-  results="$ARTIFACTS/test-results/$provider"
-  rm -rf "$results"; mkdir -p "$results"
+  rm -rf "$ARTIFACTS/test-results/$provider"
   # Each pass starts with an empty Maildir (the sink keeps running and writes new files).
   find "$MAILDIR/new" "$MAILDIR/cur" -type f -delete
   export PORTAL_TEST_PROVIDER="$provider"
@@ -237,6 +239,8 @@ for index in "${!PROVIDERS[@]}"; do
   [[ $index -eq $(( ${#PROVIDERS[@]} - 1 )) ]] && projects+=(tests/Portal.BrowserTests/Portal.BrowserTests.csproj)
   for project in "${projects[@]}"; do
     name="$(basename "$project" .csproj)"
+    results="$ARTIFACTS/test-results/$provider/$name"
+    mkdir -p "$results"
     filter="$FILTER"
     if [[ $index -gt 0 && $name == Portal.Tests ]]; then
       filter="${FILTER:+($FILTER)&}$NEEDS_DATABASE"
@@ -251,8 +255,8 @@ for index in "${!PROVIDERS[@]}"; do
     run dotnet "${args[@]}" || rc=$?
     note "$name on $provider finished with exit code $rc"
     [[ $rc -eq 0 ]] || RUN_RC[$provider]=$rc
+    SUMMARY_ARGS+=("$provider $name=$results")
   done
-  SUMMARY_ARGS+=("$provider=$results")
 done
 
 # ---------------------------------------------------------------- 8. summary

@@ -11,6 +11,7 @@ namespace Portal.Tests.Integration;
 
 /// <summary>The printed book read back with poppler and PdfPig, as a reader and a printer would see it.</summary>
 [Collection(PrintingTests.Name)]
+// Lays out pages in Chromium and never reads the database: test.sh runs it in the first provider's pass only.
 [Trait("Database", "None")]
 public sealed class PrintBookTests(PrintBookFixture fixture) : IClassFixture<PrintBookFixture>
 {

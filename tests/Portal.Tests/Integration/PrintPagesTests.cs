@@ -10,6 +10,7 @@ namespace Portal.Tests.Integration;
 
 /// <summary>The contribution form's page estimate, and the print browser's own guarantees.</summary>
 [Collection(PrintingTests.Name)]
+// Lays out pages in Chromium and never reads the database: test.sh runs it in the first provider's pass only.
 [Trait("Database", "None")]
 public sealed class PrintPagesTests : PortalTest
 {
