@@ -61,20 +61,29 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool OwnPrintBrowser { get; set; }
 
+    /// <summary>Set before first use: the app starts on an empty database and migrates it itself, as a new installation does.</summary>
+    public bool EmptyDatabase { get; set; }
+
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (shared is null)
+        if (shared is null && !EmptyDatabase)
         {
             TemplateDatabase.CopyTo(databaseName, sqliteFile);
+        }
+        else if (shared is null)
+        {
+            TemplateDatabase.CreateEmpty(databaseName);
         }
 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", TestEnvironment.IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        // The database is a copy of the migrated template (or another instance's): nothing to apply.
+        builder.UseSetting("Database:MigrateAtStartup", EmptyDatabase ? "true" : "false");
         builder.UseSetting("Sample:Enabled", "false");
         if (TestEnvironment.Smtp is var (host, port))
         {
@@ -87,6 +96,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("AccessRequests:NoticesInBackground", "false");
         builder.UseSetting("Catalogue:AnnouncementsInBackground", "false");
         builder.UseSetting("Catalogue:BuildsInBackground", "false");
+        builder.UseSetting("Notices:SummaryInBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)

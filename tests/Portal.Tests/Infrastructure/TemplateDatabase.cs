@@ -9,8 +9,8 @@ namespace Portal.Tests.Infrastructure;
 /// Every test starts the app on a database of its own, and the app migrates it at start-up: thirty-odd migrations, with
 /// SQLite's table rebuilds, cost about a second per database, and a run creates over a thousand. So the migrations run
 /// once per test process, into a template, and each <see cref="PortalFactory"/> starts from a copy (PostgreSQL's
-/// <c>CREATE DATABASE … TEMPLATE</c>, a file copy for SQLite). The app still calls <c>MigrateAsync</c> at start-up and
-/// finds nothing to apply; tests that walk migrations down and up (OutboxKindTests) do so on their copy.
+/// <c>CREATE DATABASE … TEMPLATE</c>, a file copy for SQLite). <see cref="PortalFactory"/> turns the app's own check of
+/// the migrations at start-up off ("Database:MigrateAtStartup"); tests that walk migrations down and up (OutboxKindTests) do so on their copy.
 /// </summary>
 internal static class TemplateDatabase
 {
@@ -31,6 +31,19 @@ internal static class TemplateDatabase
         else
         {
             File.Copy(template, sqliteFile, overwrite: false);
+        }
+    }
+
+    /// <summary>Creates the empty database <paramref name="databaseName"/> on PostgreSQL; a SQLite file is created by its first connection.</summary>
+    public static void CreateEmpty(string databaseName)
+    {
+        if (TestEnvironment.IsPostgres)
+        {
+            using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+            command.ExecuteNonQuery();
         }
     }
 
