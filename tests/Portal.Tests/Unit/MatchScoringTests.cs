@@ -65,7 +65,7 @@ public sealed class MatchScoringTests
         Assert.Equal([globalTwoAreas, byCountry, byRegion, global], ranked);
         Assert.Equal("Eligible region: Asia", MatchScoring.Score(need, byRegion, Now)!.Reasons[1].Describe(c => c));
         Assert.Equal("The offer is open to every country (global)", MatchScoring.Score(need, global, Now)!.Reasons[1].Describe(c => c));
-        Assert.Equal("Same area: Victim assistance (Art. 5), Capacity building", MatchScoring.Score(need, globalTwoAreas, Now)!.Reasons[0].Describe(c => c));
+        Assert.Equal("Same areas: Victim assistance (Art. 5), Capacity building", MatchScoring.Score(need, globalTwoAreas, Now)!.Reasons[0].Describe(c => c));
     }
 
     [Fact]
@@ -80,12 +80,24 @@ public sealed class MatchScoringTests
     }
 
     [Fact]
-    public void Score_OfferNamingNoPlace_IsOpenEverywhere()
+    public void Score_OfferNamingNoPlace_FitsEveryNeed_AndSaysSo()
     {
         var match = MatchScoring.Score(LaoNeed(), Side(PostingKind.Offer, CcmAreas.VictimAssistance), Now);
 
         Assert.NotNull(match);
-        Assert.IsType<OpenWorldwide>(match.Reasons[1]);
+        Assert.Equal("The offer names no country or region", match.Reasons[1].Describe(c => c));
+        Assert.Equal(MatchScoring.AreaPoints + MatchScoring.GlobalPoints, match.Score);
+    }
+
+    [Fact]
+    public void Describe_SeveralTypesOrRegions_ReadsInThePlural()
+    {
+        var need = Side(PostingKind.Need, CcmAreas.VictimAssistance, AssistanceTypes.Training | AssistanceTypes.Legal, regions: Regions.Africa | Regions.Asia);
+        var offer = Side(PostingKind.Offer, CcmAreas.VictimAssistance, AssistanceTypes.Training | AssistanceTypes.Legal, chosen: Regions.Africa | Regions.Asia);
+
+        var lines = MatchScoring.Score(need, offer, Now)!.Reasons.Select(r => r.Describe(c => c));
+
+        Assert.Equal(["Same area: Victim assistance (Art. 5)", "Eligible regions: Africa, Asia", "Same types of assistance: Training, Legal"], lines);
     }
 
     [Fact]

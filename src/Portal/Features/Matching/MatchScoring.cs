@@ -28,13 +28,16 @@ public abstract record MatchReason(int Points)
 
 public sealed record SameAreas(CcmAreas Areas, int Count) : MatchReason(Count * MatchScoring.AreaPoints)
 {
-    public override string Describe(Func<string, string> countryName) => $"Same area: {PostingLabels.Join(Areas, a => a.Label())}";
+    public override string Describe(Func<string, string> countryName) => Count == 1
+        ? $"Same area: {PostingLabels.Join(Areas, a => a.Label())}"
+        : $"Same areas: {PostingLabels.Join(Areas, a => a.Label())}";
 }
 
 public sealed record SameAssistance(AssistanceTypes Types, int Count) : MatchReason(Count * MatchScoring.AssistancePoints)
 {
-    public override string Describe(Func<string, string> countryName) =>
-        $"Same type of assistance: {PostingLabels.Join(Types, t => t.Label())}";
+    public override string Describe(Func<string, string> countryName) => Count == 1
+        ? $"Same type of assistance: {PostingLabels.Join(Types, t => t.Label())}"
+        : $"Same types of assistance: {PostingLabels.Join(Types, t => t.Label())}";
 }
 
 public sealed record EligibleCountries(IReadOnlyList<string> Codes) : MatchReason(MatchScoring.CountryPoints)
@@ -49,12 +52,20 @@ public sealed record EligibleCountries(IReadOnlyList<string> Codes) : MatchReaso
 
 public sealed record EligibleRegions(Regions Regions) : MatchReason(MatchScoring.RegionPoints)
 {
-    public override string Describe(Func<string, string> countryName) => $"Eligible region: {PostingLabels.Join(Regions, r => r.Label())}";
+    public override string Describe(Func<string, string> countryName) =>
+        System.Numerics.BitOperations.PopCount((uint)Regions) == 1
+            ? $"Eligible region: {PostingLabels.Join(Regions, r => r.Label())}"
+            : $"Eligible regions: {PostingLabels.Join(Regions, r => r.Label())}";
 }
 
 public sealed record OpenWorldwide() : MatchReason(MatchScoring.GlobalPoints)
 {
     public override string Describe(Func<string, string> countryName) => "The offer is open to every country (global)";
+}
+
+public sealed record NoPlaceNamed() : MatchReason(MatchScoring.GlobalPoints)
+{
+    public override string Describe(Func<string, string> countryName) => "The offer names no country or region";
 }
 
 public sealed record BudgetInRange(decimal Needed, decimal Offered, string Currency) : MatchReason(MatchScoring.BudgetPoints)
@@ -141,9 +152,12 @@ public static class MatchScoring
             return new EligibleRegions(regions);
         }
 
-        return offer.ChosenRegions.HasFlag(Regions.Global) || (offer.Countries.Count == 0 && offer.ChosenRegions == Regions.None)
-            ? new OpenWorldwide()
-            : null;
+        if (offer.ChosenRegions.HasFlag(Regions.Global))
+        {
+            return new OpenWorldwide();
+        }
+
+        return offer.Countries.Count == 0 && offer.ChosenRegions == Regions.None ? new NoPlaceNamed() : null;
     }
 
     private static bool IsCurrent(MatchSide side, DateTimeOffset now) => side.Status == PostingStatus.Published && side.ValidUntil > now;

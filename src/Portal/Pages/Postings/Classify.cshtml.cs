@@ -68,12 +68,14 @@ public sealed class ClassifyModel(PortalDbContext db, PostingPages pages, Reader
         Input.Title = stored.Title;
         Input.Summary = stored.Summary;
         Input.Period = stored.Period;
-        // Not on this page: an offer's application deadline is set, and kept, on the edit page.
+        // Not on this page: an offer's application deadline is set, kept and checked on the edit page. A stored one that
+        // has passed, or now falls after the valid-until date, must not hold the classification back without a word.
         Input.ApplicationDeadline = stored.ApplicationDeadline;
         Input.ContactPoint = stored.ContactPoint;
         Input.Body = stored.Body;
         Input.Imported = stored.Imported;
         var budget = Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());
+        ModelState.Remove("Input.ApplicationDeadline");
         if (!ModelState.IsValid)
         {
             return Page();

@@ -9,7 +9,7 @@ using Portal.Features.Postings;
 namespace Portal.Pages.Postings;
 
 /// <summary>For a need, the offers that could serve it; for an offer, the needs it could serve; each with its reasons.</summary>
-public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers readers, MatchFinder finder) : PageModel
+public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers readers, MatchFinder finder, TimeProvider time) : PageModel
 {
     /// <summary>How many suggestions the page lists.</summary>
     public const int Shown = 20;
@@ -17,6 +17,12 @@ public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers
     public Posting Posting { get; private set; } = null!;
 
     public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>Past its valid-until date: nothing is suggested for it, and the page says why.</summary>
+    public bool IsExpired { get; private set; }
+
+    /// <summary>An offer whose application deadline has passed: nothing is suggested for it, and the page says why.</summary>
+    public bool ApplicationsClosed { get; private set; }
 
     /// <summary>Country names by code, for the reasons.</summary>
     public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
@@ -29,6 +35,9 @@ public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers
         }
 
         Posting = posting;
+        var now = time.GetUtcNow();
+        IsExpired = posting.ValidUntil <= now;
+        ApplicationsClosed = posting.Kind == PostingKind.Offer && !OfferDeadline.IsOpen(posting.ApplicationDeadline, now);
         Suggestions = await finder.ForAsync(await readers.CurrentAsync(), posting, Shown);
         CountryNames = await MatchPages.CountryNamesAsync(db, Suggestions);
         return Page();

@@ -25,6 +25,9 @@ public sealed class ShowModel(
 
     public bool IsExpired { get; private set; }
 
+    /// <summary>Whether the page links to its suggestions: a current need, or a current offer still taking applications.</summary>
+    public bool MatchesOffered { get; private set; }
+
     /// <summary>The time the page is shown at, for whether the offer's application deadline has passed.</summary>
     public DateTimeOffset Now { get; private set; }
 
@@ -108,6 +111,8 @@ public sealed class ShowModel(
         MayManage = reader.MayManage(posting.ParticipantId);
         Now = time.GetUtcNow();
         IsExpired = posting.Status == PostingStatus.Published && posting.ValidUntil <= time.GetUtcNow();
+        MatchesOffered = posting.Status == PostingStatus.Published && !IsExpired && posting.Kind != PostingKind.Experience
+            && (posting.Kind == PostingKind.Need || OfferDeadline.IsOpen(posting.ApplicationDeadline, time.GetUtcNow()));
         RenewalOpen = posting.Status == PostingStatus.Published && PostingRenewal.IsOpen(posting.ValidUntil, time.GetUtcNow());
         if (MayManage && posting.Status == PostingStatus.Published)
         {
