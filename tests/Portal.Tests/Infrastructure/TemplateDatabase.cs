@@ -22,11 +22,7 @@ internal static class TemplateDatabase
         var template = Template.Value;
         if (TestEnvironment.IsPostgres)
         {
-            using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{databaseName}\" TEMPLATE \"{template}\"";
-            command.ExecuteNonQuery();
+            OnServer($"CREATE DATABASE \"{databaseName}\" TEMPLATE \"{template}\"");
         }
         else
         {
@@ -39,12 +35,17 @@ internal static class TemplateDatabase
     {
         if (TestEnvironment.IsPostgres)
         {
-            using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
-            command.ExecuteNonQuery();
+            OnServer($"CREATE DATABASE \"{databaseName}\"");
         }
+    }
+
+    private static void OnServer(string sql)
+    {
+        using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static string Create()
