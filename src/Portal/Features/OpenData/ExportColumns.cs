@@ -41,13 +41,21 @@ public static class ExportColumns
         new("assistance_types", "list of codes", "The types of assistance: " + string.Join(", ", PostingLabels.AllAssistanceTypes.Select(t => Code(t))) + ".", r => Codes(r.Types)),
         new("regions_m49", "list of codes", "UN M49 codes of the regions it concerns, chosen or of its countries: " + string.Join(", ", PostingLabels.AllRegions.Select(g => $"{M49(g)} {g.Label()}")) + ".", r => M49Codes(r.Regions)),
         new("countries_iso3", "list of codes", "ISO 3166-1 alpha-3 codes of the countries concerned.", r => r.Countries),
-        new("budget_amount", "decimal", "The budget or amount, when the posting gives one (a full stop before decimals, no thousands separator).", r => r.Budget),
+        new("budget_amount", "decimal", "The budget or amount, when the posting gives one (a full stop before decimals, no thousands separator).", r => Amount(r.Budget)),
         new("budget_currency", "code", "ISO 4217 code of the budget's currency.", r => r.Currency),
         new("period", "text", "The period the posting names, in its own words.", r => r.Period),
         new("application_deadline", "date", "An offer's last day to apply (Geneva time), when it has one.", r => r.ApplicationDeadline),
         new("published_at", "date-time", "When the current version was published (UTC).", r => r.PublishedAt),
         new("valid_until", "date-time", "When the posting expires unless renewed (UTC).", r => r.ValidUntil),
     ];
+
+    /// <summary>
+    /// An amount without trailing zeros: PostgreSQL keeps the column's scale (250000.50), SQLite does not (250000.5), and
+    /// a file must not depend on the database.
+    /// </summary>
+    public static decimal? Amount(decimal? amount) => amount is decimal a
+        ? decimal.Parse(a.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>The UN M49 code of a region; "Global" is 001, the world.</summary>
     public static string M49(Regions region) => region switch

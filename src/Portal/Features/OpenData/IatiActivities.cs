@@ -152,7 +152,7 @@ public static partial class IatiActivities
             xml.WriteStartElement("value");
             xml.WriteAttributeString("currency", currency);
             xml.WriteAttributeString("value-date", PostingCsv.IsoDate(DateOnly.FromDateTime(row.PublishedAt.UtcDateTime)));
-            xml.WriteString(amount.ToString(CultureInfo.InvariantCulture));
+            xml.WriteString(ExportColumns.Amount(amount)!.Value.ToString(CultureInfo.InvariantCulture));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
