@@ -10,6 +10,7 @@ using Portal.Features.EntryCodes;
 using Portal.Features.Markdown;
 using Portal.Features.Matching;
 using Portal.Features.Notices;
+using Portal.Features.OpenData;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
@@ -82,6 +83,7 @@ public static class PortalSetup
         services.AddScoped<PostingLifecycle>();
         services.AddScoped<PostingMail>();
         services.AddScoped<PostingStatistics>();
+        services.AddScoped<PostingExport>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);

@@ -360,6 +360,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
             ("kind", _) => "pdf",
+            ("format", _) => "csv",
             ("name", _) => "nav.xhtml",
             _ => throw new InvalidOperationException($"The fuzzer has no real value for {{{parameter}}} in {route}: add one to World.RealValue."),
         };

@@ -34,6 +34,17 @@ public sealed record SearchQuery(
 
     /// <summary>Longer queries are cut: nobody types them, and they only cost the server.</summary>
     public const int MaxTextLength = 200;
+
+    /// <summary>
+    /// Unknown values in a shared link are ignored rather than failing the page: a kind that does not exist, a country or
+    /// participant that is not a code. Country codes are ISO 3166 alpha-3, upper case; "vnm" typed into the address means VNM.
+    /// </summary>
+    public SearchQuery Normalized() => this with
+    {
+        Kind = Kind is PostingKind k && Enum.IsDefined(k) ? k : null,
+        Country = PostingLabels.IsCode(Country) ? Country.ToUpperInvariant() : null,
+        Participant = PostingLabels.IsCode(Participant) ? Participant : null,
+    };
 }
 
 public sealed record PostingListItem(
@@ -179,26 +190,10 @@ public sealed class PostingSearch(
         var pages = Math.Max(1, (shown + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
 
-        // Otherwise the rank is only computed when the order needs it, and then only for the postings that passed
-        // visibility and the filters (the join runs first, bm25 last).
-        IQueryable<Ranked> ranked = facetMatch is not null
+        var ranked = facetMatch is not null
             ? Unlapsed(Matches(facetMatch).Select(hit => new Ranked { Id = hit.Id, Rank = hit.Rank }))
-            : matchQuery is null
-                ? postings.Select(p => new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil })
-                : sort == SortOrder.Relevance
-                    ? from hit in Matches(matchQuery)
-                      join p in postings on hit.Id equals p.Id
-                      select new Ranked { Id = p.Id, Rank = hit.Rank, PublishedAt = p.PublishedAt }
-                    : from hit in MatchIds(matchQuery)
-                      join p in postings on hit equals p.Id
-                      select new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil };
-        ranked = sort switch
-        {
-            SortOrder.ExpiringSoon => ranked.OrderBy(r => r.ValidUntil).ThenBy(r => r.Id),
-            SortOrder.Newest => ranked.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
-            _ when facetMatch is not null => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Id),
-            _ => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.PublishedAt),
-        };
+                .OrderBy(r => r.Rank).ThenByDescending(r => r.Id)
+            : Ordered(postings, matchQuery, sort);
 
         // Sort only ids, then read the page's rows: a sort that carried titles and summaries for every hit cost more
         // than the sort itself. The rows are read through the same visibility and filters as the ids, whichever way
@@ -217,6 +212,50 @@ public sealed class PostingSearch(
         }
 
         return new SearchResult(items, total, page, pages) { IsCapped = total > SearchQuery.MaxCounted };
+    }
+
+    /// <summary>
+    /// The ids of every posting the query finds for this reader, in the page's order, at most <paramref name="limit"/>:
+    /// the open-data exports, which take all the pages at once. Visibility, filters and order are the page's own; a ranked
+    /// search takes the way both providers share (the index's facets only save time on one page). <paramref name="kinds"/>,
+    /// when given, keeps only postings of those kinds (the IATI export: offers and experiences).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> IdsAsync(SearchQuery query, Reader reader, int limit, IReadOnlyList<PostingKind>? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reader);
+        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow())), query);
+        if (kinds is not null)
+        {
+            postings = postings.Where(p => kinds.Contains(p.Kind));
+        }
+
+        var matchQuery = FullTextQuery.For(database.IsPostgres, Cut(query.Text));
+        var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
+        return await Ordered(postings, matchQuery, sort).Take(limit).Select(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>
+    /// The visible, filtered postings (matching the words, if any) in the order asked. The rank is only computed when the
+    /// order needs it, and then only for the postings that passed visibility and the filters (the join runs first, bm25 last).
+    /// </summary>
+    private IOrderedQueryable<Ranked> Ordered(IQueryable<Posting> postings, string? matchQuery, SortOrder sort)
+    {
+        var ranked = matchQuery is null
+            ? postings.Select(p => new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil })
+            : sort == SortOrder.Relevance
+                ? from hit in Matches(matchQuery)
+                  join p in postings on hit.Id equals p.Id
+                  select new Ranked { Id = p.Id, Rank = hit.Rank, PublishedAt = p.PublishedAt }
+                : from hit in MatchIds(matchQuery)
+                  join p in postings on hit equals p.Id
+                  select new Ranked { Id = p.Id, PublishedAt = p.PublishedAt, ValidUntil = p.ValidUntil };
+        return sort switch
+        {
+            SortOrder.ExpiringSoon => ranked.OrderBy(r => r.ValidUntil).ThenBy(r => r.Id),
+            SortOrder.Newest => ranked.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id),
+            _ => ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.PublishedAt),
+        };
     }
 
     public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Statistics;
 
@@ -33,20 +34,8 @@ public static class StatisticsCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>
-    /// A field a spreadsheet reads as text: one that could start a formula (participants name themselves) gets an
-    /// apostrophe in front, and one with a comma, quote or line break is quoted.
-    /// </summary>
-    public static string Field(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>A field a spreadsheet reads as text (participants name themselves): <see cref="CsvField.Write"/>.</summary>
+    public static string Field(string value) => CsvField.Write(value);
 
     private static void Rows(StringBuilder csv, string figure, IEnumerable<Figure> rows)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.OpenData;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Infrastructure.Caching;
@@ -117,13 +118,10 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
     {
         var reader = await readers.CurrentAsync();
         MayPublish = reader.MayPublish;
-        // Unknown values in a shared link are ignored rather than failing the page.
-        Kind = Kind is PostingKind k && Enum.IsDefined(k) ? k : null;
-        // Country codes are ISO 3166 alpha-3, upper case; "vnm" typed into the address means VNM.
-        Country = PostingLabels.IsCode(Country) ? Country.ToUpperInvariant() : null;
-        Participant = PostingLabels.IsCode(Participant) ? Participant : null;
-        Result = await search.RunAsync(new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since,
-            EffectiveSort, PageNumber), reader);
+        var query = new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since, EffectiveSort, PageNumber)
+            .Normalized();
+        (Kind, Country, Participant) = (query.Kind, query.Country, query.Participant);
+        Result = await search.RunAsync(query, reader);
         if (Result.IsKept)
         {
             // Text without a searchable word ("!!!") searches nothing, so the box is shown empty: the kept HTML of
@@ -150,7 +148,12 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
     }
 
     /// <summary>This page's URL with one parameter changed (pagination, sorting).</summary>
-    public string Link(int? page = null, SortOrder? sort = null)
+    public string Link(int? page = null, SortOrder? sort = null) => WithQuery("/Postings", page, sort);
+
+    /// <summary>The download of every posting this search finds (all pages) in a format of <see cref="PostingExport"/>.</summary>
+    public string ExportLink(string format) => WithQuery(PostingExport.Path(format), page: null, sort: null);
+
+    private string WithQuery(string path, int? page, SortOrder? sort)
     {
         var query = new Dictionary<string, string?>
         {
@@ -165,7 +168,7 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
             ["sort"] = (sort ?? Sort)?.ToString(),
             ["page"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Postings",
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path,
             query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }
