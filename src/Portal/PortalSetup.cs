@@ -45,7 +45,11 @@ public static class PortalSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection("Smtp"))
+            .Validate(o => o.EnableSsl is null,
+                "Smtp:EnableSsl is no longer read: set Smtp:Security to StartTls (or SslOnConnect for port 465, Auto, None).")
+            .Validate(o => o.HasValidFrom, "Smtp:From must be an e-mail address, optionally with a name: Portal <portal@example.org>.")
+            .ValidateOnStart();
         services.Configure<SecurityTxtOptions>(builder.Configuration.GetSection("SecurityTxt"));
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -17,6 +17,9 @@ public class OutboxMessage
 
     public required string Body { get; set; }
 
+    /// <summary>Where replies go, when that is a person (the portal's own address is read by nobody); null: no Reply-To.</summary>
+    public string? ReplyTo { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -1131,6 +1131,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Sensitive")
                         .HasColumnType("INTEGER");
 
