@@ -14,6 +14,7 @@ using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
 using Portal.Features.Statistics;
+using Portal.Features.Subscriptions;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.Email;
@@ -90,6 +91,7 @@ public static class PortalSetup
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);
         services.AddNotices(builder.Configuration);
+        services.AddSubscriptions(builder.Configuration);
         services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {

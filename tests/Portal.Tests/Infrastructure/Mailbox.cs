@@ -19,6 +19,9 @@ public static class Mailbox
         public string ReplyTo { get; init; } = "";
 
         public string? MessageId { get; init; }
+
+        /// <summary>The List-Unsubscribe header, or null.</summary>
+        public string? ListUnsubscribe { get; init; }
     }
 
     /// <summary>Sends what is due through the real SMTP server, then returns the messages the sink holds for <paramref name="to"/>.</summary>
@@ -58,6 +61,7 @@ public static class Mailbox
         From = message.From.ToString(),
         ReplyTo = message.ReplyTo.ToString(),
         MessageId = message.MessageId,
+        ListUnsubscribe = message.Headers[HeaderId.ListUnsubscribe],
     };
 
     /// <summary>The first link in a message that starts with <paramref name="prefix"/>, as a local path.</summary>

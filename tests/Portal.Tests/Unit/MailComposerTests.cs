@@ -54,6 +54,20 @@ public sealed class MailComposerTests
     }
 
     [Fact]
+    public void Compose_NamesTheUnsubscribePage_InAHeaderThatSurvivesTheWire()
+    {
+        var message = Message("Hello.");
+        message.UnsubscribeUrl = "https://portal.example.org/Unsubscribe?token=CfDJ8abc";
+        using var mime = MailComposer.Compose(message, "portal@example.org");
+        using var wire = new MemoryStream();
+        mime.WriteTo(wire);
+        wire.Position = 0;
+        using var read = MimeMessage.Load(wire);
+
+        Assert.Equal("<https://portal.example.org/Unsubscribe?token=CfDJ8abc>", read.Headers[HeaderId.ListUnsubscribe]);
+    }
+
+    [Fact]
     public void Compose_WithoutReplyTo_HasNone()
     {
         using var mime = MailComposer.Compose(Message("Hello."), "portal@example.org");

@@ -9,7 +9,8 @@ namespace Portal.Infrastructure.Email;
 
 /// <summary>
 /// Turns a queued message into what goes over the wire: the text as the portal wrote it, the same text as HTML (for
-/// mail programs that show only HTML well), <c>From</c>, <c>Reply-To</c> when the message names one, and a
+/// mail programs that show only HTML well), <c>From</c>, <c>Reply-To</c> when the message names one,
+/// <c>List-Unsubscribe</c> for subscription mail, and a
 /// <c>Message-ID</c> that stays the same across retries so that a message sent twice after a lost reply is one
 /// message to the recipient's mail program. Pure: tests read what it builds.
 /// </summary>
@@ -25,6 +26,11 @@ public static partial class MailComposer
         if (!string.IsNullOrWhiteSpace(message.ReplyTo))
         {
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
+        }
+
+        if (!string.IsNullOrEmpty(message.UnsubscribeUrl))
+        {
+            mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{message.UnsubscribeUrl}>");
         }
 
         mime.Subject = message.Subject;

@@ -64,9 +64,11 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     /// <summary>
     /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are erased
     /// from the database once delivered. <paramref name="replyTo"/>: where an answer should go when it is a person
-    /// rather than the portal (whose address nobody reads).
+    /// rather than the portal (whose address nobody reads); <paramref name="unsubscribeUrl"/>: the page that stops mail
+    /// like this, for the mail program's own "unsubscribe" button.
     /// </summary>
-    public void Enqueue(string kind, string to, string subject, string body, bool sensitive = false, string? replyTo = null)
+    public void Enqueue(
+        string kind, string to, string subject, string body, bool sensitive = false, string? replyTo = null, string? unsubscribeUrl = null)
     {
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
@@ -77,6 +79,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
             Body = body,
             Sensitive = sensitive,
             ReplyTo = replyTo,
+            UnsubscribeUrl = unsubscribeUrl,
             CreatedAt = now,
             NextAttemptAt = now,
         });
