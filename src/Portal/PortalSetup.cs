@@ -15,6 +15,7 @@ using Portal.Features.Participants;
 using Portal.Features.Postings;
 using Portal.Features.Sample;
 using Portal.Features.Statistics;
+using Portal.Features.Subscriptions;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.Email;
@@ -46,7 +47,11 @@ public static class PortalSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection("Smtp"))
+            .Validate(o => o.EnableSsl is null,
+                "Smtp:EnableSsl is no longer read: set Smtp:Security to StartTls (or SslOnConnect for port 465, Auto, None).")
+            .Validate(o => o.HasValidFrom, "Smtp:From must be an e-mail address, optionally with a name: Portal <portal@example.org>.")
+            .ValidateOnStart();
         services.Configure<SecurityTxtOptions>(builder.Configuration.GetSection("SecurityTxt"));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -88,6 +93,7 @@ public static class PortalSetup
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);
         services.AddNotices(builder.Configuration);
+        services.AddSubscriptions(builder.Configuration);
         services.AddPortalPrint(builder.Configuration);
         services.AddResponseCompression(o =>
         {

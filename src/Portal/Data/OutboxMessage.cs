@@ -17,6 +17,12 @@ public class OutboxMessage
 
     public required string Body { get; set; }
 
+    /// <summary>Where replies go, when that is a person (the portal's own address is read by nobody); null: no Reply-To.</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>The page that stops e-mails like this one (a subscription's), sent as <c>List-Unsubscribe</c>; null for other mail.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }

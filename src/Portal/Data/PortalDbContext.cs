@@ -26,6 +26,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Posting> Postings => Set<Posting>();
@@ -59,6 +61,13 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
             e.Property(u => u.Notices).HasConversion<string>().HasMaxLength(20);
             e.HasOne(u => u.Participant).WithMany().HasForeignKey(u => u.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Subscription>(e =>
+        {
+            e.Property(s => s.Timing).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(s => new { s.Timing, s.CoveredUntil });
+            e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AccountToken>(e =>
@@ -127,6 +136,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
         {
             e.Property(m => m.Kind).HasMaxLength(60);
             e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.ReplyTo).HasMaxLength(256);
+            e.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.LastError).HasMaxLength(2000);
             e.Property(m => m.CancelReason).HasMaxLength(300);

@@ -1,14 +1,28 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>Reads what the SMTP sink received: one RFC 822 message per file in the Maildir's new/ folder.</summary>
-public static partial class Mailbox
+public static class Mailbox
 {
-    public sealed record Mail(string To, string Subject, string Body);
+    public sealed record Mail(string To, string Subject, string Body)
+    {
+        /// <summary>The HTML part, or null when the message has none.</summary>
+        public string? Html { get; init; }
+
+        public string From { get; init; } = "";
+
+        /// <summary>The Reply-To addresses as one header value; empty when there is none.</summary>
+        public string ReplyTo { get; init; } = "";
+
+        public string? MessageId { get; init; }
+
+        /// <summary>The List-Unsubscribe header, or null.</summary>
+        public string? ListUnsubscribe { get; init; }
+    }
 
     /// <summary>Sends what is due through the real SMTP server, then returns the messages the sink holds for <paramref name="to"/>.</summary>
     public static async Task<IReadOnlyList<Mail>> DeliverAndReadAsync(PortalFactory factory, string to)
@@ -28,7 +42,8 @@ public static partial class Mailbox
 
             foreach (var file in Directory.GetFiles(path))
             {
-                var mail = Parse(await File.ReadAllTextAsync(file));
+                using var message = await MimeMessage.LoadAsync(file);
+                var mail = Read(message);
                 if (mail.To.Contains(to, StringComparison.OrdinalIgnoreCase))
                 {
                     mails.Add(mail);
@@ -39,27 +54,15 @@ public static partial class Mailbox
         return mails;
     }
 
-    public static Mail Parse(string raw)
+    /// <summary>A message as the sink stored it, read with MimeKit: the text part as <see cref="Mail.Body"/>.</summary>
+    private static Mail Read(MimeMessage message) => new Mail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "")
     {
-        ArgumentNullException.ThrowIfNull(raw);
-        var split = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", 2);
-        var headers = Regex.Replace(split[0], "\n[ \t]+", " ");
-        string Header(string name) => headers.Split('\n')
-            .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
-            .Select(l => l[(name.Length + 1)..].Trim()).FirstOrDefault() ?? "";
-        var body = split.Length > 1 ? split[1] : "";
-        var encoding = Header("Content-Transfer-Encoding");
-        if (encoding.Equals("base64", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c)))));
-        }
-        else if (encoding.Equals("quoted-printable", StringComparison.OrdinalIgnoreCase))
-        {
-            body = DecodeQuotedPrintable(body);
-        }
-
-        return new Mail(Header("To"), DecodeHeader(Header("Subject")), body);
-    }
+        Html = message.HtmlBody,
+        From = message.From.ToString(),
+        ReplyTo = message.ReplyTo.ToString(),
+        MessageId = message.MessageId,
+        ListUnsubscribe = message.Headers[HeaderId.ListUnsubscribe],
+    };
 
     /// <summary>The first link in a message that starts with <paramref name="prefix"/>, as a local path.</summary>
     public static string LinkIn(Mail mail, string prefix)
@@ -68,36 +71,4 @@ public static partial class Mailbox
         var match = Regex.Match(mail.Body, Regex.Escape("http://portal.test" + prefix) + @"[^\s]*");
         return match.Success ? match.Value["http://portal.test".Length..] : throw new InvalidOperationException($"No {prefix} link in: {mail.Body}");
     }
-
-    private static string DecodeQuotedPrintable(string input)
-    {
-        var soft = input.Replace("=\n", "", StringComparison.Ordinal);
-        var bytes = new List<byte>();
-        for (var i = 0; i < soft.Length; i++)
-        {
-            if (soft[i] == '=' && i + 2 < soft.Length && Uri.IsHexDigit(soft[i + 1]) && Uri.IsHexDigit(soft[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(soft.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(soft[i].ToString()));
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    // Whitespace between two encoded words is folding, not text (RFC 2047, 6.2): a long subject is split in several.
-    private static string DecodeHeader(string value) => EncodedWord().Replace(BetweenEncodedWords().Replace(value, "?==?"), m =>
-        m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-            ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
-            : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWord();
-
-    [GeneratedRegex(@"\?=\s+=\?")]
-    private static partial Regex BetweenEncodedWords();
 }

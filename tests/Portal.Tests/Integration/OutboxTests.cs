@@ -71,4 +71,48 @@ public sealed class OutboxTests
         var mail = Assert.Single(admin.Page!.QuerySelectorAll("[data-testid=mail]"));
         Assert.Contains("/Account/ResetPassword?token=", mail.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DeliveredMessage_HasTextAndHtmlParts_FromReplyToAndAStableMessageId()
+    {
+        await using var factory = new PortalFactory();
+        _ = factory.Server;
+        const string To = "parts@example.test";
+        await factory.WithServicesAsync(async sp =>
+        {
+            var outbox = sp.GetRequiredService<Outbox>();
+            outbox.Enqueue("test", To, "Two parts", "Dear reader,\n\n<b>Not bold</b> & co.\nOpen http://portal.test/Postings/1.\n", replyTo: "focal.point@example.test");
+            outbox.Enqueue("test", To, "Second in the batch", "Also sent.");
+            return await sp.GetRequiredService<Portal.Data.PortalDbContext>().SaveChangesAsync();
+        });
+
+        var mails = await Mailbox.DeliverAndReadAsync(factory, To);
+        Assert.Equal(2, mails.Count);
+        var mail = Assert.Single(mails, m => m.Subject == "Two parts");
+        Assert.Contains("<b>Not bold</b> & co.", mail.Body, StringComparison.Ordinal);
+        Assert.NotNull(mail.Html);
+        Assert.Contains("&lt;b&gt;Not bold&lt;/b&gt; &amp; co.", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://portal.test/Postings/1\">", mail.Html, StringComparison.Ordinal);
+        Assert.Equal("portal@portal.test", mail.From);
+        Assert.Equal("focal.point@example.test", mail.ReplyTo);
+        Assert.Equal("", Assert.Single(mails, m => m.Subject == "Second in the batch").ReplyTo);
+
+        var row = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == "Two parts"));
+        Assert.Equal(MailComposer.MessageId(row, MimeKit.MailboxAddress.Parse("portal@portal.test")), mail.MessageId);
+        Assert.EndsWith("@portal.test", mail.MessageId, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Smtp:EnableSsl", "true", "Smtp:EnableSsl is no longer read")]
+    [InlineData("Smtp:From", "not an address", "Smtp:From must be an e-mail address")]
+    public async Task MisreadSmtpSettings_StopTheStart_WithWhatToSet(string key, string value, string message)
+    {
+        await using var factory = new PortalFactory();
+        factory.Settings[key] = value;
+
+        var error = Record.Exception(() => factory.Server);
+
+        Assert.NotNull(error);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,7 @@
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -12,13 +15,23 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    public bool EnableSsl { get; set; }
+    /// <summary>
+    /// How the connection is protected: <c>Auto</c> (TLS from the start on port 465, otherwise STARTTLS when the
+    /// server offers it), <c>StartTls</c> (required), <c>SslOnConnect</c> (SMTPS), or <c>None</c> (a local relay).
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+
+    /// <summary>The setting <see cref="Security"/> replaced; set, the portal refuses to start rather than guess.</summary>
+    public bool? EnableSsl { get; set; }
 
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
 
+    /// <summary>The sender, an address or a name with it: <c>CCM Cooperation Portal &lt;portal@example.org&gt;</c>.</summary>
     public string From { get; set; } = "portal@localhost";
+
+    public bool HasValidFrom => MimeKit.MailboxAddress.TryParse(From, out var address) && address.Address.Contains('@', StringComparison.Ordinal);
 
     /// <summary>The address people open, used in links inside e-mails; unset, the address the portal listens on (<see cref="PublicAddress"/>).</summary>
     public string? PublicBaseUrl { get; set; }
@@ -50,9 +63,12 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
 
     /// <summary>
     /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are erased
-    /// from the database once delivered.
+    /// from the database once delivered. <paramref name="replyTo"/>: where an answer should go when it is a person
+    /// rather than the portal (whose address nobody reads); <paramref name="unsubscribeUrl"/>: the page that stops mail
+    /// like this, for the mail program's own "unsubscribe" button.
     /// </summary>
-    public void Enqueue(string kind, string to, string subject, string body, bool sensitive = false)
+    public void Enqueue(
+        string kind, string to, string subject, string body, bool sensitive = false, string? replyTo = null, string? unsubscribeUrl = null)
     {
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
@@ -62,6 +78,8 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
             Subject = subject,
             Body = body,
             Sensitive = sensitive,
+            ReplyTo = replyTo,
+            UnsubscribeUrl = unsubscribeUrl,
             CreatedAt = now,
             NextAttemptAt = now,
         });
@@ -120,27 +138,29 @@ public sealed class OutboxDispatcher(
             .Where(m => m.SentAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(token);
         var sent = 0;
+        using var connection = new SmtpConnection(options.Value);
         foreach (var id in due)
         {
             var claimed = await db.Outbox
                 .Where(m => m.Id == id && m.SentAt == null && m.CancelledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, now + Lease), token);
-            if (claimed == 1 && await SendOneAsync(db, id, token))
+            if (claimed == 1 && await SendOneAsync(db, connection, id, token))
             {
                 sent++;
             }
         }
 
+        await connection.CloseAsync(token);
         return sent;
     }
 
-    private async Task<bool> SendOneAsync(PortalDbContext db, long id, CancellationToken token)
+    private async Task<bool> SendOneAsync(PortalDbContext db, SmtpConnection connection, long id, CancellationToken token)
     {
         var message = await db.Outbox.SingleAsync(m => m.Id == id, token);
         message.Attempts++;
         try
         {
-            await SendAsync(message, token);
+            await connection.SendAsync(MailComposer.Compose(message, options.Value.From), token);
             message.SentAt = time.GetUtcNow();
             message.LastError = null;
             if (message.Sensitive)
@@ -148,8 +168,11 @@ public sealed class OutboxDispatcher(
                 message.Body = Outbox.ErasedBody;
             }
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is CommandException or ProtocolException or IOException or SocketException
+            or AuthenticationException or SslHandshakeException or MimeKit.ParseException or InvalidOperationException)
         {
+            // The next message starts on a fresh connection: this one may be in any state.
+            connection.Reset();
             // 1, 2, 4 ... minutes, capped at six hours; the message stays until sent or read in the portal.
             var delay = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(message.Attempts - 1, 9))));
             message.NextAttemptAt = time.GetUtcNow() + delay;
@@ -162,18 +185,65 @@ public sealed class OutboxDispatcher(
         return message.SentAt is not null;
     }
 
-    private async Task SendAsync(OutboxMessage message, CancellationToken token)
+}
+
+/// <summary>
+/// One SMTP connection for a batch of messages, opened at the first send and reopened after a failure: a daily summary
+/// or a digest to many people is one conversation with the server, not one per message.
+/// </summary>
+internal sealed class SmtpConnection(SmtpOptions options) : IDisposable
+{
+    private SmtpClient? client;
+
+    public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken token)
     {
-        var smtp = options.Value;
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        if (client is null)
         {
-            client.Credentials = new System.Net.NetworkCredential(smtp.UserName, smtp.Password);
+            var opened = new SmtpClient();
+            try
+            {
+                await opened.ConnectAsync(options.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), options.Port, options.Security, token);
+                if (!string.IsNullOrEmpty(options.UserName))
+                {
+                    await opened.AuthenticateAsync(options.UserName, options.Password ?? "", token);
+                }
+            }
+            catch
+            {
+                opened.Dispose();
+                throw;
+            }
+
+            client = opened;
         }
 
-        using var mail = new MailMessage(smtp.From, message.To, message.Subject, message.Body);
-        mail.BodyEncoding = System.Text.Encoding.UTF8;
-        mail.SubjectEncoding = System.Text.Encoding.UTF8;
-        await client.SendMailAsync(mail, token);
+        await client.SendAsync(message, token);
     }
+
+    /// <summary>Drops the connection without a word to the server (it may not be listening any more).</summary>
+    public void Reset()
+    {
+        client?.Dispose();
+        client = null;
+    }
+
+    /// <summary>Says goodbye to the server when the batch is done.</summary>
+    public async Task CloseAsync(CancellationToken token)
+    {
+        if (client is { IsConnected: true })
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true, token);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ProtocolException or CommandException)
+            {
+                // Everything was sent; a goodbye the server did not hear loses nothing.
+            }
+        }
+
+        Reset();
+    }
+
+    public void Dispose() => client?.Dispose();
 }
