@@ -136,6 +136,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
         MapPostings(builder);
         MapCatalogue(builder);
+        MapInterests(builder);
 
         builder.Entity<Setting>(e =>
         {
