@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Portal.Data;
 using Portal.Features.EntryCodes;
+using Portal.Features.Notices;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
@@ -274,6 +276,59 @@ public sealed class InterestTests : PortalTest
         Assert.Equal("1 expression of interest, which has not become a project yet.", observer.Find("[data-testid=interests-total]"));
         await deu.OpenAsync("/Statistics");
         Assert.Equal("2 expressions of interest, none of which has become a project yet.", deu.Find("[data-testid=interests-total]"));
+    }
+
+    [Fact]
+    public async Task WhoChoseTheDailySummary_ReadsTheInterestAndTheReplyThere_NotAtOnce()
+    {
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var laoDaily = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO", email: $"daily.lao.{Guid.NewGuid():N}@example.test");
+        var (deu, deuAccount) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var firstDue = SummaryClock.DayDue(Factory.Time.GetUtcNow(), zurich, 7);
+        foreach (var email in new[] { laoDaily.Email, deuAccount.Email })
+        {
+            await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Notices, NoticeTiming.DailySummary).SetProperty(u => u.LastSummaryDay, firstDue)));
+        }
+
+        var id = await ExpressAsync(deu, need, "We could help.");
+        await lao.OpenAsync($"/Connections/{id}");
+        await lao.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = "Tell us more." });
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email));
+
+        Factory.Time.SetUtcNow(SummaryClock.NextAt(Factory.Time.GetUtcNow(), zurich, 7));
+        await Factory.Services.GetServices<IHostedService>().OfType<DailySummaryJob>().Single().RunOnceAsync();
+
+        // The owner's reply answered the interest: Laos has nothing waiting, Germany has the reply to answer.
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        var summary = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email));
+        Assert.Contains("1 connection has a reply waiting for your answer.", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"http://portal.test/Connections/{id}", summary.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnansweredInterest_WaitsInTheOwnersDailySummary()
+    {
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var laoDaily = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO", email: $"daily.lao.{Guid.NewGuid():N}@example.test");
+        var firstDue = SummaryClock.DayDue(Factory.Time.GetUtcNow(), zurich, 7);
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == laoDaily.Email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Notices, NoticeTiming.DailySummary).SetProperty(u => u.LastSummaryDay, firstDue)));
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var id = await ExpressAsync(deu, need, "We could help.");
+
+        Factory.Time.SetUtcNow(SummaryClock.NextAt(Factory.Time.GetUtcNow(), zurich, 7));
+        await Factory.Services.GetServices<IHostedService>().OfType<DailySummaryJob>().Single().RunOnceAsync();
+
+        var summary = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        Assert.Contains("1 expression of interest in your postings is waiting for an answer.", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"Germany about “Prosthetics workshop in Xieng Khouang”", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"http://portal.test/Connections/{id}", summary.Body, StringComparison.Ordinal);
     }
 
     private static async Task<int> ExpressAsync(Browser browser, int postingId, string message)
