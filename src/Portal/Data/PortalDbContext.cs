@@ -147,6 +147,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
         MapPostings(builder);
         MapCatalogue(builder);
+        MapInterests(builder);
 
         builder.Entity<Setting>(e =>
         {

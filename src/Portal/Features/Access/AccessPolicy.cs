@@ -43,6 +43,8 @@ public static class AccessPolicy
         {
             o.Conventions.AuthorizeFolder("/Admin", Coordinator);
             o.Conventions.AuthorizeFolder("/Account/Manage", AccountHolder);
+            // Connections are between participants, and an entry-code session speaks for none.
+            o.Conventions.AuthorizeFolder("/Connections", AccountHolder);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -78,6 +78,10 @@ public enum AuditEvent
     BookBuildRequested,
     BookEditionPublished,
     BookEditionWithdrawn,
+
+    InterestExpressed,
+    InterestReplied,
+    InterestStateChanged,
 }
 
 /// <summary>The words the audit page shows for each event, in its table and its filter: one place for all of them.</summary>
@@ -155,6 +159,9 @@ public static class AuditEvents
         AuditEvent.BookBuildRequested => "Catalogue build requested",
         AuditEvent.BookEditionPublished => "Catalogue edition published to its readers",
         AuditEvent.BookEditionWithdrawn => "Catalogue edition withdrawn from its readers",
+        AuditEvent.InterestExpressed => "Interest expressed in a need or an offer",
+        AuditEvent.InterestReplied => "Reply written in a connection",
+        AuditEvent.InterestStateChanged => "State of a connection changed",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An audit event without words: add them here."),
     };
 

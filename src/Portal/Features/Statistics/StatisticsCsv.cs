@@ -9,15 +9,17 @@ namespace Portal.Features.Statistics;
 /// right) with the columns <c>figure,label,count</c>. The figures, in this order:
 /// <c>postings</c> (one row), <c>by_kind</c>, <c>by_area</c>, <c>by_region</c> (a posting counts once in each of
 /// its areas and regions), <c>by_month</c> (label <c>yyyy-MM</c>, month of first publication, UTC), <c>publishers</c>
-/// (one row: participants that have published) and <c>top_publishers</c> (label: the participant's name).
+/// (one row: participants that have published), <c>top_publishers</c> (label: the participant's name), then
+/// <c>interests</c> (one row: expressions of interest), <c>projects_agreed</c> (one row) and <c>interests_by_state</c>.
 /// </summary>
 public static class StatisticsCsv
 {
     public const string Header = "figure,label,count";
 
-    public static byte[] Write(StatisticsFigures figures)
+    public static byte[] Write(StatisticsFigures figures, InterestFigures interests)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(interests);
         var csv = new StringBuilder();
         csv.Append(Header).Append("\r\n");
         Row(csv, "postings", "Current postings", figures.Postings);
@@ -30,6 +32,10 @@ public static class StatisticsCsv
         {
             Row(csv, "top_publishers", publisher.Name, publisher.Count);
         }
+
+        Row(csv, "interests", "Expressions of interest", interests.Expressed);
+        Row(csv, "projects_agreed", "Projects agreed", interests.ProjectsAgreed);
+        Rows(csv, "interests_by_state", interests.ByState);
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }

@@ -17,9 +17,27 @@ public sealed class AcceptedLimits(TimeProvider time) : IDisposable
     /// </summary>
     public const int AccessRequestsPerHour = 300;
 
+    /// <summary>
+    /// Expressions of interest one account may send in an hour, counted per account (they are written by people signed
+    /// in): far more than a focal point reading suggestions writes, and few enough that nobody floods a State's inbox.
+    /// </summary>
+    public const int InterestsPerHour = 10;
+
+    /// <summary>Replies one account may write in an hour, in all its connections together.</summary>
+    public const int InterestRepliesPerHour = 60;
+
     public AcceptedLimit AccessRequest { get; } = new(AccessRequestsPerHour, TimeSpan.FromHours(1), time);
 
-    public void Dispose() => AccessRequest.Dispose();
+    public AcceptedLimit Interest { get; } = new(InterestsPerHour, TimeSpan.FromHours(1), time);
+
+    public AcceptedLimit InterestReply { get; } = new(InterestRepliesPerHour, TimeSpan.FromHours(1), time);
+
+    public void Dispose()
+    {
+        AccessRequest.Dispose();
+        Interest.Dispose();
+        InterestReply.Dispose();
+    }
 }
 
 /// <summary>
@@ -43,9 +61,13 @@ public sealed class AcceptedLimit(int permits, TimeSpan window, TimeProvider tim
     /// Null when the permit is taken; otherwise how long the address must wait and whether this is the window's first
     /// refusal (audited once per address and window).
     /// </summary>
-    public async Task<(TimeSpan RetryAfter, bool First)?> TakeAsync(IPAddress? address, CancellationToken token = default)
+    public Task<(TimeSpan RetryAfter, bool First)?> TakeAsync(IPAddress? address, CancellationToken token = default) =>
+        TakeAsync(RateLimits.PartitionKey(address), token);
+
+    /// <summary>The same for a key of the caller's choosing, such as an account's id.</summary>
+    public async Task<(TimeSpan RetryAfter, bool First)?> TakeAsync(string key, CancellationToken token = default)
     {
-        using var lease = await limiter.AcquireAsync(RateLimits.PartitionKey(address), 1, token);
+        using var lease = await limiter.AcquireAsync(key, 1, token);
         if (lease.IsAcquired)
         {
             return null;

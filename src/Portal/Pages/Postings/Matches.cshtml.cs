@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.Interests;
 using Portal.Features.Matching;
 using Portal.Features.Postings;
 
@@ -27,6 +28,8 @@ public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers
     /// <summary>Country names by code, for the reasons.</summary>
     public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
 
+    public MatchInterests Interests { get; private set; } = MatchInterests.None;
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await pages.FindAsync(id) is not { } posting)
@@ -40,8 +43,18 @@ public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers
         ApplicationsClosed = posting.Kind == PostingKind.Offer && !OfferDeadline.IsOpen(posting.ApplicationDeadline, now);
         Suggestions = await finder.ForAsync(await readers.CurrentAsync(), posting, Shown);
         CountryNames = await MatchPages.CountryNamesAsync(db, Suggestions);
+        Interests = await MatchPages.InterestsAsync(db, await readers.CurrentAsync(), Suggestions);
         return Page();
     }
+}
+
+/// <summary>
+/// What a match list offers about interest: "Express interest" on each suggestion (<see cref="InterestRights.MayExpressOnSuggestions"/>),
+/// or, where the reader's participant already did, the link to that connection (by posting id).
+/// </summary>
+public sealed record MatchInterests(bool MayExpress, IReadOnlyDictionary<int, int> Connections)
+{
+    public static readonly MatchInterests None = new(false, new Dictionary<int, int>());
 }
 
 /// <summary>What the two match pages share.</summary>
@@ -56,6 +69,22 @@ public static class MatchPages
         return codes.Count == 0
             ? new Dictionary<string, string>()
             : await db.Participants.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, StringComparer.Ordinal);
+    }
+
+    public static async Task<MatchInterests> InterestsAsync(PortalDbContext db, Reader reader, IEnumerable<Suggestion> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!InterestRights.MayExpressOnSuggestions(reader))
+        {
+            return MatchInterests.None;
+        }
+
+        var ids = suggestions.Select(s => s.PostingId).Distinct().ToList();
+        var connections = await db.Interests.AsNoTracking()
+            .Where(i => i.ParticipantId == reader.ParticipantId && i.PostingId != null && ids.Contains(i.PostingId.Value))
+            .ToDictionaryAsync(i => i.PostingId!.Value, i => i.Id);
+        return new MatchInterests(true, connections);
     }
 
     public static string CountryName(this IReadOnlyDictionary<string, string> names, string code) =>

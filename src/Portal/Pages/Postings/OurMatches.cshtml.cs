@@ -28,6 +28,8 @@ public sealed class OurMatchesModel(PortalDbContext db, Readers readers, MatchFi
 
     public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
 
+    public MatchInterests Interests { get; private set; } = MatchInterests.None;
+
     public async Task OnGetAsync()
     {
         var reader = await readers.CurrentAsync();
@@ -50,5 +52,6 @@ public sealed class OurMatchesModel(PortalDbContext db, Readers readers, MatchFi
         var items = postings.Select(p => new OwnMatches(p, best[p.Id])).ToList();
         Items = items;
         CountryNames = await MatchPages.CountryNamesAsync(db, items.SelectMany(i => i.Best));
+        Interests = await MatchPages.InterestsAsync(db, reader, items.SelectMany(i => i.Best));
     }
 }

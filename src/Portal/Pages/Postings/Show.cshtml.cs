@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.Interests;
 using Portal.Features.Postings;
 
 namespace Portal.Pages.Postings;
@@ -35,6 +36,11 @@ public sealed class ShowModel(
     public bool RenewalOpen { get; private set; }
 
     public int? PendingReplacementId { get; private set; }
+
+    /// <summary>Whether "Express interest" is offered (<see cref="InterestRights"/>), and the connection if there is one already.</summary>
+    public bool MayExpressInterest { get; private set; }
+
+    public int? InterestId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -114,6 +120,13 @@ public sealed class ShowModel(
         MatchesOffered = posting.Status == PostingStatus.Published && !IsExpired && posting.Kind != PostingKind.Experience
             && (posting.Kind == PostingKind.Need || OfferDeadline.IsOpen(posting.ApplicationDeadline, time.GetUtcNow()));
         RenewalOpen = posting.Status == PostingStatus.Published && PostingRenewal.IsOpen(posting.ValidUntil, time.GetUtcNow());
+        MayExpressInterest = InterestRights.MayExpress(reader, posting, Now);
+        if (reader.IsAccount && !reader.Owns(posting.ParticipantId))
+        {
+            InterestId = await db.Interests.AsNoTracking().Where(i => i.PostingId == posting.Id && i.ParticipantId == reader.ParticipantId)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync();
+        }
+
         if (MayManage && posting.Status == PostingStatus.Published)
         {
             PendingReplacementId = await db.Postings

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Data;
+using Portal.Features.Interests;
+
+namespace Portal.Pages.Connections;
+
+/// <summary>The confirmation after expressing interest.</summary>
+public sealed class SentModel(InterestPages pages) : PageModel
+{
+    public Interest Interest { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await pages.FindAsync(id) is not var (interest, _))
+        {
+            return NotFound();
+        }
+
+        Interest = interest;
+        return Page();
+    }
+}

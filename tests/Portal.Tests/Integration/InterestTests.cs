@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Data;
+using Portal.Features.EntryCodes;
+using Portal.Features.Notices;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Integration;
+
+/// <summary>
+/// Expressions of interest through the real pages and the SMTP sink: who may express, who is e-mailed with what, who may
+/// read the connection, the replies and states, the limits, and the counts on the statistics page.
+/// </summary>
+public sealed class InterestTests : PortalTest
+{
+    private readonly List<Browser> browsers = [];
+
+    private static PostingSteps.Draft LaoNeed => new()
+    {
+        Kind = PostingKind.Need,
+        Title = "Prosthetics workshop in Xieng Khouang",
+        Visibility = Visibility.StatesOnly,
+        ContactPoint = "Victim assistance desk, va-desk@lao.test",
+    };
+
+    [Fact]
+    public async Task Express_EmailsTheOwnersFocalPointsWhoChoseAtOnce_WithTheContactPoint_ThenTheThreadRunsToProjectAgreed()
+    {
+        var (lao, laoAccount) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var summaryReader = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO", email: $"summary.{Guid.NewGuid():N}@example.test");
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == summaryReader.Email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Notices, NoticeTiming.DailySummary)));
+        var laoMember = await TestAccounts.CreateAsync(Factory, PortalRole.Member, "LAO", email: $"member.{Guid.NewGuid():N}@example.test");
+        var otherState = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "KHM");
+        var (deu, deuAccount) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+
+        await deu.OpenAsync($"/Postings/{need}");
+        Assert.Equal($"/Postings/{need}/Interest", deu.Page!.QuerySelector("[data-testid=express-interest]")!.GetAttribute("href"));
+        await deu.OpenAsync($"/Postings/{need}/Interest");
+        Assert.Contains(deuAccount.Email, deu.Find("[data-testid=own-contact]"), StringComparison.Ordinal);
+        await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string>
+        {
+            ["Input.Message"] = "Germany funds prosthetics training in the region.\nCould we talk about a second workshop?",
+        });
+        Assert.Equal("Interest sent", deu.Find("[data-testid=confirmation] h1"));
+        var interest = await Factory.WithDbAsync(db => db.Interests.AsNoTracking().SingleAsync(i => i.PostingId == need));
+        Assert.Equal(InterestState.Open, interest.State);
+
+        // The owner's focal point who chose "at once" is told, with Germany's contact point and a link that works.
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, laoAccount.Email), m => m.Subject.Contains("is interested", StringComparison.Ordinal));
+        Assert.Equal("Germany is interested in your need “Prosthetics workshop in Xieng Khouang”", mail.Subject);
+        Assert.Contains($"Test FocalPoint <{deuAccount.Email}>", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("> Could we talk about a second workshop?", mail.Body, StringComparison.Ordinal);
+        Assert.Equal($"/Connections/{interest.Id}", Mailbox.LinkIn(mail, "/Connections/"));
+        // Nobody else: not the one who reads a daily summary, not a member, not another State, not the sender.
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, summaryReader.Email));
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoMember.Email));
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, otherState.Email));
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email));
+
+        // The owner finds it on the home page and in My connections, with both contact points.
+        await lao.OpenAsync("/");
+        Assert.Contains("1 expression of interest in your postings is waiting for an answer.", lao.Find("[data-testid=waiting]"), StringComparison.Ordinal);
+        await lao.OpenAsync("/Connections");
+        Assert.Equal("Waiting for an answer", lao.Page!.QuerySelector("[data-testid=received] [data-testid=state]")!.TextContent.Trim());
+        await lao.OpenAsync($"/Connections/{interest.Id}");
+        Assert.Contains(deuAccount.Email, lao.Find("[data-testid=interested-contact]"), StringComparison.Ordinal);
+        Assert.Contains("va-desk@lao.test", lao.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
+
+        // The owner's reply answers it: in discussion, and Germany is told.
+        await lao.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = "Yes: shall we meet in Geneva?" });
+        Assert.Equal("In discussion", lao.Find("[data-testid=connection-state]"));
+        var reply = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.Contains("replied", StringComparison.Ordinal));
+        Assert.Equal("Lao People's Democratic Republic replied about “Prosthetics workshop in Xieng Khouang”", reply.Subject);
+        Assert.Contains("> Yes: shall we meet in Geneva?", reply.Body, StringComparison.Ordinal);
+        await deu.OpenAsync($"/Connections/{interest.Id}");
+        Assert.Contains("va-desk@lao.test", deu.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
+        Assert.Equal(["Yes: shall we meet in Geneva?"], deu.Page!.QuerySelectorAll("[data-testid=reply]").Select(r => r.TextContent.Trim()));
+        // Germany may only withdraw; the owner moves it forward.
+        Assert.Null(deu.Page.QuerySelector("[data-testid=state-projectagreed]"));
+        Assert.NotNull(deu.Page.QuerySelector("[data-testid=state-closed]"));
+
+        await lao.OpenAsync($"/Connections/{interest.Id}");
+        await lao.SubmitAsync("[data-testid=state-projectagreed]");
+        Assert.Equal("Project agreed", lao.Find("[data-testid=connection-state]"));
+        Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.EndsWith("is now: project agreed", StringComparison.Ordinal));
+
+        await lao.OpenAsync("/Statistics");
+        Assert.Equal("1 expression of interest, which became a project agreed.", lao.Find("[data-testid=interests-total]"));
+        var csv = await (await lao.GetAsync("/Statistics?handler=Csv")).Content.ReadAsStringAsync();
+        Assert.Contains("\r\ninterests,Expressions of interest,1\r\nprojects_agreed,Projects agreed,1\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\ninterests_by_state,Project agreed,1\r\n", csv, StringComparison.Ordinal);
+
+        var audited = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Target == $"connection {interest.Id}")
+            .Select(a => a.Action).ToListAsync());
+        Assert.Equal(["InterestExpressed", "InterestReplied", "InterestStateChanged", "InterestStateChanged"], audited.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndTheCoordinatorsListIsNotTheirs()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var id = await ExpressAsync(deu, need, "We could help.");
+        var (irq, _) = await SignedInAsync(PortalRole.FocalPoint, "IRQ");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await irq.GetAsync($"/Connections/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await irq.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+        await irq.OpenAsync("/Connections");
+        var token = irq.Token();
+        Assert.Equal(HttpStatusCode.NotFound, (await irq.PostAsync($"/Connections/{id}?handler=Reply",
+            [new("__RequestVerificationToken", token), new("Input.Text", "Hello")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await irq.PostAsync($"/Connections/{id}?handler=State",
+            [new("__RequestVerificationToken", token), new("to", nameof(InterestState.Closed))])).StatusCode);
+        Assert.DoesNotContain("Prosthetics", irq.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.InterestReplies.CountAsync()));
+
+        // Germany may not move it forward either: only withdraw.
+        await deu.OpenAsync($"/Connections/{id}");
+        await deu.PostAsync($"/Connections/{id}?handler=State", [new("__RequestVerificationToken", deu.Token()), new("to", nameof(InterestState.ProjectAgreed))]);
+        Assert.Equal(InterestState.Open, await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).Select(i => i.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task NobodyExpressesInterest_WhereTheyMayNot_OwnPosting_ObserverOnStatesOnly_Withdrawn_EntryCode()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var statesOnly = await lao.PublishAsync(LaoNeed);
+        var open = await lao.PublishAsync(LaoNeed with { Title = "Open to observers too", Visibility = Visibility.StatesAndObservers });
+        var withdrawn = await lao.PublishAsync(LaoNeed with { Title = "Withdrawn need" });
+        await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == withdrawn)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Withdrawn).SetProperty(p => p.ClosedAt, Factory.Time.GetUtcNow())));
+
+        // Its own participant's posting: no button, and the page is not there.
+        await lao.OpenAsync($"/Postings/{open}");
+        Assert.Null(lao.Page!.QuerySelector("[data-testid=express-interest]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Postings/{open}/Interest")).StatusCode);
+
+        // An observer: the posting opened to observers yes, the States-only one not (GET nor POST).
+        var (observer, _) = await SignedInAsync(PortalRole.Observer, "ngo-interest");
+        await observer.OpenAsync($"/Postings/{open}");
+        Assert.NotNull(observer.Page!.QuerySelector("[data-testid=express-interest]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.GetAsync($"/Postings/{statesOnly}/Interest")).StatusCode);
+        await observer.OpenAsync($"/Postings/{open}/Interest");
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.PostAsync($"/Postings/{statesOnly}/Interest",
+            [new("__RequestVerificationToken", observer.Token()), new("Input.Message", "Let us in")])).StatusCode);
+
+        // A withdrawn posting takes no interest.
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        Assert.Equal(HttpStatusCode.NotFound, (await deu.GetAsync($"/Postings/{withdrawn}/Interest")).StatusCode);
+
+        // An entry-code session speaks for nobody: no button, and the page refuses it.
+        using var visitor = new Browser(Factory);
+        await EnterWithCodeAsync(visitor);
+        await visitor.OpenAsync($"/Postings/{open}");
+        Assert.Contains("Open to observers too", visitor.Find("h1"), StringComparison.Ordinal);
+        Assert.Null(visitor.Page!.QuerySelector("[data-testid=express-interest]"));
+        var refused = await visitor.GetAsync($"/Postings/{open}/Interest");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("Express", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await visitor.OpenAsync($"/Postings/{open}");
+        Assert.NotEqual(HttpStatusCode.OK, (await visitor.PostAsync($"/Postings/{open}/Interest",
+            [new("__RequestVerificationToken", visitor.Token()), new("Input.Message", "From a code")])).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync("/Connections")).StatusCode);
+
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Express_WithoutAntiforgeryToken_IsRefused_AndAnEmptyOrLongMessageIsExplained()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await deu.PostAsync($"/Postings/{need}/Interest", [new("Input.Message", "No token")])).StatusCode);
+
+        await deu.OpenAsync($"/Postings/{need}/Interest");
+        await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = "  " });
+        Assert.Contains("Write a short message", deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal("#Input_Message", deu.Page!.QuerySelector("[data-testid=errors] a")!.GetAttribute("href"));
+        await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = new string('x', InterestLimits.Message + 1) });
+        Assert.Contains("at most 1,000 characters", deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task HostileMessageAndReply_AreShownAsText_AndASecondExpressionLeadsToTheFirst()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>**bold** [link](javascript:alert(3))";
+        var id = await ExpressAsync(deu, need, Hostile);
+        await lao.OpenAsync($"/Connections/{id}");
+        await lao.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = Hostile });
+
+        foreach (var browser in new[] { lao, deu })
+        {
+            var html = await (await browser.GetAsync($"/Connections/{id}")).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
+            await browser.OpenAsync($"/Connections/{id}");
+            Assert.Equal(Hostile, browser.Find("[data-testid=message]"));
+            Assert.Equal(Hostile, browser.Find("[data-testid=reply]"));
+        }
+
+        // The posting page now leads to the connection, and the question page too.
+        await deu.OpenAsync($"/Postings/{need}");
+        Assert.Equal($"/Connections/{id}", deu.Page!.QuerySelector("[data-testid=connection-link] a")!.GetAttribute("href"));
+        var again = await deu.GetAsync($"/Postings/{need}/Interest");
+        Assert.Equal($"/Connections/{id}", Browser.RedirectPath(again));
+    }
+
+    [Fact]
+    public async Task Expressions_AreLimitedPerAccount_WithAClearMessage_UntilTheHourHasPassed()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var first = await lao.PublishAsync(LaoNeed);
+        var needs = await Factory.WithDbAsync(async db =>
+        {
+            var template = await db.Postings.AsNoTracking().SingleAsync(p => p.Id == first);
+            var copies = Enumerable.Range(1, AcceptedLimits.InterestsPerHour).Select(n =>
+            {
+                var copy = db.Entry(template).CurrentValues.Clone().ToObject() as Posting;
+                copy!.Id = 0;
+                copy.Title = $"Need {n.ToString(CultureInfo.InvariantCulture)}";
+                return copy;
+            }).ToList();
+            db.Postings.AddRange(copies);
+            await db.SaveChangesAsync();
+            return copies.Select(c => c.Id).Prepend(first).ToList();
+        });
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        foreach (var need in needs.Take(AcceptedLimits.InterestsPerHour))
+        {
+            await ExpressAsync(deu, need, "We could help.");
+        }
+
+        var last = needs[^1];
+        await deu.OpenAsync($"/Postings/{last}/Interest");
+        var refused = await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = "One too many." });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("You have sent 10 expressions of interest within an hour", deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal("One too many.", deu.Page!.QuerySelector("textarea")!.TextContent.Trim());
+        Assert.Equal(AcceptedLimits.InterestsPerHour, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+
+        // Another account of another participant is not held back by it.
+        var (nor, _) = await SignedInAsync(PortalRole.FocalPoint, "NOR");
+        await ExpressAsync(nor, last, "Norway too.");
+
+        Factory.Time.Advance(TimeSpan.FromHours(1));
+        await ExpressAsync(deu, last, "One too many, an hour later.");
+        Assert.Equal(AcceptedLimits.InterestsPerHour + 2, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Statistics_CountForAnObserver_OnlyTheInterestInPostingsOpenToObservers()
+    {
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var statesOnly = await lao.PublishAsync(LaoNeed);
+        var open = await lao.PublishAsync(LaoNeed with { Title = "Open to observers too", Visibility = Visibility.StatesAndObservers });
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        await ExpressAsync(deu, statesOnly, "We could help.");
+        await ExpressAsync(deu, open, "We could help here too.");
+
+        var (observer, _) = await SignedInAsync(PortalRole.Observer, "ngo-stats");
+        await observer.OpenAsync("/Statistics");
+        Assert.Equal("1 expression of interest, which has not become a project yet.", observer.Find("[data-testid=interests-total]"));
+        await deu.OpenAsync("/Statistics");
+        Assert.Equal("2 expressions of interest, none of which has become a project yet.", deu.Find("[data-testid=interests-total]"));
+    }
+
+    [Fact]
+    public async Task WhoChoseTheDailySummary_ReadsTheInterestAndTheReplyThere_NotAtOnce()
+    {
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var laoDaily = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO", email: $"daily.lao.{Guid.NewGuid():N}@example.test");
+        var (deu, deuAccount) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var firstDue = SummaryClock.DayDue(Factory.Time.GetUtcNow(), zurich, 7);
+        foreach (var email in new[] { laoDaily.Email, deuAccount.Email })
+        {
+            await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Notices, NoticeTiming.DailySummary).SetProperty(u => u.LastSummaryDay, firstDue)));
+        }
+
+        var id = await ExpressAsync(deu, need, "We could help.");
+        await lao.OpenAsync($"/Connections/{id}");
+        await lao.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = "Tell us more." });
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email));
+
+        Factory.Time.SetUtcNow(SummaryClock.NextAt(Factory.Time.GetUtcNow(), zurich, 7));
+        await Factory.Services.GetServices<IHostedService>().OfType<DailySummaryJob>().Single().RunOnceAsync();
+
+        // The owner's reply answered the interest: Laos has nothing waiting, Germany has the reply to answer.
+        Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        var summary = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email));
+        Assert.Contains("1 connection has a reply waiting for your answer.", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"http://portal.test/Connections/{id}", summary.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnansweredInterest_WaitsInTheOwnersDailySummary()
+    {
+        var zurich = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");
+        var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
+        var need = await lao.PublishAsync(LaoNeed);
+        var laoDaily = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO", email: $"daily.lao.{Guid.NewGuid():N}@example.test");
+        var firstDue = SummaryClock.DayDue(Factory.Time.GetUtcNow(), zurich, 7);
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == laoDaily.Email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Notices, NoticeTiming.DailySummary).SetProperty(u => u.LastSummaryDay, firstDue)));
+        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var id = await ExpressAsync(deu, need, "We could help.");
+
+        Factory.Time.SetUtcNow(SummaryClock.NextAt(Factory.Time.GetUtcNow(), zurich, 7));
+        await Factory.Services.GetServices<IHostedService>().OfType<DailySummaryJob>().Single().RunOnceAsync();
+
+        var summary = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, laoDaily.Email));
+        Assert.Contains("1 expression of interest in your postings is waiting for an answer.", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"Germany about “Prosthetics workshop in Xieng Khouang”", summary.Body, StringComparison.Ordinal);
+        Assert.Contains($"http://portal.test/Connections/{id}", summary.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> ExpressAsync(Browser browser, int postingId, string message)
+    {
+        await browser.OpenAsync($"/Postings/{postingId}/Interest");
+        await browser.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = message });
+        var path = browser.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.True(path.EndsWith("/Sent", StringComparison.Ordinal), $"Expressing interest led to {path}: {browser.Find("[data-testid=errors]")}");
+        return int.Parse(path.Split('/')[2], CultureInfo.InvariantCulture);
+    }
+
+    private async Task EnterWithCodeAsync(Browser visitor)
+    {
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+        var participant = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "DEU").Select(p => p.Id).SingleAsync());
+        await visitor.OpenAsync("/Entry");
+        await visitor.SubmitAsync("form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Visitor",
+            ["Input.Email"] = "visitor@example.test",
+            ["Input.ParticipantId"] = participant.ToString(CultureInfo.InvariantCulture),
+            ["Input.Code"] = code,
+        });
+    }
+
+    private async Task<(Browser Browser, TestAccount Account)> SignedInAsync(PortalRole role, string participant)
+    {
+        var account = await TestAccounts.CreateAsync(Factory, role, participant);
+        var browser = new Browser(Factory);
+        browsers.Add(browser);
+        await browser.SignInAsync(Factory, account);
+        return (browser, account);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var browser in browsers)
+        {
+            browser.Dispose();
+        }
+
+        await base.DisposeAsync();
+    }
+}
