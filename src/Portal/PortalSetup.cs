@@ -77,6 +77,7 @@ public static class PortalSetup
         services.AddScoped<PostingPages>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<PostingCommands>();
+        services.AddScoped<PostingRegions>();
         services.AddScoped<PostingAttachments>();
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();

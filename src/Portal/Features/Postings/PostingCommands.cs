@@ -177,7 +177,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         var countries = form.Countries.Order(StringComparer.Ordinal).ToList();
         var countryRegions = await db.Participants
             .Where(p => p.Kind == ParticipantKind.State && countries.Contains(p.Code))
-            .Select(p => p.Region).ToListAsync();
+            .Select(p => new { p.Region, p.Subregion }).ToListAsync();
         var chosen = form.Regions.Aggregate(Regions.None, (all, r) => all | r);
 
         posting.Kind = form.Kind;
@@ -187,7 +187,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Areas = form.Areas.Aggregate(CcmAreas.None, (all, a) => all | a);
         posting.AssistanceTypes = form.AssistanceTypes.Aggregate(AssistanceTypes.None, (all, a) => all | a);
         posting.ChosenRegions = chosen;
-        posting.Regions = countryRegions.Aggregate(chosen, (all, r) => all | PostingLabels.RegionOf(r));
+        posting.Regions = M49Regions.Concerned(chosen, countryRegions.Select(c => (c.Region, c.Subregion)));
         posting.Budget = form.HasBudget ? budget : null;
         posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;
