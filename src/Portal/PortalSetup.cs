@@ -83,6 +83,7 @@ public static class PortalSetup
         services.AddScoped<PostingLifecycle>();
         services.AddScoped<PostingMail>();
         services.AddScoped<PostingStatistics>();
+        services.AddScoped<IWaitingItems, PostingWaitingItems>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);
