@@ -84,6 +84,7 @@ public static class PortalSetup
         services.AddScoped<PostingPages>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<PostingCommands>();
+        services.AddScoped<PostingRegions>();
         services.AddScoped<PostingAttachments>();
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();
@@ -95,6 +96,7 @@ public static class PortalSetup
         services.AddScoped<InterestMail>();
         services.AddScoped<InterestPages>();
         services.AddScoped<IWaitingItems, InterestWaitingItems>();
+        services.AddScoped<IWaitingItems, PostingWaitingItems>();
         services.AddSingleton<RenderedMarkdown>();
         services.AddHostedService<PostingLifecycleService>();
         services.AddCatalogue(builder.Configuration);

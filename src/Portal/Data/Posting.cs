@@ -57,7 +57,11 @@ public enum AssistanceTypes
     Legal = 1 << 5,
 }
 
-/// <summary>UN M49 regions a posting concerns, from the countries chosen and any regions chosen directly.</summary>
+/// <summary>
+/// UN M49 regions (continents) and sub-regions a posting concerns, from the countries chosen and any regions chosen
+/// directly, and "Global". Which sub-region is in which region, and their order, is <c>M49Regions</c>; which country is
+/// in which is the States file (<c>Data/Seed/states.csv</c>). Stored as an integer: the bits only ever grow.
+/// </summary>
 [Flags]
 public enum Regions
 {
@@ -68,6 +72,23 @@ public enum Regions
     Europe = 1 << 3,
     Oceania = 1 << 4,
     Global = 1 << 5,
+    NorthernAfrica = 1 << 6,
+    SubSaharanAfrica = 1 << 7,
+    LatinAmericaAndTheCaribbean = 1 << 8,
+    NorthernAmerica = 1 << 9,
+    CentralAsia = 1 << 10,
+    EasternAsia = 1 << 11,
+    SouthEasternAsia = 1 << 12,
+    SouthernAsia = 1 << 13,
+    WesternAsia = 1 << 14,
+    EasternEurope = 1 << 15,
+    NorthernEurope = 1 << 16,
+    SouthernEurope = 1 << 17,
+    WesternEurope = 1 << 18,
+    AustraliaAndNewZealand = 1 << 19,
+    Melanesia = 1 << 20,
+    Micronesia = 1 << 21,
+    Polynesia = 1 << 22,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Portal.Data;
 using Portal.Features.EntryCodes;
 using Portal.Features.Participants;
+using Portal.Features.Postings;
 using Portal.Features.Sample;
 using Portal.Infrastructure.Email;
 
@@ -8,12 +9,13 @@ namespace Portal.Infrastructure;
 
 public static class StartupData
 {
-    /// <summary>States from the shipped file, both entry codes, and in sample mode the sample accounts.</summary>
+    /// <summary>States from the shipped file, the postings' sub-regions, both entry codes, and in sample mode the sample accounts.</summary>
     public static async Task PrepareDataAsync(this IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<ParticipantSeeder>().SeedStatesAsync();
+        await sp.GetRequiredService<PostingRegions>().AddMissingSubregionsAsync();
         var codes = sp.GetRequiredService<EntryCodeStore>();
         var sample = configuration.GetValue<bool>("Sample:Enabled");
         var address = services.GetRequiredService<PublicAddress>();

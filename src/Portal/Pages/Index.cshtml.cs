@@ -10,17 +10,21 @@ namespace Portal.Pages;
 
 public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, WaitingItems waiting, PortalDbContext db, TimeProvider time) : PageModel
 {
-    public sealed record Expiring(int Id, string Title, DateTimeOffset ValidUntil);
-
     public bool MayPublish { get; private set; }
 
     public bool IsCoordinator { get; private set; }
 
-    /// <summary>What waits for the account to act (access requests, contributions, sign-offs): the same as its e-mails tell.</summary>
+    /// <summary>
+    /// What waits for the account to act (access requests, postings to renew, contributions, sign-offs): the same as its
+    /// e-mails tell.
+    /// </summary>
     public IReadOnlyList<WaitingSection> Waiting { get; private set; } = [];
 
-    /// <summary>The reader's own published postings that expire within 30 days, soonest first: they need a decision.</summary>
-    public IReadOnlyList<Expiring> ExpiringSoon { get; private set; } = [];
+    /// <summary>
+    /// The postings of the waiting section <see cref="PostingWaitingItems.Key"/>, all of them, for the home page's list
+    /// with a link to each and to its renewal.
+    /// </summary>
+    public IReadOnlyList<ExpiringSoon> ExpiringSoon { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -36,17 +40,13 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Wai
         var reader = await readers.CurrentAsync();
         MayPublish = reader.MayPublish;
         Now = time.GetUtcNow();
-        if (reader.MayPublish && reader.OwnParticipantId is int own)
-        {
-            var until = Now.Add(PostingRenewal.Soon);
-            ExpiringSoon = await db.Postings.AsNoTracking()
-                .Where(p => p.ParticipantId == own && p.Status == PostingStatus.Published && p.ValidUntil > Now && p.ValidUntil <= until)
-                .OrderBy(p => p.ValidUntil).Select(p => new Expiring(p.Id, p.Title, p.ValidUntil)).ToListAsync();
-        }
-
         var visitor = await LoadCatalogueAsync();
         IsCoordinator = reader.IsCoordinator;
         Waiting = await waiting.ForAsync(new WaitingAccount(reader, visitor.HasEditorRight));
+        if (Waiting.Any(w => w.Key == PostingWaitingItems.Key) && reader.OwnParticipantId is int own)
+        {
+            ExpiringSoon = await PostingWaitingItems.ExpiringAsync(db, own, Now);
+        }
     }
 
     private async Task<CatalogueVisitor> LoadCatalogueAsync()

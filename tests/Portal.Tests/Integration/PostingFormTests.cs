@@ -203,7 +203,7 @@ public sealed class PostingFormTests : PortalTest
         var saved = await Factory.WithDbAsync(db => db.Postings.AsNoTracking().Include(p => p.Countries).SingleAsync());
         Assert.Equal(["LAO", "VNM"], saved.Countries.Select(c => c.CountryCode).Order());
         Assert.Equal(Regions.Africa, saved.ChosenRegions);
-        Assert.Equal(Regions.Africa | Regions.Asia, saved.Regions);
+        Assert.Equal(Regions.Africa | Regions.Asia | Regions.SouthEasternAsia, saved.Regions);
         await owner.OpenAsync($"/Postings/{saved.Id}/Edit");
         Assert.Equal(3, owner.Page.QuerySelectorAll("[data-testid=chosen] li").Length);
     }

@@ -52,14 +52,14 @@ public sealed class PostingRenewalTests : PortalTest
         await owner.SignInAsync(Factory, lao);
         await owner.OpenAsync("/");
         var flag = owner.Find("[data-testid=expiring]") ?? "";
-        Assert.Contains("2 postings expire soon.", flag, StringComparison.Ordinal);
+        Assert.Contains("2 of your postings expire within 30 days.", flag, StringComparison.Ordinal);
         Assert.Contains($"Prosthetics workshop support: expires in 10 days", flag, StringComparison.Ordinal);
 
         // Renewed: no longer flagged; the other one still is.
         await owner.OpenAsync($"/Postings/{id}/Renew");
         await owner.SubmitAsync("form.actions button");
         await owner.OpenAsync("/");
-        Assert.Contains("1 posting expires soon.", owner.Find("[data-testid=expiring]"), StringComparison.Ordinal);
+        Assert.Contains("1 of your postings expires within 30 days.", owner.Find("[data-testid=expiring]"), StringComparison.Ordinal);
         Assert.NotNull(owner.Page!.QuerySelector($"[data-testid=expiring] a[href='/Postings/{later}/Renew']"));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.Postings;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -46,6 +47,8 @@ public sealed class PostingSearchIndexTests : PortalTest
                 Areas = (CcmAreas)(1 << (i % 4)) | (i % 5 == 0 ? CcmAreas.Transparency : CcmAreas.None),
                 AssistanceTypes = (AssistanceTypes)(1 << (i % 3)),
                 Regions = (Regions)(1 << (i % 6)),
+                // Chosen directly: a country filter also finds what applies to the country through them.
+                ChosenRegions = (i % 5) switch { 1 => Regions.SouthEasternAsia, 2 => Regions.Global, 3 => Regions.WesternEurope, _ => Regions.None },
                 Countries = [.. (i % 7 == 0 ? new[] { i % 2 == 0 ? "LAO" : "DEU", "VNM" } : [i % 2 == 0 ? "LAO" : "DEU"])
                     .Select(code => new PostingCountry { CountryCode = code })],
                 Visibility = i % 4 == 3 ? Visibility.StatesOnly : Visibility.StatesAndObservers,
@@ -67,15 +70,16 @@ public sealed class PostingSearchIndexTests : PortalTest
             ("area=StockpileDestruction%2CTransparency", p => (p.Areas & (CcmAreas.StockpileDestruction | CcmAreas.Transparency)) != 0),
             ("type=Technical", p => p.AssistanceTypes.HasFlag(AssistanceTypes.Technical)),
             ("region=Asia", p => p.Regions.HasFlag(Regions.Asia)),
-            ("country=LAO", p => p.Countries.Any(c => c.CountryCode == "LAO")),
-            ("country=VNM", p => p.Countries.Any(c => c.CountryCode == "VNM")),
-            ("country=vnm", p => p.Countries.Any(c => c.CountryCode == "VNM")),
+            ("country=LAO", p => AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
+            ("country=VNM", p => AppliesTo(p, "VNM", Regions.SouthEasternAsia)),
+            ("country=vnm", p => AppliesTo(p, "VNM", Regions.SouthEasternAsia)),
+            ("country=DEU", p => AppliesTo(p, "DEU", Regions.WesternEurope)),
             ("country=XX1", _ => false),
             ("participant=DEU", p => p.ParticipantId == postings[1].ParticipantId),
             ("participant=ngo-watch", p => p.ParticipantId == observer.ParticipantId),
             ("participant=nobody", _ => false),
             ("kind=Need&region=Africa&type=Financial&country=LAO", p => p.Kind == PostingKind.Need && p.Regions.HasFlag(Regions.Africa)
-                && p.AssistanceTypes.HasFlag(AssistanceTypes.Financial) && p.Countries.Any(c => c.CountryCode == "LAO")),
+                && p.AssistanceTypes.HasFlag(AssistanceTypes.Financial) && AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
         };
         var words = new (string Query, Func<Posting, bool> Matches)[]
         {
@@ -132,7 +136,9 @@ public sealed class PostingSearchIndexTests : PortalTest
 
         // Every posting in Asia, of kind Need, open to observers, owned by participant n carries tokens like r2, kneed0,
         // v1 and on; nobody can find postings by typing them, only by words in their text.
-        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}" })
+        // Nor by the beginnings of them ("cla" begins "clao0", "kne" begins "kneed0").
+        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}",
+            "cla", "clao", "kne", "kneed", "%C7%A8need" })
         {
             await owner.OpenAsync($"/Postings?q={typed}");
             Assert.Equal("No postings match", owner.Find("[data-testid=result-count]"));
@@ -288,6 +294,11 @@ public sealed class PostingSearchIndexTests : PortalTest
         ? Task.CompletedTask
         : Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"PostingSearch\"(\"PostingSearch\", rank) VALUES ('integrity-check', 1)"));
+
+    /// <summary>What a country filter finds: postings naming the country, or that chose its sub-region, region or Global.</summary>
+    private static bool AppliesTo(Posting p, string country, Regions subregion) =>
+        p.Countries.Any(c => c.CountryCode == country)
+        || (p.ChosenRegions & (subregion | M49Regions.RegionOf(subregion) | Regions.Global)) != 0;
 
     private static string CountText(int count) => count switch
     {

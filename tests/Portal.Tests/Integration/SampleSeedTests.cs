@@ -46,7 +46,7 @@ public sealed class SampleSeedTests : PortalTest
             Assert.Equal(CcmAreas.ClearanceAndRiskEducation | CcmAreas.InformationManagement, first.Areas);
             Assert.Equal(AssistanceTypes.Financial | AssistanceTypes.Equipment, first.AssistanceTypes);
             Assert.Equal(["LAO"], first.Countries.Select(c => c.CountryCode));
-            Assert.Equal((Regions.None, Regions.Asia), (first.ChosenRegions, first.Regions));
+            Assert.Equal((Regions.None, Regions.Asia | Regions.SouthEasternAsia), (first.ChosenRegions, first.Regions));
             Assert.Equal(Visibility.StatesAndObservers, first.Visibility);
             Assert.Equal((now.AddDays(-40), now.AddDays(360)), (first.PublishedAt, first.ValidUntil));
             Assert.StartsWith("## Context and obligation concerned\n\nXieng Khouang is among", first.Body, StringComparison.Ordinal);

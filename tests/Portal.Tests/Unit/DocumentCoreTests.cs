@@ -11,8 +11,8 @@ public class DocumentCoreTests
 {
     private static readonly CountryOption[] Countries =
     [
-        new("CIV", "Côte d'Ivoire", "Africa"),
-        new("LAO", "Lao People's Democratic Republic", "Asia"),
+        new("CIV", "Côte d'Ivoire", "Africa", "Sub-Saharan Africa"),
+        new("LAO", "Lao People's Democratic Republic", "Asia", "South-eastern Asia"),
     ];
 
     [Fact]

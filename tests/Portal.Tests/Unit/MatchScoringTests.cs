@@ -50,6 +50,17 @@ public sealed class MatchScoringTests
     }
 
     [Fact]
+    public void Score_OfferForTheNeedsSubregion_IsEligible_ButNotOneForAnotherSubregionOfTheSameRegion()
+    {
+        var need = Side(PostingKind.Need, CcmAreas.VictimAssistance, countries: ["LAO"], regions: Regions.Asia | Regions.SouthEasternAsia);
+        var southEast = Side(PostingKind.Offer, CcmAreas.VictimAssistance, chosen: Regions.SouthEasternAsia, regions: Regions.SouthEasternAsia | Regions.Asia);
+        var east = Side(PostingKind.Offer, CcmAreas.VictimAssistance, chosen: Regions.EasternAsia, regions: Regions.EasternAsia | Regions.Asia);
+
+        Assert.Equal("Eligible region: South-East Asia", MatchScoring.Score(need, southEast, Now)!.Reasons[1].Describe(c => c));
+        Assert.Null(MatchScoring.Score(need, east, Now));
+    }
+
+    [Fact]
     public void Score_RanksCountryOverRegionOverGlobal_AndMoreSharedAreasHigher()
     {
         var need = LaoNeed();

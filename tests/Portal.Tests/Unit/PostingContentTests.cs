@@ -154,15 +154,27 @@ public class PostingContentTests
     }
 
     [Theory]
-    [InlineData("victim assistance", "(\"victim\" \"assistance\")")]
-    [InlineData("\"risk education\" Laos", "(\"risk education\" \"Laos\")")]
+    [InlineData("victim assistance", "(\"victim\" * \"assistance\" *)")]
+    [InlineData("physio", "(\"physio\" *)")]
+    [InlineData("\"risk education\" Laos", "(\"risk education\" \"Laos\" *)")]
     [InlineData("NEAR(a b) OR *", "(\"NEAR a\" \"b\" \"OR\")")]
     [InlineData("e-mail", "(\"e mail\")")]
-    [InlineData("A3 maps \"UXO 2024\"", "({Title Summary Body} : \"A3\" \"maps\" {Title Summary Body} : \"UXO 2024\")")]
+    [InlineData("A3 maps \"UXO 2024\"", "({Title Summary Body} : \"A3\" \"maps\" * {Title Summary Body} : \"UXO 2024\")")]
+    [InlineData("clay koffer", "({Title Summary Body} : \"clay\" * {Title Summary Body} : \"koffer\" *)")]
+    [InlineData("Écoles", "({Title Summary Body} : \"Écoles\" *)")]
     [InlineData("  \"  ", null)]
     [InlineData("", null)]
     public void FullTextQuery_QuotesEveryTerm(string typed, string? expected) =>
         Assert.Equal(expected, FullTextQuery.For(postgres: false, typed));
+
+    [Theory]
+    [InlineData("physio", "'physio':*")]
+    [InlineData("victim assistance", "'victim':* & 'assistance':*")]
+    [InlineData("\"risk education\" Laos", "'risk' <-> 'education' & 'Laos':*")]
+    [InlineData("NEAR(a b) OR * 'x' & !y | z:*", "'NEAR' <-> 'a' & 'b' & 'OR' & 'x' & 'y' & 'z'")]
+    [InlineData("  \"  ", null)]
+    public void FullTextQuery_ForPostgres_QuotesEveryWordAndMarksBeginnings(string typed, string? expected) =>
+        Assert.Equal(expected, FullTextQuery.For(postgres: true, typed));
 
     [Fact]
     public void FullTextQuery_KeepsAtMostTwelveTerms() =>

@@ -4,11 +4,16 @@ namespace Portal.Features.Postings;
 
 /// <summary>
 /// Turns what a person typed into a query the database accepts: words must all match, "quoted words" match as a
-/// phrase. Nothing typed can reach the query syntax: every term goes in as a quoted string.
+/// phrase, and a word of <see cref="MinPrefix"/> letters or more also matches the words it begins ("physio" finds
+/// "physiotherapists"; both databases stem the beginning as they stem a word, so "education" still finds "educational").
+/// Nothing typed can reach the query syntax: a term holds only letters, digits and inner spaces, and goes in quoted.
 /// </summary>
 public static class FullTextQuery
 {
     public const int MaxTerms = 12;
+
+    /// <summary>Shorter words match whole words only: "a" or "mi" would be the beginning of half the index.</summary>
+    public const int MinPrefix = 3;
 
     /// <summary>Null when there is nothing to search for.</summary>
     public static string? For(bool postgres, string? text)
@@ -19,21 +24,35 @@ public static class FullTextQuery
             return null;
         }
 
-        // PostgreSQL's websearch_to_tsquery reads quotes and words itself and never fails on syntax.
         return postgres
-            ? string.Join(' ', terms.Select(t => t.Contains(' ', StringComparison.Ordinal) ? $"\"{t}\"" : t))
+            ? string.Join(" & ", terms.Select(PostgresTerm))
             : "(" + string.Join(' ', terms.Select(SqliteTerm)) + ")";
     }
 
+    private static bool IsPrefix(string term) => term.Length >= MinPrefix && !term.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>
+    /// For to_tsquery: each word quoted (a term has no quote, and nothing it holds is an operator), a phrase's words
+    /// joined by "followed by", a word long enough marked as a beginning (":*"). A stop word ("the") drops out, as it did
+    /// with websearch_to_tsquery.
+    /// </summary>
+    private static string PostgresTerm(string term) => IsPrefix(term)
+        ? $"'{term}':*"
+        : string.Join(" <-> ", term.Split(' ').Select(word => $"'{word}'"));
+
     /// <summary>
     /// SQLite's index also holds facet tokens in a fourth column, and every one of them has a digit (decision 008). A
-    /// term without a digit can only ever match words; one with a digit ("A3") is kept to the text columns. Not every
-    /// term is: a column filter costs FTS5 a look at every hit's positions.
+    /// whole word without a digit can only ever match words; one with a digit ("A3") is kept to the text columns. So is
+    /// a beginning that could begin a facet token: those with letters before their digits begin with "c" (countries) or
+    /// "k" (kinds), and a word that does not start with an ASCII letter may be folded into one. Not every term is: a
+    /// column filter costs FTS5 a look at every hit's positions.
     /// </summary>
     private static string SqliteTerm(string term)
     {
-        var quoted = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return term.Any(char.IsDigit) ? "{Title Summary Body} : " + quoted : quoted;
+        var quoted = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (IsPrefix(term) ? " *" : "");
+        var mayMeetFacet = term.Any(char.IsDigit)
+            || (IsPrefix(term) && (!char.IsAsciiLetter(term[0]) || char.ToLowerInvariant(term[0]) is 'c' or 'k'));
+        return mayMeetFacet ? "{Title Summary Body} : " + quoted : quoted;
     }
 
     /// <summary>Words and quoted phrases, with everything but letters, digits and inner spaces removed.</summary>

@@ -17,7 +17,7 @@ public enum SaveOutcome
 /// Every change to a posting. Callers have already checked <see cref="Reader.MayManage"/>; the methods record who
 /// acted in the audit log and the version, in the same unit of work as the change.
 /// </summary>
-public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProvider time, Readers readers)
+public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProvider time, Readers readers, PostingMail mail)
 {
     public async Task<Posting> CreateDraftAsync(PostingForm form, decimal? budget, Participant owner, int? replacesId = null)
     {
@@ -137,10 +137,14 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         var first = posting.Status == PostingStatus.Draft;
         // A draft saved before the template's guidance became hint text may still hold it: it is never published.
         posting.Body = BodySections.WithoutGuidance(posting.Body);
-        posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
+        var version = posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
             audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
         audit.Write(first ? AuditEvent.PostingPublished : AuditEvent.PostingVersionPublished, Target(posting),
             $"version {posting.CurrentVersion}: {posting.Title}");
+        if (version.OnBehalf)
+        {
+            await TellFocalPointsAsync(posting, version);
+        }
 
         if (first && posting.ReplacesId is int oldId)
         {
@@ -153,6 +157,24 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
                 old.Revision++;
                 audit.Write(AuditEvent.PostingReplaced, Target(old), $"replaced by posting {posting.Id}");
             }
+        }
+    }
+
+    /// <summary>
+    /// A text published in a participant's name by someone else is e-mailed to its focal points at once, to all of them,
+    /// whatever they chose for notices: it asks nothing of them (nothing waits, so the daily summary would have nothing to
+    /// list), it tells them what was said in their name. The mail is queued in the unit of work that publishes.
+    /// </summary>
+    private async Task TellFocalPointsAsync(Posting posting, PostingVersion version)
+    {
+        var participant = await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Name).SingleAsync();
+        var focalPoints = await db.Users.AsNoTracking().Where(PostingRecipients.FocalPointsOf(posting.ParticipantId))
+            .Select(u => new { u.Email, u.FullName }).ToListAsync();
+        var about = new PublishedOnBehalf(posting.Id, posting.Kind, posting.Title, participant, version.Number, version.Fingerprint,
+            PostingAuthor.NameOnly(version.AuthorName));
+        foreach (var focalPoint in focalPoints)
+        {
+            mail.SendPublishedOnBehalf(focalPoint.Email!, focalPoint.FullName, about);
         }
     }
 
@@ -177,7 +199,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         var countries = form.Countries.Order(StringComparer.Ordinal).ToList();
         var countryRegions = await db.Participants
             .Where(p => p.Kind == ParticipantKind.State && countries.Contains(p.Code))
-            .Select(p => p.Region).ToListAsync();
+            .Select(p => new { p.Region, p.Subregion }).ToListAsync();
         var chosen = form.Regions.Aggregate(Regions.None, (all, r) => all | r);
 
         posting.Kind = form.Kind;
@@ -187,7 +209,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Areas = form.Areas.Aggregate(CcmAreas.None, (all, a) => all | a);
         posting.AssistanceTypes = form.AssistanceTypes.Aggregate(AssistanceTypes.None, (all, a) => all | a);
         posting.ChosenRegions = chosen;
-        posting.Regions = countryRegions.Aggregate(chosen, (all, r) => all | PostingLabels.RegionOf(r));
+        posting.Regions = M49Regions.Concerned(chosen, countryRegions.Select(c => (c.Region, c.Subregion)));
         posting.Budget = form.HasBudget ? budget : null;
         posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;
         posting.Period = string.IsNullOrEmpty(form.Period) ? null : form.Period;

@@ -4,7 +4,7 @@ using Portal.Features.Access;
 
 namespace Portal.Features.Postings;
 
-public sealed record CountryOption(string Code, string Name, string Region);
+public sealed record CountryOption(string Code, string Name, string Region, string Subregion);
 
 public sealed record OwnerOption(string Code, string Name, bool IsState);
 
@@ -20,10 +20,13 @@ public sealed record PostingFormOptions(IReadOnlyList<CountryOption> Countries, 
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
         var participants = await db.Participants.AsNoTracking()
-            .Select(p => new { p.Code, p.Name, p.Kind, p.Region, p.MayPublish }).ToListAsync();
+            .Select(p => new { p.Code, p.Name, p.Kind, p.Region, p.Subregion, p.MayPublish }).ToListAsync();
+        // In M49's order of regions and sub-regions (the picker's groups), by name within each.
+        var order = M49Regions.InOrder.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+        int Position(string? m49Name) => order.GetValueOrDefault(M49Regions.FromM49Name(m49Name), int.MaxValue);
         var countries = participants.Where(p => p.Kind == ParticipantKind.State)
-            .OrderBy(p => p.Region, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.CurrentCulture)
-            .Select(p => new CountryOption(p.Code, p.Name, p.Region ?? "Other")).ToList();
+            .OrderBy(p => Position(p.Region)).ThenBy(p => Position(p.Subregion)).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new CountryOption(p.Code, p.Name, p.Region ?? "Other", p.Subregion ?? "Other")).ToList();
         var owners = !reader.IsCoordinator ? [] : participants
             .Where(p => p.Kind == ParticipantKind.State || p.MayPublish)
             .OrderBy(p => p.Kind == ParticipantKind.State ? 0 : 1).ThenBy(p => p.Name, StringComparer.CurrentCulture)

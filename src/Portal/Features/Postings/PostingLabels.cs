@@ -9,7 +9,8 @@ public static class PostingLabels
 {
     public static readonly CcmAreas[] AllAreas = [.. Enum.GetValues<CcmAreas>().Where(a => a != CcmAreas.None)];
     public static readonly AssistanceTypes[] AllAssistanceTypes = [.. Enum.GetValues<AssistanceTypes>().Where(a => a != AssistanceTypes.None)];
-    public static readonly Regions[] AllRegions = [.. Enum.GetValues<Regions>().Where(a => a != Regions.None)];
+    /// <summary>Global, then each M49 region followed by its sub-regions (<see cref="M49Regions.InOrder"/>).</summary>
+    public static readonly Regions[] AllRegions = M49Regions.InOrder;
 
     /// <summary>Currencies offered for an indicative budget: those the Convention's donors and affected States use.</summary>
     public static readonly string[] Currencies =
@@ -66,7 +67,20 @@ public static class PostingLabels
         _ => type.ToString(),
     };
 
-    public static string Label(this Regions region) => region == Regions.Global ? "Global" : region.ToString();
+    /// <summary>
+    /// The M49 name of a region or sub-region, except "South-East Asia", the Convention's own usage for M49's
+    /// "South-eastern Asia".
+    /// </summary>
+    public static string Label(this Regions region) => region switch
+    {
+        Regions.Global => "Global",
+        Regions.SouthEasternAsia => "South-East Asia",
+        _ when M49Regions.IsSubregion(region) => M49Regions.M49Name(region),
+        _ => region.ToString(),
+    };
+
+    /// <summary>The region as it follows a preposition: "the Americas", "South-East Asia".</summary>
+    public static string Place(this Regions region) => region == Regions.Americas ? "the Americas" : region.Label();
 
     public static string Label(this Visibility visibility) => visibility switch
     {
@@ -100,14 +114,4 @@ public static class PostingLabels
     /// <summary>Whether a value from a URL or form can be a participant or country code at all (and is safe to query).</summary>
     public static bool IsCode([NotNullWhen(true)] string? value) =>
         value is { Length: > 0 and <= 40 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
-
-    public static Regions RegionOf(string? m49Region) => m49Region switch
-    {
-        "Africa" => Regions.Africa,
-        "Americas" => Regions.Americas,
-        "Asia" => Regions.Asia,
-        "Europe" => Regions.Europe,
-        "Oceania" => Regions.Oceania,
-        _ => Regions.None,
-    };
 }

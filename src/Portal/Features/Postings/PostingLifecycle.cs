@@ -136,8 +136,7 @@ public sealed class PostingLifecycle(PortalDbContext db, PostingMail mail, Audit
     }
 
     private IQueryable<Recipient> Recipients(int participantId) =>
-        db.Users.Where(u => u.ParticipantId == participantId && u.Role == PortalRole.FocalPoint && !u.IsDisabled && u.IsActivated)
-            .Select(u => new Recipient(u.Email!, u.FullName));
+        db.Users.Where(PostingRecipients.FocalPointsOf(participantId)).Select(u => new Recipient(u.Email!, u.FullName));
 
     private sealed record Recipient(string Email, string Name);
 }

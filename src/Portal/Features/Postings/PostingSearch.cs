@@ -54,6 +54,9 @@ public sealed record PostingListItem(
 {
     /// <summary>HTML with &lt;mark&gt; around matched words, or null when the page was not a text search.</summary>
     public string? SnippetHtml { get; init; }
+
+    /// <summary>With a country filter, why the posting applies to that country ("Applies to South-East Asia.").</summary>
+    public string? AppliesBecause { get; init; }
 }
 
 public sealed record SearchResult(IReadOnlyList<PostingListItem> Items, int Total, int Page, int Pages)
@@ -155,13 +158,28 @@ public sealed class PostingSearch(
         ? null
         : await db.Participants.Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync();
 
+    /// <summary>The State a country filter names, with its region and sub-region; null for a code that is no State's.</summary>
+    private async Task<CountryPlace?> CountryAsync(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        var state = await db.Participants.AsNoTracking().Where(p => p.Kind == ParticipantKind.State && p.Code == code)
+            .Select(p => new { p.Code, p.Name, p.Region, p.Subregion }).SingleOrDefaultAsync();
+        return state is null ? null
+            : new CountryPlace(state.Code, state.Name, M49Regions.FromM49Name(state.Region), M49Regions.FromM49Name(state.Subregion));
+    }
+
     private static string? Cut(string? text) =>
         text is { Length: > SearchQuery.MaxTextLength } t ? t[..SearchQuery.MaxTextLength] : text;
 
     private async Task<SearchResult> SearchAsync(SearchQuery query, Reader reader)
     {
         var now = time.GetUtcNow();
-        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(now)), query);
+        var country = await CountryAsync(query.Country);
+        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(now)), query, country);
         var matchQuery = FullTextQuery.For(database.IsPostgres, Cut(query.Text));
         var sort = matchQuery is null && query.Sort == SortOrder.Relevance ? SortOrder.Newest : query.Sort;
 
@@ -211,6 +229,17 @@ public sealed class PostingSearch(
             items = [.. items.Select(i => i with { SnippetHtml = snippets.GetValueOrDefault(i.Id) })];
         }
 
+        if (country is not null && items.Count > 0)
+        {
+            var places = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, p.ChosenRegions, Named = p.Countries.Any(c => c.CountryCode == country.Code) })
+                .ToDictionaryAsync(p => p.Id);
+            items = [.. items.Select(i => i with
+            {
+                AppliesBecause = M49Regions.WhyItApplies(country, places[i.Id].Named, places[i.Id].ChosenRegions),
+            })];
+        }
+
         return new SearchResult(items, total, page, pages) { IsCapped = total > SearchQuery.MaxCounted };
     }
 
@@ -224,7 +253,7 @@ public sealed class PostingSearch(
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
-        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow())), query);
+        var postings = Filter(db.Postings.AsNoTracking().Where(reader.MaySee(time.GetUtcNow())), query, await CountryAsync(query.Country));
         if (kinds is not null)
         {
             postings = postings.Where(p => kinds.Contains(p.Kind));
@@ -258,7 +287,12 @@ public sealed class PostingSearch(
         };
     }
 
-    public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query)
+    /// <summary>
+    /// The filters of the query. A country filter finds what applies to that State (<paramref name="country"/>): the
+    /// postings that name it, and those that chose its sub-region, its region or Global; a code that is no State's finds
+    /// the postings naming it, none.
+    /// </summary>
+    public static IQueryable<Posting> Filter(IQueryable<Posting> postings, SearchQuery query, CountryPlace? country)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Kind is PostingKind kind)
@@ -281,7 +315,12 @@ public sealed class PostingSearch(
             postings = postings.Where(p => (p.Regions & query.Region) != 0);
         }
 
-        if (!string.IsNullOrEmpty(query.Country))
+        if (country is not null)
+        {
+            var applying = M49Regions.ApplyingTo(country);
+            postings = postings.Where(p => p.Countries.Any(c => c.CountryCode == country.Code) || (p.ChosenRegions & applying) != 0);
+        }
+        else if (!string.IsNullOrEmpty(query.Country))
         {
             postings = postings.Where(p => p.Countries.Any(c => c.CountryCode == query.Country));
         }
@@ -310,8 +349,8 @@ public sealed class PostingSearch(
     /// </summary>
     private IQueryable<Hit> Matches(string match) => database.IsPostgres
         ? db.Database.SqlQuery<Hit>($"""
-            SELECT "Id", -ts_rank_cd("SearchVector", websearch_to_tsquery('english', {match}), 32)::double precision AS "Rank"
-            FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
+            SELECT "Id", -ts_rank_cd("SearchVector", to_tsquery('english', {match}), 32)::double precision AS "Rank"
+            FROM "Postings" WHERE "SearchVector" @@ to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<Hit>($"""
             SELECT +s.rowid AS "Id", bm25("PostingSearch", 10.0, 4.0, 1.0, 0.0) AS "Rank"
@@ -321,7 +360,7 @@ public sealed class PostingSearch(
     /// <summary>The ids of <see cref="Matches"/> without the rank, for counts and date orders.</summary>
     private IQueryable<int> MatchIds(string match) => (database.IsPostgres
         ? db.Database.SqlQuery<HitId>($"""
-            SELECT "Id" FROM "Postings" WHERE "SearchVector" @@ websearch_to_tsquery('english', {match})
+            SELECT "Id" FROM "Postings" WHERE "SearchVector" @@ to_tsquery('english', {match})
             """)
         : db.Database.SqlQuery<HitId>($"""
             SELECT +s.rowid AS "Id" FROM "PostingSearch" AS s WHERE "PostingSearch" MATCH {match}
@@ -336,7 +375,7 @@ public sealed class PostingSearch(
         var json = JsonSerializer.Serialize(ids);
         var rows = database.IsPostgres
             ? db.Database.SqlQuery<Snippet>($"""
-                SELECT "Id", "Summary", "Body", ts_headline('english', "Summary" || E'\n' || "Body", websearch_to_tsquery('english', {match}),
+                SELECT "Id", "Summary", "Body", ts_headline('english', "Summary" || E'\n' || "Body", to_tsquery('english', {match}),
                     'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "Marked"
                 FROM "Postings" WHERE "Id" = ANY (SELECT jsonb_array_elements_text({json}::jsonb)::int)
                 """)

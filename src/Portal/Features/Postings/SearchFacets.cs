@@ -17,9 +17,10 @@ namespace Portal.Features.Postings;
 public static class SearchFacets
 {
     /// <summary>
-    /// The match expression for the text and facets, or null when a filter cannot be said in tokens (a date, a
-    /// country code with other than capital letters, which no posting has): the search then filters through the
-    /// postings table.
+    /// The match expression for the text and facets, or null when a filter cannot be said in tokens (a date, or a
+    /// country: it finds the postings that apply to the country, also those that chose its region, and the index's region
+    /// tokens do not tell a chosen region from one of the countries named): the search then filters through the postings
+    /// table.
     /// </summary>
     public static string? Match(string textMatch, SearchQuery query, Reader reader, int? participantId)
     {
@@ -28,7 +29,7 @@ public static class SearchFacets
         ArgumentNullException.ThrowIfNull(reader);
         if (query.Since is not null
             || (!string.IsNullOrEmpty(query.Participant) && participantId is null)
-            || (!string.IsNullOrEmpty(query.Country) && !query.Country.All(char.IsAsciiLetterUpper)))
+            || !string.IsNullOrEmpty(query.Country))
         {
             return null;
         }
@@ -48,10 +49,6 @@ public static class SearchFacets
         Bits(match, "a", (int)query.Area);
         Bits(match, "t", (int)query.Type);
         Bits(match, "r", (int)query.Region);
-        if (!string.IsNullOrEmpty(query.Country))
-        {
-            AnyOf(match, ["c" + query.Country.ToLowerInvariant() + "0"]);
-        }
 
         if (participantId is int id)
         {

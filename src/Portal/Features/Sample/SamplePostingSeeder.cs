@@ -45,7 +45,7 @@ public sealed class SamplePostingSeeder(PortalDbContext db, TimeProvider time)
                 Areas = sample.Areas,
                 AssistanceTypes = sample.AssistanceTypes,
                 ChosenRegions = sample.ChosenRegions,
-                Regions = sample.Countries.Aggregate(sample.ChosenRegions, (all, c) => all | PostingLabels.RegionOf(participants[c].Region)),
+                Regions = M49Regions.Concerned(sample.ChosenRegions, sample.Countries.Select(c => (participants[c].Region, participants[c].Subregion))),
                 Countries = [.. sample.Countries.Select(c => new PostingCountry { CountryCode = c })],
                 Budget = sample.Budget,
                 Currency = sample.Currency,
