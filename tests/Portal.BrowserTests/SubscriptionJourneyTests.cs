@@ -59,7 +59,7 @@ public sealed class SubscriptionJourneyTests(PortalBrowserFixture app, ITestOutp
             });
         }
 
-        app.Factory.Time.Advance(SubscriptionFilter.Week);
+        app.Factory.Time.Advance(SubscriptionFilter.Week + SubscriptionDigest.Settle);
         await app.Factory.WithServicesAsync(sp => sp.GetRequiredService<SubscriptionDigest>().SendDueAsync());
         var mail = (await Mailbox.DeliverAndReadAsync(app.Factory, member.Email)).Single(m => m.Subject.Contains("new posting", StringComparison.Ordinal));
         Assert.Contains("Survey and clearance teams for Africa", mail.Body, StringComparison.Ordinal);

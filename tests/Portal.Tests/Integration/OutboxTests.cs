@@ -102,6 +102,30 @@ public sealed class OutboxTests
         Assert.EndsWith("@portal.test", mail.MessageId, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMessageThatCannotBeSent_KeepsItsError_AndTheOthersOfTheBatchGo()
+    {
+        await using var factory = new PortalFactory();
+        _ = factory.Server;
+        const string To = "batch@example.test";
+        await factory.WithServicesAsync(async sp =>
+        {
+            var outbox = sp.GetRequiredService<Outbox>();
+            outbox.Enqueue("test", To, "First", "One.");
+            outbox.Enqueue("test", "not an address", "Second", "Two.");
+            outbox.Enqueue("test", To, "Third", "Three.");
+            return await sp.GetRequiredService<Portal.Data.PortalDbContext>().SaveChangesAsync();
+        });
+
+        var mails = await Mailbox.DeliverAndReadAsync(factory, To);
+
+        Assert.Equal(["First", "Third"], mails.Select(m => m.Subject).Order());
+        var failed = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == "Second"));
+        Assert.Null(failed.SentAt);
+        Assert.False(string.IsNullOrEmpty(failed.LastError));
+        Assert.True(failed.NextAttemptAt > factory.Time.GetUtcNow());
+    }
+
     [Theory]
     [InlineData("Smtp:EnableSsl", "true", "Smtp:EnableSsl is no longer read")]
     [InlineData("Smtp:From", "not an address", "Smtp:From must be an e-mail address")]

@@ -18,9 +18,10 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
     /// <summary>Returns how many e-mails were queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var lastPublished = await db.Postings.Where(p => p.PublishedAt != null && p.PublishedAt <= now)
-            .MaxAsync(p => p.PublishedAt, cancellationToken);
+        // A period ends a little before now: a posting is stamped before its transaction commits, and one committed
+        // after this run read would otherwise fall behind the period and never be sent.
+        var now = time.GetUtcNow() - Settle;
+        var lastPublished = await FirstPublications(DateTimeOffset.MinValue, now).MaxAsync(v => (DateTimeOffset?)v.PublishedAt, cancellationToken);
         var weekAgo = now - SubscriptionFilter.Week;
         var candidates = await db.Subscriptions.AsNoTracking()
             .Where(s => (s.Timing == DigestTiming.Weekly && s.CoveredUntil <= weekAgo)
@@ -42,12 +43,27 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
         return sent;
     }
 
+    /// <summary>The longest period an e-mail covers: a weekly one that came late, never the months an account was away.</summary>
+    public static readonly TimeSpan MostBehind = 2 * SubscriptionFilter.Week;
+
+    /// <summary>How long before now a period ends (see <see cref="SendDueAsync"/>).</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The first versions published in (<paramref name="after"/>, <paramref name="until"/>]: a posting is new once, when
+    /// it is first published; a later version of it is no news to subscribers.
+    /// </summary>
+    private IQueryable<PostingVersion> FirstPublications(DateTimeOffset after, DateTimeOffset until) =>
+        db.PostingVersions.Where(v => v.Number == 1 && v.PublishedAt > after && v.PublishedAt <= until);
+
     private async Task<bool> SendAsync(Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subscription = recipient.Subscription;
-        var since = subscription.CoveredUntil;
+        var covered = subscription.CoveredUntil;
+        // An account that was away (disabled, not yet activated) hears of the last two weeks at most, not of months.
+        var since = covered < now - MostBehind ? now - MostBehind : covered;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.Subscriptions.Where(s => s.Id == subscription.Id && s.CoveredUntil == since)
+        var claimed = await db.Subscriptions.Where(s => s.Id == subscription.Id && s.CoveredUntil == covered)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.CoveredUntil, now), cancellationToken);
         if (claimed == 0)
         {
@@ -57,8 +73,9 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
 
         var reader = new Reader(recipient.ParticipantId, recipient.Kind == ParticipantKind.State, recipient.MayPublish, recipient.Role,
             IsAccount: true, subscription.UserId);
+        var firsts = FirstPublications(since, now);
         var published = await db.Postings.AsNoTracking().Where(reader.MaySee(now))
-            .Where(p => p.PublishedAt > since && p.PublishedAt <= now)
+            .Where(p => firsts.Any(v => v.PostingId == p.Id))
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
             .Select(p => new DigestPosting(p.Id, p.Kind, p.Title, p.Participant!.Name, p.Areas, p.Regions))
             .ToListAsync(cancellationToken);

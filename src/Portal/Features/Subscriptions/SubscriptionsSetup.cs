@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Subscriptions;
@@ -10,7 +11,7 @@ public sealed class SubscriptionOptions
 
 /// <summary>Looks every five minutes for subscription e-mails that are due: "at once" means within minutes.</summary>
 public sealed class SubscriptionDigestJob(
-    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SubscriptionOptions> options, ILogger<SubscriptionDigestJob> logger)
+    IServiceScopeFactory scopes, IOptions<SubscriptionOptions> options, ILogger<SubscriptionDigestJob> logger)
     : ScheduledJob(scopes, logger)
 {
     protected override TimeSpan Period => TimeSpan.FromMinutes(5);

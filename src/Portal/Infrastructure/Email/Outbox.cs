@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -98,7 +95,9 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxSignal signal, IOptions<SmtpOptions> options, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : ScheduledJob(scopes, logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // Far longer than one send can take (SmtpConnection.Timeout for each step of it), so that no other instance claims
+    // a message while it is on its way.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected override TimeSpan Period => TimeSpan.FromSeconds(15);
 
@@ -148,6 +147,12 @@ public sealed class OutboxDispatcher(
             {
                 sent++;
             }
+
+            if (connection.IsUnreachable)
+            {
+                // The server did not let us in: the rest wait for the next run rather than each waiting for a timeout.
+                break;
+            }
         }
 
         await connection.CloseAsync(token);
@@ -168,11 +173,16 @@ public sealed class OutboxDispatcher(
                 message.Body = Outbox.ErasedBody;
             }
         }
-        catch (Exception ex) when (ex is CommandException or ProtocolException or IOException or SocketException
-            or AuthenticationException or SslHandshakeException or MimeKit.ParseException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            // The next message starts on a fresh connection: this one may be in any state.
-            connection.Reset();
+            // Whatever went wrong (a refused address, a timeout, a server without STARTTLS) is kept on the message and
+            // tried again later; only the portal's own shutdown stops here. A message that could not even be written
+            // leaves the connection as it was; any other failure starts the next message on a fresh one.
+            if (ex is not MimeKit.ParseException)
+            {
+                connection.Reset();
+            }
+
             // 1, 2, 4 ... minutes, capped at six hours; the message stays until sent or read in the portal.
             var delay = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(message.Attempts - 1, 9))));
             message.NextAttemptAt = time.GetUtcNow() + delay;
@@ -184,66 +194,4 @@ public sealed class OutboxDispatcher(
         await db.SaveChangesAsync(token);
         return message.SentAt is not null;
     }
-
-}
-
-/// <summary>
-/// One SMTP connection for a batch of messages, opened at the first send and reopened after a failure: a daily summary
-/// or a digest to many people is one conversation with the server, not one per message.
-/// </summary>
-internal sealed class SmtpConnection(SmtpOptions options) : IDisposable
-{
-    private SmtpClient? client;
-
-    public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken token)
-    {
-        if (client is null)
-        {
-            var opened = new SmtpClient();
-            try
-            {
-                await opened.ConnectAsync(options.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), options.Port, options.Security, token);
-                if (!string.IsNullOrEmpty(options.UserName))
-                {
-                    await opened.AuthenticateAsync(options.UserName, options.Password ?? "", token);
-                }
-            }
-            catch
-            {
-                opened.Dispose();
-                throw;
-            }
-
-            client = opened;
-        }
-
-        await client.SendAsync(message, token);
-    }
-
-    /// <summary>Drops the connection without a word to the server (it may not be listening any more).</summary>
-    public void Reset()
-    {
-        client?.Dispose();
-        client = null;
-    }
-
-    /// <summary>Says goodbye to the server when the batch is done.</summary>
-    public async Task CloseAsync(CancellationToken token)
-    {
-        if (client is { IsConnected: true })
-        {
-            try
-            {
-                await client.DisconnectAsync(quit: true, token);
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or ProtocolException or CommandException)
-            {
-                // Everything was sent; a goodbye the server did not hear loses nothing.
-            }
-        }
-
-        Reset();
-    }
-
-    public void Dispose() => client?.Dispose();
 }

@@ -18,7 +18,7 @@ public sealed class SubscriptionsModel(UserManager<PortalUser> users, PortalDbCo
 
     public const string TimingMissing = "Choose when you want the e-mail: at once, or once a week.";
     public const string UnknownChoice = "Choose from the list.";
-    public const string AlreadyHave = "You already have a subscription to exactly these postings. Choose other kinds, areas or regions, or change nothing.";
+    public const string AlreadyHave = "You already have a subscription to exactly these postings. To change when its e-mail comes, remove it and add it again.";
     public static readonly string TooMany = $"You have {MostPerAccount} subscriptions, the most an account may have. Remove one before you add another.";
 
     [BindProperty]
