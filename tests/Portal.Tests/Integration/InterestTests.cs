@@ -57,6 +57,9 @@ public sealed class InterestTests : PortalTest
         Assert.Contains($"Test FocalPoint <{deuAccount.Email}>", mail.Body, StringComparison.Ordinal);
         Assert.Contains("> Could we talk about a second workshop?", mail.Body, StringComparison.Ordinal);
         Assert.Equal($"/Connections/{interest.Id}", Mailbox.LinkIn(mail, "/Connections/"));
+        // An answer by e-mail goes to the person who wrote, not to the portal's address; the HTML part says the same.
+        Assert.Equal(deuAccount.Email, mail.ReplyTo);
+        Assert.Contains("Could we talk about a second workshop?", mail.Html, StringComparison.Ordinal);
         // Nobody else: not the one who reads a daily summary, not a member, not another State, not the sender.
         Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, summaryReader.Email));
         Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, laoMember.Email));

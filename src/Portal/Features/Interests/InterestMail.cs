@@ -10,7 +10,8 @@ public sealed record InterestRecipient(string Email, string Name);
 
 /// <summary>
 /// The texts of e-mails about connections, in one place. Each goes to one of the two sides, which may read the whole
-/// connection: it carries only what the connection's page shows them, with the link to it.
+/// connection: it carries only what the connection's page shows them, with the link to it. An answer by e-mail goes to
+/// the person who wrote (<c>Reply-To</c>), whose address the connection's page shows the recipient anyway.
 /// </summary>
 public sealed class InterestMail(Outbox outbox)
 {
@@ -37,7 +38,7 @@ public sealed class InterestMail(Outbox outbox)
 
             Read it, reply and record how it goes (you will be asked to sign in):
             {outbox.Link(PathOf(interest.Id))}
-            """);
+            """, replyTo: interest.AuthorEmail);
     }
 
     /// <summary>Tells one account of the other side that a reply was written.</summary>
@@ -56,7 +57,7 @@ public sealed class InterestMail(Outbox outbox)
 
             Read the whole exchange and answer (you will be asked to sign in):
             {outbox.Link(PathOf(interest.Id))}
-            """);
+            """, replyTo: reply.AuthorEmail);
     }
 
     /// <summary>Tells one account of the other side that the connection's state changed.</summary>
