@@ -64,7 +64,7 @@ public sealed class NoOneToldByHandTests : PortalTest
     }
 
     [Fact]
-    public async Task PostingsExpiringWithin30Days_WaitOnTheOwnersFocalPointsHomePage_AndInTheirSummary_Only()
+    public async Task PostingsExpiringWithin30Days_WaitOnTheOwnersFocalPointsHomePage_Only_AndStayOutOfTheDailySummary()
     {
         var owner = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "LAO");
         using var lao = new Browser(Factory);
@@ -97,7 +97,9 @@ public sealed class NoOneToldByHandTests : PortalTest
             Assert.Null(reader.Page!.QuerySelector("[data-testid=expiring]"));
         }
 
-        // The same section is the owner's daily summary, with the renew link.
+        // The reminders say it by e-mail: the daily summary leaves it out rather than repeat it for 30 days.
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == owner.Email).ExecuteUpdateAsync(u => u.SetProperty(x => x.Notices, NoticeTiming.DailySummary)));
+        Assert.Equal(0, await Factory.WithServicesAsync(sp => sp.GetRequiredService<DailySummary>().SendDueAsync()));
         var sections = await Factory.WithServicesAsync(async sp =>
         {
             var reader = new Portal.Features.Access.Reader(owner.ParticipantId, true, true, PortalRole.FocalPoint, true, "x");
@@ -105,6 +107,7 @@ public sealed class NoOneToldByHandTests : PortalTest
         });
         var section = Assert.Single(sections, s => s.Key == PostingWaitingItems.Key);
         Assert.Equal($"/Postings/{soon}/Renew", Assert.Single(section.Items).Path);
+        Assert.False(section.InDailySummary);
 
         // Renewed, it no longer waits.
         await lao.OpenAsync($"/Postings/{soon}/Renew");

@@ -70,7 +70,8 @@ public sealed class DailySummary(PortalDbContext db, WaitingItems waiting, Notic
 
         var reader = new Reader(recipient.ParticipantId, recipient.Kind == ParticipantKind.State, recipient.MayPublish, recipient.Role,
             IsAccount: true, recipient.Id);
-        var sections = await waiting.ForAsync(new WaitingAccount(reader, recipient.IsEditor), cancellationToken);
+        var sections = (await waiting.ForAsync(new WaitingAccount(reader, recipient.IsEditor), cancellationToken))
+            .Where(s => s.InDailySummary).ToList();
         if (sections.Count > 0)
         {
             mail.SendDailySummary(recipient.Email, recipient.FullName, day, sections);

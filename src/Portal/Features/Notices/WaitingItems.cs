@@ -16,7 +16,14 @@ public sealed record WaitingItem(string Text, string Path);
 /// page that lists them all, and the first <see cref="WaitingItems.MostNamed"/> of them. <see cref="Key"/> names the
 /// section on the home page.
 /// </summary>
-public sealed record WaitingSection(string Key, string Sentence, string Path, int Count, IReadOnlyList<WaitingItem> Items);
+public sealed record WaitingSection(string Key, string Sentence, string Path, int Count, IReadOnlyList<WaitingItem> Items)
+{
+    /// <summary>
+    /// False for what has reminders of its own and would otherwise fill the daily summary day after day with the same
+    /// lines (postings about to expire): the home page shows it, the summary does not.
+    /// </summary>
+    public bool InDailySummary { get; init; } = true;
+}
 
 /// <summary>
 /// A feature's answer to "what waits for this account now": the access requests for coordinators, the contributions for

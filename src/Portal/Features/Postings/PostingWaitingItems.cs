@@ -10,8 +10,8 @@ public sealed record ExpiringSoon(int Id, string Title, DateTimeOffset ValidUnti
 
 /// <summary>
 /// What waits in the postings for those who publish (<see cref="Access.Reader.MayPublish"/>): their own participant's
-/// published postings that expire within 30 days, each to renew or to let expire. The home page and the daily summary
-/// show it; the reminders 30 and 7 days before (<see cref="PostingLifecycle"/>) still go to every focal point.
+/// published postings that expire within 30 days, each to renew or to let expire. The home page shows it; by e-mail the
+/// reminders 30 and 7 days before (<see cref="PostingLifecycle"/>) say it, so the daily summary leaves it out.
 /// </summary>
 public sealed class PostingWaitingItems(PortalDbContext db, TimeProvider time) : IWaitingItems
 {
@@ -40,7 +40,11 @@ public sealed class PostingWaitingItems(PortalDbContext db, TimeProvider time) :
             new WaitingSection(Key, sentence, "/Postings/Mine", expiring.Count,
                 [.. expiring.Take(WaitingItems.MostNamed).Select(p => new WaitingItem(
                     $"“{p.Title}” expires on {PostingLabels.Date(p.ValidUntil)}: renew it if it is still current.",
-                    $"/Postings/{p.Id.ToString(CultureInfo.InvariantCulture)}/Renew"))]),
+                    $"/Postings/{p.Id.ToString(CultureInfo.InvariantCulture)}/Renew"))])
+            {
+                // The reminders 30 and 7 days before say it by e-mail; a daily summary would repeat it for 30 days.
+                InDailySummary = false,
+            },
         ];
     }
 
