@@ -59,7 +59,7 @@ public sealed class OpenDataExportTests : PortalTest
         Assert.Equal("false", first["is_sample"]);
         Assert.Equal("victim_assistance", first["ccm_areas"]);
         Assert.Equal("equipment;training", first["assistance_types"]);
-        Assert.Equal("142;001", first["regions_m49"]);
+        Assert.Equal("001;142", first["regions_m49"]);
         Assert.Equal("KHM;LAO", first["countries_iso3"]);
         Assert.Equal("250000.5", first["budget_amount"]);
         Assert.Equal("USD", first["budget_currency"]);

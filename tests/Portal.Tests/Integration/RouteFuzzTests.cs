@@ -239,7 +239,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
     private sealed record World(
         TestAccount FocalPoint, TestAccount Member, TestAccount Observer, TestAccount Coordinator, string SpareAccountId,
         int Posting, int Attachment, int Request, string StatesCode, string ObserversCode, int ObserverParticipant, int Call, int Contribution, int Figure,
-        int Build, int EnteredContribution, int EnteredDraft)
+        int Build, int EnteredContribution, int EnteredDraft, int Connection)
     {
         public static async Task<World> CreateAsync(PortalFactory factory)
         {
@@ -341,8 +341,29 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
                 await db.SaveChangesAsync();
                 return draft.Id;
             });
+            // Cambodia's interest in the posting: a connection the owner's accounts and the coordinator may open.
+            var connection = await factory.WithDbAsync(async db =>
+            {
+                var interest = new Interest
+                {
+                    PostingId = posting,
+                    PostingKind = PostingKind.Need,
+                    PostingTitle = "Fuzz target",
+                    PostingVisibility = Visibility.StatesOnly,
+                    OwnerParticipantId = focal.ParticipantId,
+                    ParticipantId = await db.Participants.Where(p => p.Code == "KHM").Select(p => p.Id).SingleAsync(),
+                    AuthorName = "Fuzz Sender",
+                    AuthorEmail = "fuzz.sender@mfa.example.test",
+                    Message = "Could we talk?",
+                    CreatedAt = factory.Time.GetUtcNow(),
+                    StateChangedAt = factory.Time.GetUtcNow(),
+                };
+                db.Interests.Add(interest);
+                await db.SaveChangesAsync();
+                return interest.Id;
+            });
             return new World(focal, member, observer, coordinator, spareId, posting, attachment, request, states, observers, observer.ParticipantId,
-                call.Id, contribution, figure, build, entered, enteredDraft);
+                call.Id, contribution, figure, build, entered, enteredDraft, connection);
         }
 
         public string RealValue(string route, string parameter) => (parameter, route) switch
@@ -359,6 +380,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.EndsWith("/SubmitOnBehalf", StringComparison.Ordinal) => Invariant(EnteredDraft),
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
+            ("id", _) when route.StartsWith("Connections/", StringComparison.Ordinal) => Invariant(Connection),
             ("kind", _) => "pdf",
             ("format", _) => "csv",
             ("name", _) => "nav.xhtml",

@@ -4,6 +4,7 @@ using System.Xml.Schema;
 using Portal.Data;
 using Portal.Features.OpenData;
 using Portal.Features.Participants;
+using Portal.Features.Postings;
 using Portal.Infrastructure;
 
 namespace Portal.Tests.Unit;
@@ -38,7 +39,10 @@ public class OpenDataTests
              "transparency", "national_implementation", "universalization", "capacity_building", "information_management",
              "gender_and_diversity"],
             Enum.GetValues<CcmAreas>().Where(a => a != CcmAreas.None).Select(a => ExportColumns.Code(a)));
-        Assert.Equal(["002", "019", "142", "150", "009", "001"], ExportColumns.M49Codes((Regions)63));
+        Assert.Equal(["001", "002", "019", "142", "150", "009"], ExportColumns.M49Codes((Regions)63));
+        var every = PostingLabels.AllRegions.Select(ExportColumns.M49).ToList();
+        Assert.Equal(every.Count, every.Distinct().Count());
+        Assert.All(every, code => Assert.Matches("^[0-9]{3}$", code));
         Assert.Equal("states_and_observers", ExportColumns.Code(Visibility.StatesAndObservers));
         Assert.Equal("international_organisation", ExportColumns.Code(ParticipantKind.InternationalOrganisation));
     }

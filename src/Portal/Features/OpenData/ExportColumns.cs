@@ -57,7 +57,7 @@ public static class ExportColumns
         ? decimal.Parse(a.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
         : null;
 
-    /// <summary>The UN M49 code of a region; "Global" is 001, the world.</summary>
+    /// <summary>The UN M49 code of a region or sub-region; "Global" is 001, the world.</summary>
     public static string M49(Regions region) => region switch
     {
         Regions.Africa => "002",
@@ -66,6 +66,23 @@ public static class ExportColumns
         Regions.Europe => "150",
         Regions.Oceania => "009",
         Regions.Global => "001",
+        Regions.NorthernAfrica => "015",
+        Regions.SubSaharanAfrica => "202",
+        Regions.LatinAmericaAndTheCaribbean => "419",
+        Regions.NorthernAmerica => "021",
+        Regions.CentralAsia => "143",
+        Regions.EasternAsia => "030",
+        Regions.SouthEasternAsia => "035",
+        Regions.SouthernAsia => "034",
+        Regions.WesternAsia => "145",
+        Regions.EasternEurope => "151",
+        Regions.NorthernEurope => "154",
+        Regions.SouthernEurope => "039",
+        Regions.WesternEurope => "155",
+        Regions.AustraliaAndNewZealand => "053",
+        Regions.Melanesia => "054",
+        Regions.Micronesia => "057",
+        Regions.Polynesia => "061",
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Not one region."),
     };
 
