@@ -55,7 +55,7 @@ public sealed class MatchingJourneyTests(PortalBrowserFixture app, ITestOutputHe
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Needs this offer could serve", Level = 1 })).ToBeVisibleAsync();
         var matches = page.GetByTestId("match");
         await Expect(matches).ToHaveCountAsync(2);
-        await Expect(matches.First.GetByRole(AriaRole.Link)).ToHaveTextAsync("Prosthetics and physiotherapy for survivors in Xieng Khouang province");
+        await Expect(matches.First.GetByRole(AriaRole.Heading).GetByRole(AriaRole.Link)).ToHaveTextAsync("Prosthetics and physiotherapy for survivors in Xieng Khouang province");
         await Expect(matches.First.GetByTestId("reasons").Locator("li")).ToHaveTextAsync(
         [
             "Same area: Victim assistance (Art. 5)",

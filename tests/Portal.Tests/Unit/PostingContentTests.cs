@@ -173,6 +173,7 @@ public class PostingContentTests
     [InlineData("\"risk education\" Laos", "'risk' <-> 'education' & 'Laos':*")]
     [InlineData("NEAR(a b) OR * 'x' & !y | z:*", "'NEAR' <-> 'a' & 'b' & 'OR' & 'x' & 'y' & 'z'")]
     [InlineData("  \"  ", null)]
+    [InlineData("alert(1)</script>'\"; DROP", "'alert' <-> '1' <-> 'script' & 'DROP':*")]
     public void FullTextQuery_ForPostgres_QuotesEveryWordAndMarksBeginnings(string typed, string? expected) =>
         Assert.Equal(expected, FullTextQuery.For(postgres: true, typed));
 

@@ -94,6 +94,8 @@ public static class FullTextQuery
             clean.Append(char.IsLetterOrDigit(c) ? c : ' ');
         }
 
-        return clean.ToString().Trim().Replace("  ", " ", StringComparison.Ordinal);
+        // One space between words however many signs stood between them: an empty word would be an empty term, which
+        // to_tsquery refuses.
+        return string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }
