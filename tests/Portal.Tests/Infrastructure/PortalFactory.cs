@@ -151,7 +151,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         if (TestEnvironment.IsPostgres)
         {
-            NpgsqlConnection.ClearAllPools();
+            // Only this database's idle connections (the app is given ConnectionString as it is): clearing every pool would
+            // close those of the tests running alongside.
+            await using (var own = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(own);
+            }
+
             await using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
