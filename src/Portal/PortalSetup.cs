@@ -61,6 +61,7 @@ public static class PortalSetup
         });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton<MailSeal>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -70,6 +71,7 @@ public static class PortalSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<EntryCodeStore>();
         services.AddScoped<EntryCodeMail>();
+        services.AddScoped<CodeHolders>();
         services.AddHostedService<EntryCodeRotationService>();
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();

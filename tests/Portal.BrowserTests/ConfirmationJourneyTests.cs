@@ -39,10 +39,10 @@ public sealed class ConfirmationJourneyTests(PortalBrowserFixture app, ITestOutp
         await steps.AtAsync(page, "code-changed");
 
         await page.ReloadAsync();
-        await Expect(page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Show the new code for States" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Show the code for States" })).ToBeVisibleAsync();
         Assert.Equal(changed, await CodesAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the new code for States" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the code for States" }).ClickAsync();
         await Expect(page.GetByTestId("revealed-States")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"));
         await steps.AtAsync(page, "code-shown");
         Assert.Equal(changed, await CodesAsync());

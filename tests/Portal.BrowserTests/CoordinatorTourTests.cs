@@ -29,9 +29,12 @@ public sealed class CoordinatorTourTests(PortalBrowserFixture app, ITestOutputHe
         await page.GotoAsync("/Admin/Codes");
         await page.GetByTestId("code-States").GetByRole(AriaRole.Link, new() { Name = "Change the code for States now" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the code for States" }).ClickAsync();
-        await page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Show the new code for States" }).ClickAsync();
+        await page.GetByTestId("code-States").GetByRole(AriaRole.Button, new() { Name = "Show the code for States" }).ClickAsync();
         await Expect(page.GetByTestId("revealed-States")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"));
         await steps.AtAsync(page, "entry-codes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "code holders", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Code holders");
+        await steps.AtAsync(page, "code-holders");
 
         await page.GotoAsync("/Admin/Participants");
         await page.GetByLabel("Find").FillAsync("lao");

@@ -17,7 +17,7 @@ public sealed class EntryCodeJourneyTests(PortalBrowserFixture app, ITestOutputH
     {
         var steps = new Checkpoints(output, firstNumber: 31);
         var code = await app.Factory.WithServicesAsync(sp =>
-            sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test", keepForReveal: false));
+            sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         var karim = Visitor.FromLebanon("Karim Haddad");
         await using var visitorBrowser = await app.NewContextAsync();
         var visitor = await visitorBrowser.NewPageAsync();

@@ -25,8 +25,42 @@ public class EntryCode
     public string? CreatedBy { get; set; }
 
     /// <summary>
-    /// The new code, encrypted with Data Protection, until a coordinator has seen it once; then cleared.
-    /// Needed because scheduled rotations happen when nobody is looking.
+    /// The code itself, encrypted with the Data Protection key ring, while it is current: the portal sends it to code
+    /// holders without anyone typing it, and a coordinator may show it on purpose (audited). Cleared when the code is
+    /// retired. Null for a code issued before the portal kept codes: one rotation mends that.
     /// </summary>
-    public string? PendingReveal { get; set; }
+    public string? Sealed { get; set; }
+}
+
+/// <summary>
+/// A person who received an entry code because a coordinator approved their request: the portal e-mails them each new
+/// code of their audience until a coordinator revokes them.
+/// </summary>
+public class CodeHolder
+{
+    public int Id { get; set; }
+
+    public CodeAudience Audience { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>The address as two holders are compared by (<c>AccessRequests.NormalizeEmail</c>).</summary>
+    public required string NormalizedEmail { get; set; }
+
+    /// <summary>Who they read for, as their request declared it and the coordinator accepted it.</summary>
+    public int ParticipantId { get; set; }
+
+    public Participant? Participant { get; set; }
+
+    public int? AccessRequestId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
 }

@@ -16,6 +16,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
     public DbSet<EntryCode> EntryCodes => Set<EntryCode>();
 
+    public DbSet<CodeHolder> CodeHolders => Set<CodeHolder>();
+
     public DbSet<PortalSession> Sessions => Set<PortalSession>();
 
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
@@ -85,6 +87,20 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(c => c.CreatedBy).HasMaxLength(300);
             // One current code per audience, enforced by the database.
             e.HasIndex(c => c.Audience).IsUnique().HasFilter("\"RetiredAt\" IS NULL");
+        });
+
+        builder.Entity<CodeHolder>(e =>
+        {
+            e.Property(h => h.Audience).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.Name).HasMaxLength(200);
+            e.Property(h => h.Email).HasMaxLength(256);
+            e.Property(h => h.NormalizedEmail).HasMaxLength(256);
+            e.Property(h => h.CreatedBy).HasMaxLength(300);
+            e.Property(h => h.RevokedBy).HasMaxLength(300);
+            e.HasOne(h => h.Participant).WithMany().HasForeignKey(h => h.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AccessRequest>().WithMany().HasForeignKey(h => h.AccessRequestId).OnDelete(DeleteBehavior.SetNull);
+            // One current holding per address and audience: approving the same person again keeps the one they have.
+            e.HasIndex(h => new { h.Audience, h.NormalizedEmail }).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
         });
 
         builder.Entity<PortalSession>(e =>

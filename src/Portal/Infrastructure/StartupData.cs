@@ -31,7 +31,7 @@ public static class StartupData
         foreach (var audience in Enum.GetValues<CodeAudience>())
         {
             // In sample mode the codes are renewed at every start so they can be printed; otherwise a missing
-            // code is issued once and waits, encrypted, for the first coordinator to see it.
+            // code is issued once, held encrypted, and sent by the portal when a coordinator approves a request.
             if (sample)
             {
                 issued[audience] = await codes.RotateAsync(audience, "sample start");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.EntryCodes;
+using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -152,36 +153,133 @@ public sealed class AccessRequestTests : PortalTest
         Assert.Equal(AccessRequestStatus.Rejected, status);
     }
 
-    [Fact]
-    public async Task SendCode_WithTheCurrentCode_EmailsIt_AndAWrongCodeIsRefused()
+    /// <summary>The coordinator sends the code from the request's own button: nobody types or sees it.</summary>
+    private async Task SendCodeAsync(Browser admin, string email)
     {
-        var email = await RequestAccessAsync("IRQ", $"reader.{Guid.NewGuid():N}@example.test");
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>()
-            .RotateAsync(CodeAudience.States, "test", keepForReveal: false));
-        using var admin = await OpenQueueAsync();
-        await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = "AAAA-BBBB-CCCC-DDDD" });
-        Assert.Contains("not the current entry code", admin.Text, StringComparison.Ordinal);
-
-        await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code.ToLowerInvariant() });
-        Assert.Contains("Entry code sent", admin.Text, StringComparison.Ordinal);
-        var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("entry code", StringComparison.Ordinal));
-        Assert.Contains(code, mail.Body, StringComparison.Ordinal);
+        var id = await Factory.WithDbAsync(db => db.AccessRequests.Where(r => r.Email == email).Select(r => r.Id).SingleAsync());
+        await admin.SubmitAsync($"section[aria-labelledby=req-{id}] form[action*='handler=SendCode'] button");
     }
 
     [Fact]
-    public async Task CodeEmail_NotYetSent_IsCancelledAndErased_WhenTheCodeChanges()
+    public async Task SendCode_EmailsTheCurrentCodeAsThePortalHoldsIt_WhichOpensThePortal_AndIsNowhereInClear()
+    {
+        Factory.Logs.Minimum = Microsoft.Extensions.Logging.LogLevel.Trace;
+        var email = await RequestAccessAsync("IRQ", $"reader.{Guid.NewGuid():N}@example.test");
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+        using var admin = await OpenQueueAsync();
+        await SendCodeAsync(admin, email);
+        Assert.Contains("Entry code sent", admin.Find("[role=status]"), StringComparison.Ordinal);
+
+        var mail = (await Mailbox.DeliverAndReadAsync(Factory, email)).Single(m => m.Subject.Contains("entry code", StringComparison.Ordinal));
+        Assert.Contains(code, mail.Body, StringComparison.Ordinal);
+        using var reader = new Browser(Factory);
+        await reader.OpenAsync("/Entry");
+        await reader.SubmitAsync("form[method=post]", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Amina Diallo",
+            ["Input.Email"] = email,
+            ["Input.ParticipantId"] = (await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == "IRQ").Select(p => p.Id).SingleAsync()))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Code"] = code,
+        });
+        Assert.Contains("Iraq", reader.Find("[data-testid=who]"), StringComparison.Ordinal);
+
+        // The person is now a code holder, listed for the coordinator.
+        await admin.OpenAsync("/Admin/CodeHolders");
+        Assert.Contains(email, Assert.Single(admin.Page!.QuerySelectorAll("[data-testid=holder]")).TextContent, StringComparison.Ordinal);
+
+        // Neither the e-mail kept in the outbox, nor the audit log, nor the codes table, nor what the app logged, nor
+        // the pages the coordinator saw hold the code in clear (with or without its dashes).
+        var clear = new[] { code, EntryCodeFormat.Normalize(code)! };
+        var stored = await Factory.WithDbAsync(async db =>
+            (await db.Outbox.Select(m => m.Subject + m.Body).ToListAsync())
+            .Concat(await db.AuditEntries.Select(a => a.Action + a.Target + a.Detail + a.Actor).ToListAsync())
+            .Concat(await db.EntryCodes.Select(c => c.Hash + c.Sealed).ToListAsync()).ToList());
+        foreach (var text in stored.Concat(Factory.Logs.Entries.Select(e => e.ToString())).Append(admin.Text))
+        {
+            Assert.DoesNotContain(clear, c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (!TestEnvironment.IsPostgres)
+        {
+            // The SQLite file itself, free pages included.
+            await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
+            var file = await File.ReadAllBytesAsync(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Factory.ConnectionString).DataSource);
+            var bytes = System.Text.Encoding.ASCII.GetString(file);
+            Assert.DoesNotContain(clear, c => bytes.Contains(c, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ACodeChange_EmailsTheNewCode_ToEveryCurrentHolderOfThatAudienceOnly_NeverToARevokedOne()
+    {
+        await TestAccounts.CreateAsync(Factory, PortalRole.Observer, "ngo-holders");
+        var kept = await RequestAccessAsync("IRQ", $"kept.{Guid.NewGuid():N}@example.test");
+        var revoked = await RequestAccessAsync("LAO", $"revoked.{Guid.NewGuid():N}@example.test");
+        var observer = await RequestAccessAsync("ngo-holders", $"observer.{Guid.NewGuid():N}@example.test");
+        await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+        await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.Observers, "test"));
+        using var admin = await OpenQueueAsync();
+        foreach (var email in new[] { kept, revoked, observer })
+        {
+            await SendCodeAsync(admin, email);
+        }
+
+        var before = new Dictionary<string, int>();
+        foreach (var email in new[] { kept, revoked, observer })
+        {
+            before[email] = (await Mailbox.DeliverAndReadAsync(Factory, email)).Count;
+        }
+
+        await admin.OpenAsync("/Admin/CodeHolders");
+        Assert.Equal(3, admin.Page!.QuerySelectorAll("[data-testid=holder]").Length);
+        var holder = await Factory.WithDbAsync(db => db.CodeHolders.Where(h => h.Email == revoked).Select(h => h.Id).SingleAsync());
+        await admin.SubmitAsync($"#holder-{holder} form[action*='handler=Revoke'] button");
+        Assert.Contains("will not receive the next code for States", admin.Find("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(2, admin.Page!.QuerySelectorAll("[data-testid=holder]").Length);
+
+        // The coordinator changes the States code: the page says who gets it, and the holders get it without anyone typing it.
+        await admin.OpenAsync("/Admin/Codes/States/Change");
+        Assert.Contains("The portal e-mails the new code to the 1 code holder.", admin.Text, StringComparison.Ordinal);
+        await admin.SubmitAsync("form.actions button");
+        Assert.Contains("The new code is on its way to the 1 code holder.", admin.Find("[role=status]"), StringComparison.Ordinal);
+        var newCode = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().CurrentCodeAsync(CodeAudience.States));
+
+        var keptMails = await Mailbox.DeliverAndReadAsync(Factory, kept);
+        Assert.Equal(before[kept] + 1, keptMails.Count);
+        var latest = Assert.Single(keptMails, m => m.Subject == "New entry code for the CCM Cooperation Portal (States)");
+        Assert.Contains(newCode!, latest.Body, StringComparison.Ordinal);
+        Assert.Equal(before[revoked], (await Mailbox.DeliverAndReadAsync(Factory, revoked)).Count);
+        Assert.Equal(before[observer], (await Mailbox.DeliverAndReadAsync(Factory, observer)).Count);
+    }
+
+    [Fact]
+    public async Task ACodeEmail_NotYetSent_IsCancelledAndErased_WhenTheCodeChanges_AndTheHolderGetsTheNewOne()
     {
         var email = await RequestAccessAsync("IRQ", $"slow.{Guid.NewGuid():N}@example.test");
         await Mailbox.DeliverAndReadAsync(Factory, email); // the confirmation goes; the code e-mail below waits
         var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         using var admin = await OpenQueueAsync();
-        await admin.SubmitAsync("form[action*='handler=SendCode'] button", new Dictionary<string, string> { ["Input.Code"] = code });
+        await SendCodeAsync(admin, email);
 
-        await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+        var next = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
         var delivered = await Mailbox.DeliverAndReadAsync(Factory, email);
-        Assert.DoesNotContain(delivered, m => m.Subject.Contains("entry code", StringComparison.Ordinal));
-        var kept = await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email && m.Subject.Contains("entry code")));
-        Assert.NotNull(kept.CancelledAt);
-        Assert.DoesNotContain(code, kept.Body, StringComparison.Ordinal);
+        var only = Assert.Single(delivered, m => m.Subject.Contains("entry code", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(next, only.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, only.Body, StringComparison.Ordinal);
+        var cancelled = await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email && m.CancelledAt != null));
+        Assert.Equal(Outbox.ErasedBody, cancelled.Body);
+    }
+
+    [Fact]
+    public async Task ACodeIssuedBeforeThePortalKeptCodes_IsNotSent_AndTheCoordinatorIsToldToChangeIt()
+    {
+        var email = await RequestAccessAsync("IRQ", $"early.{Guid.NewGuid():N}@example.test");
+        await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
+        await Factory.WithDbAsync(db => db.EntryCodes.ExecuteUpdateAsync(u => u.SetProperty(c => c.Sealed, (string?)null)));
+        using var admin = await OpenQueueAsync();
+        await SendCodeAsync(admin, email);
+        Assert.Contains("does not hold the current entry code for States", admin.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal(AccessRequestStatus.Pending, await Factory.WithDbAsync(db => db.AccessRequests.Where(r => r.Email == email).Select(r => r.Status).SingleAsync()));
     }
 }

@@ -134,7 +134,7 @@ public sealed class BruteForceTests : PortalTest
     }
 
     private Task<string> RotateAsync() =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test", false));
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(CodeAudience.States, "test"));
 
     private async Task<HttpResponseMessage> EnterAsync(Browser browser, string email, string code)
     {

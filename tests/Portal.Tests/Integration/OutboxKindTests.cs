@@ -76,7 +76,7 @@ public sealed class OutboxKindTests : PortalTest
     private static string Address(string who) => $"{who}.{Guid.NewGuid():N}@example.test";
 
     private Task<string> RotateAsync(CodeAudience audience) =>
-        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(audience, "test", keepForReveal: false));
+        Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(audience, "test"));
 
     private Task<int> QueueAsync(Action<EntryCodeMail, Outbox> queue) => Factory.WithServicesAsync(sp =>
     {

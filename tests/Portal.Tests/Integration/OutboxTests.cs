@@ -38,14 +38,16 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task DeliveredSecret_IsErasedFromTheOutbox()
+    public async Task Secret_IsSealedWhileWaiting_AndErasedOnceDelivered()
     {
         await using var factory = new PortalFactory();
         var member = await TestAccounts.CreateAsync(factory, Portal.Data.PortalRole.Member);
         using var visitor = new Browser(factory);
         await visitor.OpenAsync("/Account/ForgotPassword");
         await visitor.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = member.Email });
-        Assert.Contains("/Account/ResetPassword?token=", await factory.WithDbAsync(db => db.Outbox.Select(m => m.Body).SingleAsync()), StringComparison.Ordinal);
+        var waiting = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.DoesNotContain("ResetPassword", waiting.Body, StringComparison.Ordinal);
+        Assert.Contains("/Account/ResetPassword?token=", factory.Services.GetRequiredService<MailSeal>().Open(waiting), StringComparison.Ordinal);
 
         var delivered = Assert.Single(await Mailbox.DeliverAndReadAsync(factory, member.Email));
         Assert.Contains("/Account/ResetPassword?token=", delivered.Body, StringComparison.Ordinal);

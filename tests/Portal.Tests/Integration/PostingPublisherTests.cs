@@ -123,7 +123,7 @@ public sealed class PostingPublisherTests : PortalTest
 
     private async Task<Browser> EnterWithCodeAsync(CodeAudience audience, string participantCode)
     {
-        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(audience, "test", keepForReveal: false));
+        var code = await Factory.WithServicesAsync(sp => sp.GetRequiredService<EntryCodeStore>().RotateAsync(audience, "test"));
         var participant = await Factory.WithDbAsync(async db =>
         {
             if (await db.Participants.SingleOrDefaultAsync(p => p.Code == participantCode) is not { } found)

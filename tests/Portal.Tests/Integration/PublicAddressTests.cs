@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -23,7 +24,7 @@ public sealed class PublicAddressTests : PortalTest
         await browser.OpenAsync("/Account/ForgotPassword");
         await browser.SubmitAsync("form", new Dictionary<string, string> { ["Input.Email"] = member.Email });
 
-        var body = await Factory.WithDbAsync(db => db.Outbox.Where(m => m.To == member.Email).Select(m => m.Body).SingleAsync());
+        var body = Factory.Services.GetRequiredService<MailSeal>().Open(await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == member.Email)));
         Assert.Contains(listening.TrimEnd('/') + "/Account/ResetPassword?token=", body, StringComparison.Ordinal);
         Assert.Contains(Factory.Logs.Entries, e => e.Message.StartsWith("Smtp:PublicBaseUrl is not set", StringComparison.Ordinal)
                                                    && e.Message.Contains(listening.TrimEnd('/'), StringComparison.Ordinal));

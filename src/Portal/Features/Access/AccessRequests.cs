@@ -9,7 +9,8 @@ namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes)
+    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes,
+    CodeHolders holders)
 {
     /// <summary>
     /// The coordinators are e-mailed about new requests at most once in this time: the first request of a quiet spell
@@ -149,10 +150,10 @@ public sealed class AccessRequests(
     }
 
     /// <summary>
-    /// E-mails the current entry code. The code exists in clear only in the coordinator's hands, so the
-    /// coordinator types it; it is checked against the current code of the right audience first.
+    /// E-mails the current entry code of the request's audience, as the portal holds it (nobody types it), and makes the
+    /// person a code holder, who receives each new code until revoked. Returns an error message or null.
     /// </summary>
-    public async Task<string?> SendCodeAsync(int requestId, string typedCode)
+    public async Task<string?> SendCodeAsync(int requestId)
     {
         var request = await PendingAsync(requestId);
         if (request is null)
@@ -161,16 +162,17 @@ public sealed class AccessRequests(
         }
 
         var audience = request.Participant!.IsState ? CodeAudience.States : CodeAudience.Observers;
-        var match = await codes.MatchAsync(typedCode);
-        if (match is null || match.Audience != audience)
+        var code = await codes.CurrentCodeAsync(audience);
+        if (code is null)
         {
-            return $"That is not the current entry code for {(audience == CodeAudience.States ? "States" : "observers")}. " +
-                   "Check it on the Entry codes page (rotate it if you no longer have it).";
+            return $"The portal does not hold the current entry code for {EntryCodeStore.Label(audience)}: it was issued before the " +
+                   "portal kept codes. Change the code on the Entry codes page; from then on the portal sends it itself.";
         }
 
         Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
-        codeMail.SendCode(request.Email, request.Name, request.Participant.Name, audience, typedCode);
-        audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}");
+        await holders.KeepAsync(request, audience);
+        codeMail.SendCode(request.Email, request.Name, request.Participant.Name, audience, code);
+        audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}, now a code holder");
         await db.SaveChangesAsync();
         return null;
     }

@@ -26,6 +26,7 @@ public enum AuditEvent
     EntryCodeRotated,
     EntryCodeRevealed,
     EntryCodeScheduleChanged,
+    CodeHolderRevoked,
 
     AccessRequested,
     AccessRequestRepeated,
@@ -110,8 +111,9 @@ public static class AuditEvents
         AuditEvent.EntryCodeUsed => "Entered with an entry code",
         AuditEvent.EntryCodeRejected => "Entry code refused",
         AuditEvent.EntryCodeRotated => "Entry code changed",
-        AuditEvent.EntryCodeRevealed => "New entry code shown",
+        AuditEvent.EntryCodeRevealed => "Entry code shown to a coordinator",
         AuditEvent.EntryCodeScheduleChanged => "Entry code schedule changed",
+        AuditEvent.CodeHolderRevoked => "Code holder revoked: no more new codes",
         AuditEvent.AccessRequested => "Access requested",
         AuditEvent.AccessRequestRepeated => "Access requested again while a request waits",
         AuditEvent.AccessRequestInvited => "Access request answered with an invitation",

@@ -21,7 +21,20 @@ public sealed class EntryCodeMail(Outbox outbox)
 
                 {EntryCodeFormat.Group(EntryCodeFormat.Normalize(code)!)}
 
-            The code is changed regularly; the coordinator will send you the new one. Do not forward it.
+            The code is changed regularly; the portal will e-mail you each new one. Do not forward it.
+            """, sensitive: true);
+
+    /// <summary>Sends a changed code to a code holder; the body is erased once delivered.</summary>
+    public void SendNewCode(string to, string name, CodeAudience audience, string code) =>
+        outbox.Enqueue(CodeKind(audience), to, $"New entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})", $"""
+            Dear {name},
+
+            The entry code for the CCM Cooperation Portal has changed; the old one no longer opens it.
+            Open {outbox.Link("/Entry")} and enter the new code with your name and e-mail address:
+
+                {EntryCodeFormat.Group(EntryCodeFormat.Normalize(code)!)}
+
+            You receive each new code because a coordinator approved your request for access. Do not forward it.
             """, sensitive: true);
 
     /// <summary>
@@ -32,14 +45,25 @@ public sealed class EntryCodeMail(Outbox outbox)
         outbox.CancelUnsentAsync(CodeKind(audience), "the entry code was changed before this e-mail could be sent");
 
     /// <summary>
-    /// Tells a coordinator that a code changed on schedule. The code itself never travels by e-mail from here: the
-    /// coordinators are told where to see it once.
+    /// Tells a coordinator that a code changed on schedule and went to the code holders. The code itself is not in
+    /// this e-mail: a coordinator who needs it shows it in the portal.
     /// </summary>
-    public void TellCoordinatorOfRotation(string to, string coordinatorName, CodeAudience audience) =>
-        outbox.Enqueue(ChangedKind(audience), to, $"The entry code for {EntryCodeStore.Label(audience)} has changed", $"""
+    public void TellCoordinatorOfRotation(string to, string coordinatorName, CodeAudience audience, int holders)
+    {
+        var label = EntryCodeStore.Label(audience);
+        var sent = holders switch
+        {
+            0 => $"Nobody holds the code for {label} yet, so it was sent to nobody.",
+            1 => $"The portal has e-mailed the new code to the 1 code holder for {label}.",
+            _ => $"The portal has e-mailed the new code to the {holders} code holders for {label}.",
+        };
+        outbox.Enqueue(ChangedKind(audience), to, $"The entry code for {label} has changed", $"""
             Dear {coordinatorName},
 
-            The entry code for {EntryCodeStore.Label(audience)} was changed on schedule. Everyone who entered with the old code has been signed out.
-            The new code is shown once on {outbox.Link("/Admin/Codes")}; send it to the delegations that should have it.
+            The entry code for {label} was changed on schedule. Everyone who entered with the old code has been signed out.
+            {sent}
+            Code holders: {outbox.Link("/Admin/CodeHolders")}
+            The new code, if you need it yourself: {outbox.Link("/Admin/Codes")}
             """);
+    }
 }

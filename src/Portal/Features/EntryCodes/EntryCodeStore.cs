@@ -16,7 +16,7 @@ public sealed class EntryCodeStore(
     PortalDbContext db, TimeProvider time, AuditLog audit, IDataProtectionProvider protection, EntryCodeMail mail)
 {
     public const int DefaultRotationDays = 90;
-    private const string RevealPurpose = "Portal.EntryCodes.Reveal";
+    private const string SealPurpose = "Portal.EntryCodes.Reveal";
 
     private static string IntervalKey(CodeAudience audience) => $"EntryCode.{audience}.RotationDays";
 
@@ -56,18 +56,17 @@ public sealed class EntryCodeStore(
         db.EntryCodes.Where(c => c.Audience == audience && c.RetiredAt == null).SingleOrDefaultAsync();
 
     /// <summary>
-    /// Retires the current code, issues a new one and ends every session opened with the old one. Returns the new
-    /// code in clear text, for the caller to show once; with <paramref name="keepForReveal"/> it is also held
-    /// encrypted until a coordinator has seen it (for rotations nobody watches).
+    /// Retires the current code, issues a new one, ends every session opened with the old one and e-mails the new one
+    /// to the audience's code holders. Returns the new code in clear text (for the sample start, which prints it).
     /// </summary>
-    public async Task<string> RotateAsync(CodeAudience audience, string reason, bool keepForReveal = false)
+    public async Task<string> RotateAsync(CodeAudience audience, string reason)
     {
         // Two rotations racing (a double click, two instances) meet at the unique index; the loser tries again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return (await RotateOnceAsync(audience, reason, keepForReveal, expectedCurrentId: null))!;
+                return (await RotateOnceAsync(audience, reason, expectedCurrentId: null))!;
             }
             catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or System.Data.Common.DbException)
             {
@@ -86,7 +85,7 @@ public sealed class EntryCodeStore(
 
         try
         {
-            return await RotateOnceAsync(audience, "first start", keepForReveal: true, expectedCurrentId: null);
+            return await RotateOnceAsync(audience, "first start", expectedCurrentId: null);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
@@ -106,7 +105,7 @@ public sealed class EntryCodeStore(
         {
             try
             {
-                if (await RotateOnceAsync(code.Audience, "scheduled rotation", keepForReveal: true, expectedCurrentId: code.Id) is not null)
+                if (await RotateOnceAsync(code.Audience, "scheduled rotation", expectedCurrentId: code.Id) is not null)
                 {
                     rotated++;
                 }
@@ -122,10 +121,10 @@ public sealed class EntryCodeStore(
 
     /// <summary>
     /// One rotation in one transaction: retire (only <paramref name="expectedCurrentId"/> when given), issue, end the
-    /// old code's sessions, audit, and for a scheduled rotation tell the coordinators. Null when the expected code was
-    /// already retired by someone else.
+    /// old code's sessions, e-mail the new code to the code holders, audit, and for a scheduled rotation tell the
+    /// coordinators. Null when the expected code was already retired by someone else.
     /// </summary>
-    private async Task<string?> RotateOnceAsync(CodeAudience audience, string reason, bool keepForReveal, int? expectedCurrentId)
+    private async Task<string?> RotateOnceAsync(CodeAudience audience, string reason, int? expectedCurrentId)
     {
         var now = time.GetUtcNow();
         var days = await RotationDaysAsync(audience);
@@ -133,13 +132,13 @@ public sealed class EntryCodeStore(
         var hash = EntryCodeFormat.Hash(EntryCodeFormat.Normalize(code)!);
 
         // Before the transaction: the first Protect may write a Data Protection key, which on SQLite would wait for
-        // the very write lock this transaction holds.
-        var held = keepForReveal ? protection.CreateProtector(RevealPurpose).Protect(code) : null;
+        // the very write lock this transaction holds (the code e-mails sealed below then find the key ring loaded).
+        var held = protection.CreateProtector(SealPurpose).Protect(code);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var retiring = db.EntryCodes.Where(c => c.Audience == audience && c.RetiredAt == null &&
                                                  (expectedCurrentId == null || c.Id == expectedCurrentId));
         var retiredIds = await retiring.Select(c => c.Id).ToListAsync();
-        var retired = await retiring.ExecuteUpdateAsync(u => u.SetProperty(c => c.RetiredAt, now).SetProperty(c => c.PendingReveal, (string?)null));
+        var retired = await retiring.ExecuteUpdateAsync(u => u.SetProperty(c => c.RetiredAt, now).SetProperty(c => c.Sealed, (string?)null));
         if (expectedCurrentId is not null && retired == 0)
         {
             return null;
@@ -153,53 +152,63 @@ public sealed class EntryCodeStore(
             CreatedAt = now,
             RotateAt = now.AddDays(days),
             CreatedBy = scheduled ? "system (schedule)" : audit.CurrentActor(),
-            PendingReveal = held,
+            Sealed = held,
         });
-        audit.Write(AuditEvent.EntryCodeRotated, audience.ToString(), reason);
+        await db.SaveChangesAsync();
+        // The old code's unsent e-mails go, then the new code goes to everyone who holds the audience's code.
+        await mail.CancelUnsentCodesAsync(audience);
+        var holders = await db.CodeHolders.AsNoTracking().Current(audience).OrderBy(h => h.Id)
+            .Select(h => new { h.Email, h.Name }).ToListAsync();
+        foreach (var holder in holders)
+        {
+            mail.SendNewCode(holder.Email, holder.Name, audience, code);
+        }
+
+        audit.Write(AuditEvent.EntryCodeRotated, audience.ToString(), $"{reason}; sent to {holders.Count} code holder(s)");
         if (scheduled)
         {
-            await NotifyCoordinatorsAsync(audience);
+            await NotifyCoordinatorsAsync(audience, holders.Count);
         }
 
         await db.SaveChangesAsync();
-        await mail.CancelUnsentCodesAsync(audience);
         await db.Sessions.Where(s => s.EntryCodeId != null && retiredIds.Contains(s.EntryCodeId.Value) && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, "entry code rotated"));
         await transaction.CommitAsync();
         return code;
     }
 
-    private async Task NotifyCoordinatorsAsync(CodeAudience audience)
+    private async Task NotifyCoordinatorsAsync(CodeAudience audience, int holders)
     {
         var coordinators = await db.Users.AsNoTracking().ActiveCoordinators()
             .Select(u => new { u.Email, u.FullName }).ToListAsync();
         foreach (var coordinator in coordinators)
         {
-            mail.TellCoordinatorOfRotation(coordinator.Email!, coordinator.FullName, audience);
+            mail.TellCoordinatorOfRotation(coordinator.Email!, coordinator.FullName, audience, holders);
         }
     }
 
-    /// <summary>Shows a code held since a scheduled rotation to one coordinator, once, then forgets it.</summary>
-    public async Task<string?> RevealOnceAsync(CodeAudience audience)
+    /// <summary>
+    /// The current code of <paramref name="audience"/> in clear, for the portal to send it; null when there is none or
+    /// it was issued before the portal kept codes. Never shown: a coordinator who wants to see it calls
+    /// <see cref="RevealAsync"/>.
+    /// </summary>
+    public async Task<string?> CurrentCodeAsync(CodeAudience audience)
     {
-        var current = await db.EntryCodes.AsNoTracking()
-            .Where(c => c.Audience == audience && c.RetiredAt == null && c.PendingReveal != null)
-            .Select(c => new { c.Id, c.PendingReveal }).SingleOrDefaultAsync();
-        if (current is null)
+        var sealedCode = await db.EntryCodes.AsNoTracking().Where(c => c.Audience == audience && c.RetiredAt == null)
+            .Select(c => c.Sealed).SingleOrDefaultAsync();
+        return sealedCode is null ? null : protection.CreateProtector(SealPurpose).Unprotect(sealedCode);
+    }
+
+    /// <summary>Shows the current code to the coordinator who asked, on purpose: audited each time.</summary>
+    public async Task<string?> RevealAsync(CodeAudience audience)
+    {
+        var code = await CurrentCodeAsync(audience);
+        if (code is not null)
         {
-            return null;
+            await audit.RecordAsync(AuditEvent.EntryCodeRevealed, audience.ToString());
         }
 
-        // Compare-and-set: of two coordinators clicking at once, only one sees it.
-        var won = await db.EntryCodes.Where(c => c.Id == current.Id && c.PendingReveal != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PendingReveal, (string?)null));
-        if (won != 1)
-        {
-            return null;
-        }
-
-        await audit.RecordAsync(AuditEvent.EntryCodeRevealed, audience.ToString());
-        return protection.CreateProtector(RevealPurpose).Unprotect(current.PendingReveal!);
+        return code;
     }
 
     /// <summary>Finds the current code of either audience that matches the input, or null.</summary>

@@ -16,7 +16,8 @@ namespace Portal.Infrastructure.Email;
 /// </summary>
 public static partial class MailComposer
 {
-    public static MimeMessage Compose(OutboxMessage message, string from)
+    /// <summary>The message as sent; <paramref name="body"/>: its text when the row holds it sealed (<see cref="MailSeal"/>).</summary>
+    public static MimeMessage Compose(OutboxMessage message, string from, string? body = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var sender = MailboxAddress.Parse(from);
@@ -36,7 +37,8 @@ public static partial class MailComposer
         mime.Subject = message.Subject;
         mime.Date = message.CreatedAt;
         mime.MessageId = MessageId(message, sender);
-        mime.Body = new BodyBuilder { TextBody = message.Body, HtmlBody = Html(message.Subject, message.Body) }.ToMessageBody();
+        var text = body ?? message.Body;
+        mime.Body = new BodyBuilder { TextBody = text, HtmlBody = Html(message.Subject, text) }.ToMessageBody();
         return mime;
     }
 

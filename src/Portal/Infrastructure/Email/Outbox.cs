@@ -40,7 +40,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Queues e-mails in the database, in the caller's unit of work; the dispatcher sends them.</summary>
-public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal signal, PublicAddress address)
+public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal signal, PublicAddress address, MailSeal seal)
 {
     public string Link(string pathAndQuery) => address.BaseUrl + pathAndQuery;
 
@@ -59,8 +59,8 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
     }
 
     /// <summary>
-    /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are erased
-    /// from the database once delivered. <paramref name="replyTo"/>: where an answer should go when it is a person
+    /// Queues a message of a <paramref name="kind"/> its feature defines; <paramref name="sensitive"/> bodies are kept
+    /// sealed (<see cref="MailSeal"/>) and erased from the database once delivered. <paramref name="replyTo"/>: where an answer should go when it is a person
     /// rather than the portal (whose address nobody reads); <paramref name="unsubscribeUrl"/>: the page that stops mail
     /// like this, for the mail program's own "unsubscribe" button.
     /// </summary>
@@ -73,7 +73,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
             Kind = kind,
             To = to,
             Subject = subject,
-            Body = body,
+            Body = sensitive ? seal.Seal(body) : body,
             Sensitive = sensitive,
             ReplyTo = replyTo,
             UnsubscribeUrl = unsubscribeUrl,
@@ -92,7 +92,7 @@ public sealed class OutboxSignal : JobSignal;
 /// nothing is dropped. Rows are claimed with a lease so two app instances never send the same message twice.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<SmtpOptions> options, TimeProvider time,
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<SmtpOptions> options, TimeProvider time, MailSeal seal,
     ILogger<OutboxDispatcher> logger) : ScheduledJob(scopes, logger)
 {
     // Far longer than one send can take (SmtpConnection.Timeout for each step of it), so that no other instance claims
@@ -165,7 +165,7 @@ public sealed class OutboxDispatcher(
         message.Attempts++;
         try
         {
-            await connection.SendAsync(MailComposer.Compose(message, options.Value.From), token);
+            await connection.SendAsync(MailComposer.Compose(message, options.Value.From, seal.Open(message)), token);
             message.SentAt = time.GetUtcNow();
             message.LastError = null;
             if (message.Sensitive)

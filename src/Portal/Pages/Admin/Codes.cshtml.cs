@@ -8,9 +8,9 @@ using Portal.Features.EntryCodes;
 namespace Portal.Pages.Admin;
 
 /// <summary>
-/// The two entry codes: see a new code once (by pressing a button), change the schedule. Changing a code now is asked
-/// on a page of its own (<see cref="ChangeCodeModel"/>); the new code then waits here to be shown, like one issued by
-/// the schedule.
+/// The two entry codes: who holds them, the schedule, and the code itself when a coordinator asks to see it (audited).
+/// Changing a code now is asked on a page of its own (<see cref="ChangeCodeModel"/>); either way the portal e-mails
+/// the new code to the code holders, so nobody has to see it.
 /// </summary>
 public sealed class CodesModel(EntryCodeStore codes, PortalDbContext db) : PageModel
 {
@@ -22,7 +22,7 @@ public sealed class CodesModel(EntryCodeStore codes, PortalDbContext db) : PageM
     [BindProperty]
     public ScheduleInput Input { get; set; } = new();
 
-    public sealed record CodeRow(CodeAudience Audience, DateTimeOffset? CreatedAt, DateTimeOffset? RotateAt, int Days, bool Waiting, int OpenSessions);
+    public sealed record CodeRow(CodeAudience Audience, DateTimeOffset? CreatedAt, DateTimeOffset? RotateAt, int Days, bool Held, int OpenSessions, int Holders);
 
     public sealed class ScheduleInput
     {
@@ -36,15 +36,14 @@ public sealed class CodesModel(EntryCodeStore codes, PortalDbContext db) : PageM
 
     /// <summary>
     /// The one POST that answers with a page instead of a redirect: the answer carries the secret, which must not travel
-    /// in a URL or a TempData cookie. It changes nothing a reload could repeat: the code is forgotten as it is shown, so
-    /// a reload (or a second coordinator) only hears that it has already been shown.
+    /// in a URL or a TempData cookie. It changes nothing but the audit log, where each showing is recorded.
     /// </summary>
     public async Task<IActionResult> OnPostRevealAsync(CodeAudience audience)
     {
-        var code = await codes.RevealOnceAsync(audience);
+        var code = await codes.RevealAsync(audience);
         if (code is null)
         {
-            ModelState.AddModelError("", "That code has already been shown (perhaps to another coordinator). Change it now if nobody noted it down.");
+            ModelState.AddModelError("", $"The portal does not hold the code for {EntryCodeStore.Label(audience)}: it was issued before the portal kept codes. Change it now, and the portal will hold the new one.");
         }
         else
         {
@@ -76,7 +75,7 @@ public sealed class CodesModel(EntryCodeStore codes, PortalDbContext db) : PageM
             var current = await codes.CurrentAsync(audience);
             var open = current is null ? 0 : await db.Sessions.CountAsync(s => s.EntryCodeId == current.Id && s.EndedAt == null);
             rows.Add(new CodeRow(audience, current?.CreatedAt, current?.RotateAt, await codes.RotationDaysAsync(audience),
-                current?.PendingReveal is not null, open));
+                current?.Sealed is not null, open, await db.CodeHolders.Current(audience).CountAsync()));
         }
 
         Rows = rows;

@@ -10,12 +10,12 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public int UnsentMail { get; private set; }
 
-    public int CodesToReveal { get; private set; }
+    public int CodeHolders { get; private set; }
 
     public async Task OnGetAsync()
     {
         PendingRequests = await db.AccessRequests.CountAsync(r => r.Status == AccessRequestStatus.Pending);
         UnsentMail = await db.Outbox.CountAsync(m => m.SentAt == null && m.CancelledAt == null);
-        CodesToReveal = await db.EntryCodes.CountAsync(c => c.RetiredAt == null && c.PendingReveal != null);
+        CodeHolders = await db.CodeHolders.CountAsync(h => h.RevokedAt == null);
     }
 }

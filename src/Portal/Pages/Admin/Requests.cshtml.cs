@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ using Portal.Features.Accounts;
 namespace Portal.Pages.Admin;
 
 /// <summary>
-/// The coordinator's queue: invite, or send the entry code. Rejecting, with a reason, is asked on a page of its own
+/// The coordinator's queue: invite, or send the entry code (which makes the person a code holder). Rejecting, with a reason, is asked on a page of its own
 /// (<see cref="RejectRequestModel"/>).
 /// </summary>
 public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) : PageModel
@@ -46,9 +45,6 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
         public int RequestId { get; set; }
 
         public PortalRole Role { get; set; }
-
-        [StringLength(64)]
-        public string? Code { get; set; }
     }
 
     public Task OnGetAsync() => LoadAsync();
@@ -57,9 +53,7 @@ public sealed class RequestsModel(PortalDbContext db, AccessRequests requests) :
         await Done(await requests.InviteAsync(Input.RequestId, Input.Role), "Invitation sent.");
 
     public async Task<IActionResult> OnPostSendCodeAsync() =>
-        string.IsNullOrWhiteSpace(Input.Code)
-            ? await Done("Type the current entry code to send it.", "")
-            : await Done(await requests.SendCodeAsync(Input.RequestId, Input.Code), "Entry code sent.");
+        await Done(await requests.SendCodeAsync(Input.RequestId), "Entry code sent; they will receive each new code until revoked.");
 
     private async Task<IActionResult> Done(string? error, string success)
     {
