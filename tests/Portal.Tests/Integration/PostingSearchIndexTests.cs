@@ -26,6 +26,8 @@ public sealed class PostingSearchIndexTests : PortalTest
         {
             var owners = await db.Participants.Where(p => Owners.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id);
             var kinds = Enum.GetValues<PostingKind>();
+            // Chosen directly: a country or sub-region filter also finds what applies to it through them.
+            static Regions Chosen(int i) => (i % 5) switch { 1 => Regions.SouthEasternAsia, 2 => Regions.Global, 3 => Regions.WesternEurope, _ => Regions.None };
             var all = Enumerable.Range(0, 40).Select(i => new Posting
             {
                 ParticipantId = owners[Owners[i % 3]],
@@ -46,9 +48,9 @@ public sealed class PostingSearchIndexTests : PortalTest
                 ContactPoint = "Someone",
                 Areas = (CcmAreas)(1 << (i % 4)) | (i % 5 == 0 ? CcmAreas.Transparency : CcmAreas.None),
                 AssistanceTypes = (AssistanceTypes)(1 << (i % 3)),
-                Regions = (Regions)(1 << (i % 6)),
-                // Chosen directly: a country filter also finds what applies to the country through them.
-                ChosenRegions = (i % 5) switch { 1 => Regions.SouthEasternAsia, 2 => Regions.Global, 3 => Regions.WesternEurope, _ => Regions.None },
+                // As the app stamps them: what was chosen and what that holds, and a continent (never Global) of a country named.
+                Regions = (Regions)(1 << (i % 6 % 5)) | M49Regions.Concerned(Chosen(i), []),
+                ChosenRegions = Chosen(i),
                 Countries = [.. (i % 7 == 0 ? new[] { i % 2 == 0 ? "LAO" : "DEU", "VNM" } : [i % 2 == 0 ? "LAO" : "DEU"])
                     .Select(code => new PostingCountry { CountryCode = code })],
                 Visibility = i % 4 == 3 ? Visibility.StatesOnly : Visibility.StatesAndObservers,
@@ -69,7 +71,8 @@ public sealed class PostingSearchIndexTests : PortalTest
             ("area=VictimAssistance", p => p.Areas.HasFlag(CcmAreas.VictimAssistance)),
             ("area=StockpileDestruction%2CTransparency", p => (p.Areas & (CcmAreas.StockpileDestruction | CcmAreas.Transparency)) != 0),
             ("type=Technical", p => p.AssistanceTypes.HasFlag(AssistanceTypes.Technical)),
-            ("region=Asia", p => p.Regions.HasFlag(Regions.Asia)),
+            ("region=Asia", p => p.Regions.HasFlag(Regions.Asia) || p.ChosenRegions.HasFlag(Regions.Global)),
+            ("region=SouthEasternAsia", p => p.Regions.HasFlag(Regions.SouthEasternAsia) || (p.ChosenRegions & (Regions.Asia | Regions.Global)) != 0),
             ("country=LAO", p => AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
             ("country=VNM", p => AppliesTo(p, "VNM", Regions.SouthEasternAsia)),
             ("country=vnm", p => AppliesTo(p, "VNM", Regions.SouthEasternAsia)),
@@ -78,7 +81,8 @@ public sealed class PostingSearchIndexTests : PortalTest
             ("participant=DEU", p => p.ParticipantId == postings[1].ParticipantId),
             ("participant=ngo-watch", p => p.ParticipantId == observer.ParticipantId),
             ("participant=nobody", _ => false),
-            ("kind=Need&region=Africa&type=Financial&country=LAO", p => p.Kind == PostingKind.Need && p.Regions.HasFlag(Regions.Africa)
+            ("kind=Need&region=Africa&type=Financial&country=LAO", p => p.Kind == PostingKind.Need
+                && (p.Regions.HasFlag(Regions.Africa) || p.ChosenRegions.HasFlag(Regions.Global))
                 && p.AssistanceTypes.HasFlag(AssistanceTypes.Financial) && AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
         };
         var words = new (string Query, Func<Posting, bool> Matches)[]

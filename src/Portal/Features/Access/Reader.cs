@@ -19,6 +19,17 @@ public sealed record Reader(
     public bool IsCoordinator => Role == PortalRole.Coordinator && IsAccount;
 
     /// <summary>
+    /// The reader an account is: the one its requests read as, and the one e-mails written for it (digests, summaries)
+    /// must read as, so that an e-mail never shows what the account's pages would not.
+    /// </summary>
+    public static Reader ForAccount(string userId, int participantId, ParticipantKind kind, bool participantMayPublish, PortalRole role) =>
+        new(participantId, kind == ParticipantKind.State, participantMayPublish, role, IsAccount: true, userId);
+
+    /// <summary>An entry-code session: <paramref name="declaredParticipantId"/> is shown, never trusted (see the remarks above).</summary>
+    public static Reader ForCodeSession(int declaredParticipantId, ParticipantKind kind, bool participantMayPublish, PortalRole role) =>
+        new(declaredParticipantId, kind == ParticipantKind.State, participantMayPublish, role, IsAccount: false, UserId: null);
+
+    /// <summary>
     /// States see everything published; observers (organisations) only what a State opened to them. An account reads
     /// as its participant; an entry-code session as its code's audience (the observers' code gives the Observer role).
     /// </summary>

@@ -22,8 +22,11 @@ public sealed class Readers(IHttpContextAccessor http, PortalDbContext db, Chang
         var participant = await cache.GetOrLoadAsync(new ParticipantRights(participantId), (await stamps.CurrentAsync()).Access,
             async () => (await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
                 .Select(p => new ParticipantRights.Value(p.Kind, p.MayPublish)).SingleAsync(), DateTimeOffset.MaxValue));
-        current = new Reader(participantId, participant.Kind == ParticipantKind.State, participant.MayPublish,
-            user.RoleOf() ?? PortalRole.Member, !user.IsCodeSession(), user.UserIdOf());
+        var role = user.RoleOf() ?? PortalRole.Member;
+        current = user.IsCodeSession()
+            ? Reader.ForCodeSession(participantId, participant.Kind, participant.MayPublish, role)
+            : Reader.ForAccount(user.UserIdOf() ?? throw new InvalidOperationException("The session names no account."),
+                participantId, participant.Kind, participant.MayPublish, role);
         return current;
     }
 

@@ -68,8 +68,7 @@ public sealed class DailySummary(PortalDbContext db, WaitingItems waiting, Notic
             return false;
         }
 
-        var reader = new Reader(recipient.ParticipantId, recipient.Kind == ParticipantKind.State, recipient.MayPublish, recipient.Role,
-            IsAccount: true, recipient.Id);
+        var reader = Reader.ForAccount(recipient.Id, recipient.ParticipantId, recipient.Kind, recipient.MayPublish, recipient.Role);
         var sections = (await waiting.ForAsync(new WaitingAccount(reader, recipient.IsEditor), cancellationToken))
             .Where(s => s.InDailySummary).ToList();
         if (sections.Count > 0)

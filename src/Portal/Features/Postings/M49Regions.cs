@@ -90,6 +90,14 @@ public static class M49Regions
         return countries.Aggregate(concerned, (all, c) => all | FromM49Name(c.Region) | FromM49Name(c.Subregion));
     }
 
+    /// <summary>
+    /// The regions a posting may choose that make it apply to the whole of <paramref name="asked"/> without naming it:
+    /// the region that holds a sub-region, and Global. The search's region filter and the subscriptions use it, so that
+    /// an "Africa" filter and an "Africa" subscription find the same postings.
+    /// </summary>
+    public static Regions ApplyingToRegion(Regions asked) =>
+        (IsSubregion(asked) ? RegionOf(asked) : Regions.None) | Regions.Global;
+
     /// <summary>The regions a posting may choose that make it apply to this country: its sub-region, its region, Global.</summary>
     public static Regions ApplyingTo(CountryPlace country)
     {

@@ -312,7 +312,8 @@ public sealed class PostingSearch(
 
         if (query.Region != Regions.None)
         {
-            postings = postings.Where(p => (p.Regions & query.Region) != 0);
+            var applying = M49Regions.ApplyingToRegion(query.Region);
+            postings = postings.Where(p => (p.Regions & query.Region) != 0 || (p.ChosenRegions & applying) != 0);
         }
 
         if (country is not null)

@@ -18,9 +18,9 @@ public static class SearchFacets
 {
     /// <summary>
     /// The match expression for the text and facets, or null when a filter cannot be said in tokens (a date, or a
-    /// country: it finds the postings that apply to the country, also those that chose its region, and the index's region
-    /// tokens do not tell a chosen region from one of the countries named): the search then filters through the postings
-    /// table.
+    /// country or sub-region: it finds the postings that apply to it, also those that chose its region, and the index's
+    /// region tokens do not tell a chosen region from one of the countries named): the search then filters through the
+    /// postings table.
     /// </summary>
     public static string? Match(string textMatch, SearchQuery query, Reader reader, int? participantId)
     {
@@ -29,8 +29,11 @@ public static class SearchFacets
         ArgumentNullException.ThrowIfNull(reader);
         if (query.Since is not null
             || (!string.IsNullOrEmpty(query.Participant) && participantId is null)
-            || !string.IsNullOrEmpty(query.Country))
+            || !string.IsNullOrEmpty(query.Country)
+            || M49Regions.IsSubregion(query.Region))
         {
+            // A sub-region also finds the postings that chose its whole region (M49Regions.ApplyingToRegion): as for a
+            // country, the index's tokens cannot tell a chosen region from one of a country named.
             return null;
         }
 
@@ -48,7 +51,9 @@ public static class SearchFacets
 
         Bits(match, "a", (int)query.Area);
         Bits(match, "t", (int)query.Type);
-        Bits(match, "r", (int)query.Region);
+        // A region finds what concerns it and what applies everywhere (M49Regions.ApplyingToRegion), and only a posting
+        // that chose Global has that token.
+        Bits(match, "r", (int)(query.Region == Regions.None ? Regions.None : query.Region | M49Regions.ApplyingToRegion(query.Region)));
 
         if (participantId is int id)
         {

@@ -71,8 +71,7 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
             return false;
         }
 
-        var reader = new Reader(recipient.ParticipantId, recipient.Kind == ParticipantKind.State, recipient.MayPublish, recipient.Role,
-            IsAccount: true, subscription.UserId);
+        var reader = Reader.ForAccount(subscription.UserId, recipient.ParticipantId, recipient.Kind, recipient.MayPublish, recipient.Role);
         var firsts = FirstPublications(since, now);
         var published = await db.Postings.AsNoTracking().Where(reader.MaySee(now))
             .Where(p => firsts.Any(v => v.PostingId == p.Id))

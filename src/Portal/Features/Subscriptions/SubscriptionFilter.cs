@@ -21,7 +21,8 @@ public static class SubscriptionFilter
         ArgumentNullException.ThrowIfNull(subscription);
         return (subscription.Kinds == PostingKinds.None || subscription.Kinds.HasFlag(KindOf(kind)))
             && (subscription.Areas == CcmAreas.None || (subscription.Areas & areas) != 0)
-            && (subscription.Regions == Regions.None || (subscription.Regions & regions) != 0 || regions.HasFlag(Regions.Global));
+            && (subscription.Regions == Regions.None || (subscription.Regions & regions) != 0
+                || (regions & M49Regions.ApplyingToRegion(subscription.Regions)) != 0);
     }
 
     /// <summary>At once: as soon as something was published since the last e-mail. Weekly: a week after the last.</summary>
