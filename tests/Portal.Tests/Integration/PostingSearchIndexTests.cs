@@ -47,6 +47,10 @@ public sealed class PostingSearchIndexTests : PortalTest
                 Areas = (CcmAreas)(1 << (i % 4)) | (i % 5 == 0 ? CcmAreas.Transparency : CcmAreas.None),
                 AssistanceTypes = (AssistanceTypes)(1 << (i % 3)),
                 Regions = (Regions)(1 << (i % 6)),
+                // Offers and experiences only, as the form has it; every role, and some with none.
+                Role = kinds[i / 3 % kinds.Length] == PostingKind.Need ? null
+                    : (i % 5) switch { 0 => null, 1 => CooperationRole.Donor, 2 => CooperationRole.Both, 3 => CooperationRole.Recipient, _ => CooperationRole.Implementer },
+                Modalities = kinds[i / 3 % kinds.Length] == PostingKind.Need ? CooperationModalities.None : (CooperationModalities)(1 << (i % 6)),
                 // Chosen directly: a country filter also finds what applies to the country through them.
                 ChosenRegions = (i % 5) switch { 1 => Regions.SouthEasternAsia, 2 => Regions.Global, 3 => Regions.WesternEurope, _ => Regions.None },
                 Countries = [.. (i % 7 == 0 ? new[] { i % 2 == 0 ? "LAO" : "DEU", "VNM" } : [i % 2 == 0 ? "LAO" : "DEU"])
@@ -78,6 +82,10 @@ public sealed class PostingSearchIndexTests : PortalTest
             ("participant=DEU", p => p.ParticipantId == postings[1].ParticipantId),
             ("participant=ngo-watch", p => p.ParticipantId == observer.ParticipantId),
             ("participant=nobody", _ => false),
+            // "Donor" also finds those that were both.
+            ("role=Donor", p => p.Role is CooperationRole.Donor or CooperationRole.Both),
+            ("role=Implementer&modality=Bilateral%2CSouthSouth", p => p.Role == CooperationRole.Implementer
+                && (p.Modalities & (CooperationModalities.Bilateral | CooperationModalities.SouthSouth)) != 0),
             ("kind=Need&region=Africa&type=Financial&country=LAO", p => p.Kind == PostingKind.Need && p.Regions.HasFlag(Regions.Africa)
                 && p.AssistanceTypes.HasFlag(AssistanceTypes.Financial) && AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
         };
@@ -132,12 +140,18 @@ public sealed class PostingSearchIndexTests : PortalTest
         using var owner = new Browser(Factory);
         await owner.SignInAsync(Factory, focal);
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Printing of A3 maps", Regions = [nameof(Regions.Asia)] });
-        await owner.PublishAsync(new PostingSteps.Draft { Title = "Stockpile survey" });
+        await owner.PublishAsync(new PostingSteps.Draft
+        {
+            Kind = PostingKind.Offer,
+            Title = "Stockpile survey",
+            Role = nameof(CooperationRole.Donor),
+            Modalities = [nameof(CooperationModalities.SouthSouth)],
+        });
 
         // Every posting in Asia, of kind Need, open to observers, owned by participant n carries tokens like r2, kneed0,
-        // v1 and on; nobody can find postings by typing them, only by words in their text.
-        // Nor by the beginnings of them ("cla" begins "clao0", "kne" begins "kneed0").
-        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}",
+        // v1 and on (an offer by a donor, South-South, l0 and m4); nobody can find postings by typing them, only by words
+        // in their text. Nor by the beginnings of them ("cla" begins "clao0", "kne" begins "kneed0").
+        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "l0", "m4", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}",
             "cla", "clao", "kne", "kneed", "%C7%A8need" })
         {
             await owner.OpenAsync($"/Postings?q={typed}");
@@ -263,6 +277,8 @@ public sealed class PostingSearchIndexTests : PortalTest
                 ContactPoint = "Someone",
                 Areas = CcmAreas.StockpileDestruction,
                 Regions = Regions.Asia,
+                Role = CooperationRole.Donor,
+                Modalities = CooperationModalities.Regional,
                 Visibility = Visibility.StatesAndObservers,
                 Countries = [new PostingCountry { CountryCode = "LAO" }, new PostingCountry { CountryCode = "KHM" }],
                 CreatedAt = now,
@@ -276,6 +292,14 @@ public sealed class PostingSearchIndexTests : PortalTest
         });
         await FindsAsync(state, "bunker&country=KHM&kind=Offer", "Bunker depot inventory");
         await FindsAsync(ngo, "bunker&country=LAO", "Bunker depot inventory");
+        await FindsAsync(state, "bunker&role=Donor&modality=Regional", "Bunker depot inventory");
+
+        // Its role and modalities changed by hand: the index follows.
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Postings\" SET \"Role\" = 'Implementer', \"Modalities\" = {0} WHERE \"Id\" = {1}", (int)CooperationModalities.Triangular, written));
+        await FindsAsync(state, "bunker&role=Donor");
+        await FindsAsync(state, "bunker&modality=Regional");
+        await FindsAsync(state, "bunker&role=Implementer&modality=Triangular", "Bunker depot inventory");
 
         // A published posting deleted outright, its countries with it (by cascade).
         var other = await owner.PublishAsync(new PostingSteps.Draft { Title = "Magazine depot inventory", Countries = ["LAO", "VNM"] });
