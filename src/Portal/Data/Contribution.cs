@@ -33,26 +33,6 @@ public enum CcmProvisions
     CrossCutting = 1 << 7,
 }
 
-public enum CooperationRole
-{
-    Donor,
-    Recipient,
-    Both,
-    Implementer,
-}
-
-[Flags]
-public enum CooperationModalities
-{
-    None = 0,
-    Bilateral = 1 << 0,
-    Regional = 1 << 1,
-    Multilateral = 1 << 2,
-    WithOrganisations = 1 << 3,
-    SouthSouth = 1 << 4,
-    Triangular = 1 << 5,
-}
-
 /// <summary>One cooperation project written up for the catalogue by a participant.</summary>
 public class Contribution
 {

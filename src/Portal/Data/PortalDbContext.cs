@@ -180,6 +180,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.Visibility).HasConversion<string>().HasMaxLength(30);
+            e.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.Title).HasMaxLength(PostingLimits.Title);
             e.Property(p => p.Summary).HasMaxLength(PostingLimits.Summary);
             e.Property(p => p.Body).HasMaxLength(PostingLimits.Body);

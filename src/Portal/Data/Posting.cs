@@ -140,6 +140,12 @@ public class Posting
 
     public List<PostingCountry> Countries { get; set; } = [];
 
+    /// <summary>The part the participant played or plays, when an offer or experience states it; never a need's.</summary>
+    public CooperationRole? Role { get; set; }
+
+    /// <summary>How the cooperation is organised, when an offer or experience states it; never a need's.</summary>
+    public CooperationModalities Modalities { get; set; }
+
     public decimal? Budget { get; set; }
 
     /// <summary>ISO 4217 code, with <see cref="Budget"/>.</summary>

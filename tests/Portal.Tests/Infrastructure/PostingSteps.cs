@@ -38,6 +38,12 @@ public static class PostingSteps
         /// <summary>An offer's application deadline as the date field sends it (yyyy-MM-dd); left out of the form when null.</summary>
         public string? ApplicationDeadline { get; init; }
 
+        /// <summary>An offer's or experience's role by name; left out of the form when null (a need's form has none).</summary>
+        public string? Role { get; init; }
+
+        /// <summary>An offer's or experience's modalities by name; left out of the form when null.</summary>
+        public string[]? Modalities { get; init; }
+
         /// <summary>For a coordinator: the participant code published for.</summary>
         public string? For { get; init; }
 
@@ -68,16 +74,30 @@ public static class PostingSteps
                 values["Input.Participant"] = For;
             }
 
+            if (Role is not null)
+            {
+                values["Input.Role"] = Role;
+            }
+
             return values;
         }
 
-        public Dictionary<string, string[]> Lists() => new()
+        public Dictionary<string, string[]> Lists()
         {
-            ["Input.Areas"] = Areas,
-            ["Input.AssistanceTypes"] = Types,
-            ["Input.Countries"] = Countries,
-            ["Input.Regions"] = Regions,
-        };
+            var lists = new Dictionary<string, string[]>
+            {
+                ["Input.Areas"] = Areas,
+                ["Input.AssistanceTypes"] = Types,
+                ["Input.Countries"] = Countries,
+                ["Input.Regions"] = Regions,
+            };
+            if (Modalities is not null)
+            {
+                lists["Input.Modalities"] = Modalities;
+            }
+
+            return lists;
+        }
     }
 
     /// <summary>New → fill → save draft; returns the new posting's id (the browser is on its page).</summary>

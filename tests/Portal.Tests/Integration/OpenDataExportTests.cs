@@ -217,11 +217,11 @@ public sealed class OpenDataExportTests : PortalTest
         Assert.Contains("read-only", browser.Find("[data-testid=who]") ?? "", StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> DownloadAsync(Browser browser, string url) =>
+    internal static async Task<HttpResponseMessage> DownloadAsync(Browser browser, string url) =>
         await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative)));
 
     /// <summary>Reads the CSV with CsvHelper, strictly: RFC 4180, a header row, every row as wide as the header.</summary>
-    private static (string[] Header, List<Dictionary<string, string>> Rows) ReadCsv(byte[] bytes)
+    internal static (string[] Header, List<Dictionary<string, string>> Rows) ReadCsv(byte[] bytes)
     {
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);

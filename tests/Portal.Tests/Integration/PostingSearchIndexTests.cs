@@ -51,6 +51,10 @@ public sealed class PostingSearchIndexTests : PortalTest
                 // As the app stamps them: what was chosen and what that holds, and a continent (never Global) of a country named.
                 Regions = (Regions)(1 << (i % 6 % 5)) | M49Regions.Concerned(Chosen(i), []),
                 ChosenRegions = Chosen(i),
+                // Offers and experiences only, as the form has it; every role, and some with none.
+                Role = kinds[i / 3 % kinds.Length] == PostingKind.Need ? null
+                    : (i % 5) switch { 0 => null, 1 => CooperationRole.Donor, 2 => CooperationRole.Both, 3 => CooperationRole.Recipient, _ => CooperationRole.Implementer },
+                Modalities = kinds[i / 3 % kinds.Length] == PostingKind.Need ? CooperationModalities.None : (CooperationModalities)(1 << (i % 6)),
                 Countries = [.. (i % 7 == 0 ? new[] { i % 2 == 0 ? "LAO" : "DEU", "VNM" } : [i % 2 == 0 ? "LAO" : "DEU"])
                     .Select(code => new PostingCountry { CountryCode = code })],
                 Visibility = i % 4 == 3 ? Visibility.StatesOnly : Visibility.StatesAndObservers,
@@ -81,6 +85,10 @@ public sealed class PostingSearchIndexTests : PortalTest
             ("participant=DEU", p => p.ParticipantId == postings[1].ParticipantId),
             ("participant=ngo-watch", p => p.ParticipantId == observer.ParticipantId),
             ("participant=nobody", _ => false),
+            // "Donor" also finds those that were both.
+            ("role=Donor", p => p.Role is CooperationRole.Donor or CooperationRole.Both),
+            ("role=Implementer&modality=Bilateral%2CSouthSouth", p => p.Role == CooperationRole.Implementer
+                && (p.Modalities & (CooperationModalities.Bilateral | CooperationModalities.SouthSouth)) != 0),
             ("kind=Need&region=Africa&type=Financial&country=LAO", p => p.Kind == PostingKind.Need
                 && (p.Regions.HasFlag(Regions.Africa) || p.ChosenRegions.HasFlag(Regions.Global))
                 && p.AssistanceTypes.HasFlag(AssistanceTypes.Financial) && AppliesTo(p, "LAO", Regions.SouthEasternAsia)),
@@ -136,12 +144,18 @@ public sealed class PostingSearchIndexTests : PortalTest
         using var owner = new Browser(Factory);
         await owner.SignInAsync(Factory, focal);
         await owner.PublishAsync(new PostingSteps.Draft { Title = "Printing of A3 maps", Regions = [nameof(Regions.Asia)] });
-        await owner.PublishAsync(new PostingSteps.Draft { Title = "Stockpile survey" });
+        await owner.PublishAsync(new PostingSteps.Draft
+        {
+            Kind = PostingKind.Offer,
+            Title = "Stockpile survey",
+            Role = nameof(CooperationRole.Donor),
+            Modalities = [nameof(CooperationModalities.SouthSouth)],
+        });
 
         // Every posting in Asia, of kind Need, open to observers, owned by participant n carries tokens like r2, kneed0,
-        // v1 and on; nobody can find postings by typing them, only by words in their text.
-        // Nor by the beginnings of them ("cla" begins "clao0", "kne" begins "kneed0").
-        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}",
+        // v1 and on (an offer by a donor, South-South, l0 and m4); nobody can find postings by typing them, only by words
+        // in their text. Nor by the beginnings of them ("cla" begins "clao0", "kne" begins "kneed0").
+        foreach (var typed in new[] { "r2", "kneed0", "v1", "a2", "t2", "l0", "m4", "clao0", $"%22v1+o{focal.ParticipantId}%22", $"o{focal.ParticipantId}",
             "cla", "clao", "kne", "kneed", "%C7%A8need" })
         {
             await owner.OpenAsync($"/Postings?q={typed}");
@@ -267,6 +281,8 @@ public sealed class PostingSearchIndexTests : PortalTest
                 ContactPoint = "Someone",
                 Areas = CcmAreas.StockpileDestruction,
                 Regions = Regions.Asia,
+                Role = CooperationRole.Donor,
+                Modalities = CooperationModalities.Regional,
                 Visibility = Visibility.StatesAndObservers,
                 Countries = [new PostingCountry { CountryCode = "LAO" }, new PostingCountry { CountryCode = "KHM" }],
                 CreatedAt = now,
@@ -280,6 +296,14 @@ public sealed class PostingSearchIndexTests : PortalTest
         });
         await FindsAsync(state, "bunker&country=KHM&kind=Offer", "Bunker depot inventory");
         await FindsAsync(ngo, "bunker&country=LAO", "Bunker depot inventory");
+        await FindsAsync(state, "bunker&role=Donor&modality=Regional", "Bunker depot inventory");
+
+        // Its role and modalities changed by hand: the index follows.
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Postings\" SET \"Role\" = 'Implementer', \"Modalities\" = {0} WHERE \"Id\" = {1}", (int)CooperationModalities.Triangular, written));
+        await FindsAsync(state, "bunker&role=Donor");
+        await FindsAsync(state, "bunker&modality=Regional");
+        await FindsAsync(state, "bunker&role=Implementer&modality=Triangular", "Bunker depot inventory");
 
         // A published posting deleted outright, its countries with it (by cascade).
         var other = await owner.PublishAsync(new PostingSteps.Draft { Title = "Magazine depot inventory", Countries = ["LAO", "VNM"] });

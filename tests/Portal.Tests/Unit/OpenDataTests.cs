@@ -31,7 +31,7 @@ public class OpenDataTests
         Assert.Equal(
             ["id", "url", "kind", "title", "summary", "participant_code", "participant_name", "participant_type", "is_sample",
              "visibility", "ccm_areas", "assistance_types", "regions_m49", "countries_iso3", "budget_amount", "budget_currency",
-             "period", "application_deadline", "published_at", "valid_until"],
+             "period", "application_deadline", "published_at", "valid_until", "role", "modalities"],
             ExportColumns.All.Select(c => c.Name));
         Assert.All(ExportColumns.All, c => Assert.Matches("^[a-z0-9_]+$", c.Name));
         Assert.Equal(
@@ -45,6 +45,10 @@ public class OpenDataTests
         Assert.All(every, code => Assert.Matches("^[0-9]{3}$", code));
         Assert.Equal("states_and_observers", ExportColumns.Code(Visibility.StatesAndObservers));
         Assert.Equal("international_organisation", ExportColumns.Code(ParticipantKind.InternationalOrganisation));
+        Assert.Equal(["donor", "recipient", "both", "implementer"], Enum.GetValues<CooperationRole>().Select(r => ExportColumns.Code(r)));
+        Assert.Equal(
+            ["bilateral", "regional", "multilateral", "with_organisations", "south_south", "triangular"],
+            Enum.GetValues<CooperationModalities>().Where(m => m != CooperationModalities.None).Select(m => ExportColumns.Code(m)));
     }
 
     [Theory]
@@ -89,6 +93,12 @@ public class OpenDataTests
         Assert.Equal(["2", "4"], IatiCodes.Roles(Row(PostingKind.Experience, participant: "LAO", countries: ["LAO"], types: AssistanceTypes.Training)));
         Assert.Equal(["2"], IatiCodes.Roles(Row(PostingKind.Experience, participant: "LAO", countries: ["LAO"], types: AssistanceTypes.None)));
         Assert.Equal(["4"], IatiCodes.Roles(Row(PostingKind.Experience, participant: "DEU", countries: ["LAO"], types: AssistanceTypes.None)));
+
+        // The role a posting states says it, whatever the types of assistance would suggest.
+        Assert.Equal(["1"], IatiCodes.Roles(Row(PostingKind.Offer, types: AssistanceTypes.Training, role: CooperationRole.Donor)));
+        Assert.Equal(["2"], IatiCodes.Roles(Row(PostingKind.Experience, participant: "DEU", countries: ["LAO"], role: CooperationRole.Recipient)));
+        Assert.Equal(["1", "2"], IatiCodes.Roles(Row(PostingKind.Experience, types: AssistanceTypes.Training, role: CooperationRole.Both)));
+        Assert.Equal(["4"], IatiCodes.Roles(Row(PostingKind.Offer, types: AssistanceTypes.Financial, role: CooperationRole.Implementer)));
     }
 
     [Fact]
@@ -177,9 +187,10 @@ public class OpenDataTests
     private static ExportRow Row(
         PostingKind kind, string title = "Prosthetics workshop", string participant = "LAO", string[]? countries = null,
         AssistanceTypes types = AssistanceTypes.Equipment, CcmAreas areas = CcmAreas.VictimAssistance, Regions chosen = Regions.None,
-        decimal? budget = null, string? period = null) => new(
+        decimal? budget = null, string? period = null, CooperationRole? role = null,
+        CooperationModalities modalities = CooperationModalities.None) => new(
         1, "http://portal.test/Postings/1", kind, title, "A summary of thirty characters or more.", participant, participant + " name",
         ParticipantKind.State, IsSample: false, Visibility.StatesAndObservers, areas, types, Regions.Asia | chosen, chosen,
         countries ?? ["LAO"], budget, budget is null ? null : "USD", period, null,
-        new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 11, 1, 10, 0, 0, TimeSpan.Zero));
+        new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 11, 1, 10, 0, 0, TimeSpan.Zero), role, modalities);
 }

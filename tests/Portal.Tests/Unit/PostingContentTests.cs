@@ -58,6 +58,8 @@ public class PostingContentTests
             p => p.Visibility = Visibility.StatesAndObservers,
             p => p.Kind = PostingKind.Offer,
             p => p.ApplicationDeadline = new DateOnly(2027, 4, 30),
+            p => p.Role = CooperationRole.Donor,
+            p => p.Modalities = CooperationModalities.Regional,
         };
         foreach (var change in changes)
         {
@@ -151,6 +153,25 @@ public class PostingContentTests
         var back = PostingContent.FromCanonical(canonical);
         Assert.Equal(new DateOnly(2027, 4, 30), back.ApplicationDeadline);
         Assert.Equal(canonical, back.ToCanonical());
+    }
+
+    [Fact]
+    public void WithARoleAndModalities_TheyAreContent_AfterTheRegions_RoundTrip_AndReadAsLabels()
+    {
+        var offer = OfferWithoutDeadline();
+        offer.Role = CooperationRole.Both;
+        offer.Modalities = CooperationModalities.Triangular | CooperationModalities.SouthSouth;
+        var canonical = PostingContent.Of(offer, "isu").ToCanonical();
+        Assert.Contains("\"Africa\"\n    ],\n    \"role\": \"Both\",\n    \"modalities\": [\n      \"SouthSouth\",\n      \"Triangular\"\n    ],\n    \"budget\"", canonical, StringComparison.Ordinal);
+        var back = PostingContent.FromCanonical(canonical);
+        Assert.Equal(CooperationRole.Both, back.Role);
+        Assert.Equal(canonical, back.ToCanonical());
+
+        var lines = VersionDiff.Readable(back, code => code).Split('\n');
+        Assert.Contains("Role: Both donor and recipient", lines);
+        Assert.Contains("Modality: South-South, Triangular", lines);
+        Assert.DoesNotContain(VersionDiff.Readable(PostingContent.FromCanonical(CanonicalBeforeDeadlines), code => code).Split('\n'),
+            line => line.StartsWith("Role", StringComparison.Ordinal) || line.StartsWith("Modality", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
+using Portal.Features.Cooperation;
 
 namespace Portal.Features.Catalogue;
 
@@ -186,7 +187,7 @@ public sealed class ContributionForm
         contribution.Title = title;
         contribution.Provisions = Provisions.Aggregate(CcmProvisions.None, (all, p) => all | (ContributionLabels.AllProvisions.Contains(p) ? p : CcmProvisions.None));
         contribution.Role = Role is { } role && Enum.IsDefined(role) ? role : null;
-        contribution.Modalities = Modalities.Aggregate(CooperationModalities.None, (all, m) => all | (ContributionLabels.AllModalities.Contains(m) ? m : CooperationModalities.None));
+        contribution.Modalities = Modalities.Aggregate(CooperationModalities.None, (all, m) => all | (CooperationLabels.AllModalities.Contains(m) ? m : CooperationModalities.None));
         contribution.Period = period;
         contribution.Body = body;
         contribution.StatesOnly = StatesOnly;

@@ -2,14 +2,11 @@ using Portal.Data;
 
 namespace Portal.Features.Catalogue;
 
-/// <summary>The words shown for the catalogue's values: one place for all of them.</summary>
+/// <summary>The words shown for the catalogue's values: one place for all of them (a cooperation's role and modalities: <c>CooperationLabels</c>).</summary>
 public static class ContributionLabels
 {
     public static readonly CcmProvisions[] AllProvisions =
         [CcmProvisions.Article3, CcmProvisions.Article4, CcmProvisions.Article5, CcmProvisions.Article6, CcmProvisions.Article7, CcmProvisions.Article9, CcmProvisions.Article21, CcmProvisions.CrossCutting];
-
-    public static readonly CooperationModalities[] AllModalities =
-        [CooperationModalities.Bilateral, CooperationModalities.Regional, CooperationModalities.Multilateral, CooperationModalities.WithOrganisations, CooperationModalities.SouthSouth, CooperationModalities.Triangular];
 
     public static string Status(ContributionStatus status) => status switch
     {
@@ -39,29 +36,7 @@ public static class ContributionLabels
         ? "Cross-cutting"
         : provision.Label()[..provision.Label().IndexOf(':', StringComparison.Ordinal)];
 
-    public static string Label(this CooperationRole role) => role switch
-    {
-        CooperationRole.Donor => "Donor",
-        CooperationRole.Recipient => "Recipient",
-        CooperationRole.Both => "Both donor and recipient",
-        CooperationRole.Implementer => "Implementer",
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
-
-    public static string Label(this CooperationModalities modality) => modality switch
-    {
-        CooperationModalities.Bilateral => "Bilateral",
-        CooperationModalities.Regional => "Regional",
-        CooperationModalities.Multilateral => "Multilateral",
-        CooperationModalities.WithOrganisations => "With international organisations or civil society",
-        CooperationModalities.SouthSouth => "South-South",
-        CooperationModalities.Triangular => "Triangular",
-        _ => throw new ArgumentOutOfRangeException(nameof(modality)),
-    };
-
     public static IEnumerable<CcmProvisions> Each(this CcmProvisions set) => AllProvisions.Where(p => set.HasFlag(p));
-
-    public static IEnumerable<CooperationModalities> Each(this CooperationModalities set) => AllModalities.Where(m => set.HasFlag(m));
 
     /// <summary>"Article 4, Article 5" for the chapter facts.</summary>
     public static string List(CcmProvisions set) => string.Join(", ", set.Each().Select(p => p.ShortLabel()));

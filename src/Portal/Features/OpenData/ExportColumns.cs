@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Data;
+using Portal.Features.Cooperation;
 using Portal.Features.Postings;
 
 namespace Portal.Features.OpenData;
@@ -10,7 +11,8 @@ public sealed record ExportRow(
     int Id, string Url, PostingKind Kind, string Title, string Summary, string ParticipantCode, string ParticipantName,
     ParticipantKind ParticipantKind, bool IsSample, Visibility Visibility, CcmAreas Areas, AssistanceTypes Types,
     Regions Regions, Regions ChosenRegions, IReadOnlyList<string> Countries, decimal? Budget, string? Currency,
-    string? Period, DateOnly? ApplicationDeadline, DateTimeOffset PublishedAt, DateTimeOffset ValidUntil);
+    string? Period, DateOnly? ApplicationDeadline, DateTimeOffset PublishedAt, DateTimeOffset ValidUntil,
+    CooperationRole? Role, CooperationModalities Modalities);
 
 /// <summary>
 /// A column of the CSV and JSON exports. The value is a string, number, boolean, ISO 8601 date or date-time, a list of
@@ -47,6 +49,8 @@ public static class ExportColumns
         new("application_deadline", "date", "An offer's last day to apply (Geneva time), when it has one.", r => r.ApplicationDeadline),
         new("published_at", "date-time", "When the current version was published (UTC).", r => r.PublishedAt),
         new("valid_until", "date-time", "When the posting expires unless renewed (UTC).", r => r.ValidUntil),
+        new("role", "code", "The part its publisher plays or played, when an offer or experience states it: " + string.Join(", ", CooperationLabels.AllRoles.Select(r => Code(r))) + "; both is both donor and recipient. A need has none.", r => r.Role is { } role ? Code(role) : null),
+        new("modalities", "list of codes", "How the cooperation is or was organised, when an offer or experience states it: " + string.Join(", ", CooperationLabels.AllModalities.Select(m => Code(m))) + "; with_organisations is with international organisations or civil society.", r => Codes(r.Modalities)),
     ];
 
     /// <summary>

@@ -65,13 +65,27 @@ public static class IatiCodes
 
     /// <summary>
     /// The publishing participant's roles (IATI OrganisationRole: 1 Funding, 2 Accountable, 4 Implementing; 3 Extending is
-    /// never said by a posting). A State's experience in its own country: accountable. Financial assistance: funding.
-    /// Any other type (technical, equipment, training, expertise, legal): implementing. An offer that names no type is
-    /// taken as funding; an experience that names none, from elsewhere, as implementing.
+    /// never said by a posting). The role the posting states says it: a donor funds, a recipient is accountable, an
+    /// implementer implements, and one that was both funds and is accountable. Without one, they are read from what the
+    /// posting says: a State's experience in its own country, accountable; financial assistance, funding; any other type
+    /// (technical, equipment, training, expertise, legal), implementing. An offer that names no type is taken as funding;
+    /// an experience that names none, from elsewhere, as implementing.
     /// </summary>
     public static IReadOnlyList<string> Roles(ExportRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (row.Role is CooperationRole stated)
+        {
+            return stated switch
+            {
+                CooperationRole.Donor => ["1"],
+                CooperationRole.Recipient => ["2"],
+                CooperationRole.Both => ["1", "2"],
+                CooperationRole.Implementer => ["4"],
+                _ => throw new ArgumentOutOfRangeException(nameof(row), stated, "Not a role."),
+            };
+        }
+
         var financial = row.Types.HasFlag(AssistanceTypes.Financial);
         var inKind = (row.Types & ~AssistanceTypes.Financial) != AssistanceTypes.None;
         var ownCountry = row.Kind == PostingKind.Experience && row.Countries.Contains(row.ParticipantCode);

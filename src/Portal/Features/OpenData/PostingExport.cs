@@ -46,7 +46,7 @@ public sealed class PostingExport(PortalDbContext db, PostingSearch search, Time
                 p.Id, baseUrl + "/Postings/" + p.Id, p.Kind, p.Title, p.Summary, p.Participant!.Code, p.Participant.Name,
                 p.Participant.Kind, p.IsSample, p.Visibility, p.Areas, p.AssistanceTypes, p.Regions, p.ChosenRegions,
                 p.Countries.OrderBy(c => c.CountryCode).Select(c => c.CountryCode).ToList(), p.Budget, p.Currency, p.Period,
-                p.ApplicationDeadline, p.PublishedAt ?? p.CreatedAt, p.ValidUntil))
+                p.ApplicationDeadline, p.PublishedAt ?? p.CreatedAt, p.ValidUntil, p.Role, p.Modalities))
             .ToDictionaryAsync(r => r.Id);
         return new([.. wanted.Where(rows.ContainsKey).Select(id => rows[id])], isCut, generatedAt);
     }

@@ -209,6 +209,8 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Areas = form.Areas.Aggregate(CcmAreas.None, (all, a) => all | a);
         posting.AssistanceTypes = form.AssistanceTypes.Aggregate(AssistanceTypes.None, (all, a) => all | a);
         posting.ChosenRegions = chosen;
+        posting.Role = form.ChosenRole;
+        posting.Modalities = form.ChosenModalities;
         posting.Regions = M49Regions.Concerned(chosen, countryRegions.Select(c => (c.Region, c.Subregion)));
         posting.Budget = form.HasBudget ? budget : null;
         posting.Currency = form.HasBudget && budget is not null ? form.Currency : null;

@@ -12,7 +12,8 @@ namespace Portal.Features.Postings;
 /// Everything a published version says, in the canonical form its fingerprint is taken over: UTF-8 JSON with the
 /// fields in this order, lists in a fixed order, line endings as LF, amounts with two decimals. The validity date is
 /// not content (renewing does not change what a State said) and is left out. An offer's application deadline is
-/// written only when it has one, so that every version published before deadlines existed keeps its canonical text.
+/// written only when it has one, so that every version published before deadlines existed keeps its canonical text; so
+/// are an offer's or experience's role and modalities, for versions published before those existed and for needs.
 /// </summary>
 public sealed record PostingContent(
     string Participant,
@@ -23,6 +24,8 @@ public sealed record PostingContent(
     IReadOnlyList<string> AssistanceTypes,
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Regions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CooperationRole? Role,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Modalities,
     string? Budget,
     string? Currency,
     string? Period,
@@ -51,6 +54,8 @@ public sealed record PostingContent(
         Flags(posting.AssistanceTypes),
         [.. posting.Countries.Select(c => c.CountryCode).Order(StringComparer.Ordinal)],
         Flags(posting.ChosenRegions),
+        posting.Role,
+        posting.Modalities == CooperationModalities.None ? null : Flags(posting.Modalities),
         posting.Budget?.ToString("0.00", CultureInfo.InvariantCulture),
         posting.Currency,
         posting.Period is null ? null : Lf(posting.Period),

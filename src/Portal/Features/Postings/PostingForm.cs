@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Portal.Data;
+using Portal.Features.Cooperation;
 
 namespace Portal.Features.Postings;
 
@@ -29,6 +30,15 @@ public sealed class PostingForm
     public List<string> Countries { get; set; } = [];
 
     public List<Regions> Regions { get; set; } = [];
+
+    /// <summary>
+    /// An offer's or experience's role by name, as its radios send it; empty when not stated. Read as text and checked
+    /// against the kind's roles, so that any other value gets the form's own message (<see cref="ChosenRole"/>).
+    /// </summary>
+    public string? Role { get; set; }
+
+    /// <summary>An offer's or experience's modalities by name, as its checkboxes send them; checked as <see cref="Role"/> is.</summary>
+    public List<string> Modalities { get; set; } = [];
 
     [Display(Name = "Indicative budget")]
     public string? Budget { get; set; }
@@ -74,6 +84,17 @@ public sealed class PostingForm
 
     public bool HasBudget => Kind != PostingKind.Experience;
 
+    /// <summary>Only offers and experiences state a role and modalities (<see cref="PostingCooperation"/>).</summary>
+    public bool HasCooperation => PostingCooperation.HasCooperation(Kind);
+
+    /// <summary>The role chosen: null when none is, it is not one of the kind's roles, or this is a need.</summary>
+    public CooperationRole? ChosenRole =>
+        PostingCooperation.RolesFor(Kind).Cast<CooperationRole?>().FirstOrDefault(r => r.ToString() == Role);
+
+    /// <summary>The modalities chosen that exist; none for a need.</summary>
+    public CooperationModalities ChosenModalities => !HasCooperation ? CooperationModalities.None
+        : CooperationLabels.AllModalities.Where(m => Modalities.Contains(m.ToString())).Aggregate(CooperationModalities.None, (all, m) => all | m);
+
     /// <summary>Only an offer has an application deadline.</summary>
     public bool HasDeadline => Kind == PostingKind.Offer;
 
@@ -101,6 +122,8 @@ public sealed class PostingForm
         AssistanceTypes = [.. PostingLabels.AllAssistanceTypes.Where(a => posting.AssistanceTypes.HasFlag(a))],
         Countries = [.. posting.Countries.Select(c => c.CountryCode)],
         Regions = [.. PostingLabels.AllRegions.Where(r => posting.ChosenRegions.HasFlag(r))],
+        Role = posting.Role?.ToString(),
+        Modalities = [.. posting.Modalities.Each().Select(m => m.ToString())],
         Budget = posting.Budget?.ToString("0.##", CultureInfo.InvariantCulture),
         Currency = posting.Currency,
         Period = posting.Period,
@@ -182,6 +205,7 @@ public sealed class PostingForm
             Fail(nameof(Regions), "Choose regions from the list.");
         }
 
+        ValidateCooperation(Fail);
         var budget = ValidateBudget(Fail);
 
         Period = Lf(Period)?.Trim();
@@ -230,6 +254,23 @@ public sealed class PostingForm
         }
 
         return budget;
+    }
+
+    /// <summary>A need states neither: whatever its form sends is not kept, as an experience's budget is not.</summary>
+    private void ValidateCooperation(Action<string, string> fail)
+    {
+        Role = string.IsNullOrWhiteSpace(Role) || !HasCooperation ? null : Role.Trim();
+        Modalities = !HasCooperation ? []
+            : [.. Modalities.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.Ordinal)];
+        if (Role is not null && ChosenRole is null)
+        {
+            fail(nameof(Role), "Choose a role from the list, or “Not stated”.");
+        }
+
+        if (Modalities.Any(m => CooperationLabels.AllModalities.All(a => a.ToString() != m)))
+        {
+            fail(nameof(Modalities), "Choose modalities from the list.");
+        }
     }
 
     private void ValidateDeadline(Action<string, string> fail, DateTimeOffset now)

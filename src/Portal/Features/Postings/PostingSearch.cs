@@ -35,13 +35,20 @@ public sealed record SearchQuery(
     /// <summary>Longer queries are cut: nobody types them, and they only cost the server.</summary>
     public const int MaxTextLength = 200;
 
+    /// <summary>An offer's or experience's role (<see cref="PostingCooperation.FoundBy"/>); null for any.</summary>
+    public CooperationRole? Role { get; init; }
+
+    /// <summary>Any of these modalities; none for any.</summary>
+    public CooperationModalities Modality { get; init; }
+
     /// <summary>
-    /// Unknown values in a shared link are ignored rather than failing the page: a kind that does not exist, a country or
-    /// participant that is not a code. Country codes are ISO 3166 alpha-3, upper case; "vnm" typed into the address means VNM.
+    /// Unknown values in a shared link are ignored rather than failing the page: a kind or role that does not exist, a
+    /// country or participant that is not a code. Country codes are ISO 3166 alpha-3, upper case; "vnm" typed into the address means VNM.
     /// </summary>
     public SearchQuery Normalized() => this with
     {
         Kind = Kind is PostingKind k && Enum.IsDefined(k) ? k : null,
+        Role = Role is CooperationRole r && Enum.IsDefined(r) ? r : null,
         Country = PostingLabels.IsCode(Country) ? Country.ToUpperInvariant() : null,
         Participant = PostingLabels.IsCode(Participant) ? Participant : null,
     };
@@ -314,6 +321,17 @@ public sealed class PostingSearch(
         {
             var applying = M49Regions.ApplyingToRegion(query.Region);
             postings = postings.Where(p => (p.Regions & query.Region) != 0 || (p.ChosenRegions & applying) != 0);
+        }
+
+        if (query.Role is CooperationRole role)
+        {
+            var roles = PostingCooperation.FoundBy(role);
+            postings = postings.Where(p => p.Role != null && roles.Contains(p.Role.Value));
+        }
+
+        if (query.Modality != CooperationModalities.None)
+        {
+            postings = postings.Where(p => (p.Modalities & query.Modality) != 0);
         }
 
         if (country is not null)

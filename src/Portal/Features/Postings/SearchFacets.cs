@@ -7,11 +7,11 @@ namespace Portal.Features.Postings;
 
 /// <summary>
 /// On SQLite the full-text index holds, next to each published posting's words, a column of facet tokens: who may see
-/// it, who owns it, its kind, areas, assistance types, regions and countries (decision 008). A ranked search adds
+/// it, who owns it, its kind, areas, assistance types, regions, role, modalities and countries (decision 008). A ranked search adds
 /// the reader's visibility and the page's filters to its match expression as facet tokens, so FTS5 applies them while
 /// it matches, and no hit has to be looked up in the postings table before it is ranked. The visibility tokens come from
 /// <see cref="Reader.MaySeeInSearchIndex"/>, beside the rule they say again.
-/// The tokens are written by the view "PostingSearchContent" (migration SearchFacets); the search tests compare every
+/// The tokens are written by the view "PostingSearchContent" (migrations SearchFacets and PostingRoleAndModality); the search tests compare every
 /// filter answered here with the same filter answered by the postings table.
 /// </summary>
 public static class SearchFacets
@@ -54,6 +54,12 @@ public static class SearchFacets
         // A region finds what concerns it and what applies everywhere (M49Regions.ApplyingToRegion), and only a posting
         // that chose Global has that token.
         Bits(match, "r", (int)(query.Region == Regions.None ? Regions.None : query.Region | M49Regions.ApplyingToRegion(query.Region)));
+        if (query.Role is CooperationRole role)
+        {
+            AnyOf(match, PostingCooperation.FoundBy(role).Select(r => Token("l", (int)r)));
+        }
+
+        Bits(match, "m", (int)query.Modality);
 
         if (participantId is int id)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Data;
+using Portal.Features.Cooperation;
 using Portal.Features.Versions;
 
 namespace Portal.Features.Postings;
@@ -26,6 +27,9 @@ public static class VersionDiff
         string[] deadline = content.ApplicationDeadline is { } day
             ? [$"Application deadline: {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (Geneva time)"]
             : [];
+        // So are the role and modality lines, only when the version states them.
+        string[] role = content.Role is { } r ? [$"Role: {r.Label()}"] : [];
+        string[] modalities = content.Modalities is { Count: > 0 } m ? [$"Modality: {Labels<CooperationModalities>(m, CooperationLabels.Label)}"] : [];
         return string.Join('\n', [
             $"Title: {content.Title}",
             $"Summary: {content.Summary}",
@@ -33,6 +37,8 @@ public static class VersionDiff
             $"Type of assistance: {Labels<AssistanceTypes>(content.AssistanceTypes, PostingLabels.Label)}",
             $"Countries: {string.Join(", ", content.Countries.Select(countryName))}",
             $"Regions: {Labels<Regions>(content.Regions, PostingLabels.Label)}",
+            .. role,
+            .. modalities,
             $"Indicative budget: {content.Currency} {content.Budget}".TrimEnd(),
             $"Period: {content.Period}",
             .. deadline,

@@ -72,6 +72,9 @@ public sealed class ClassifyModel(PortalDbContext db, PostingPages pages, Reader
         // has passed, or now falls after the valid-until date, must not hold the classification back without a word.
         Input.ApplicationDeadline = stored.ApplicationDeadline;
         Input.ContactPoint = stored.ContactPoint;
+        // Not on this page either: a role and modalities are set on the edit page, and classifying keeps them.
+        Input.Role = stored.Role;
+        Input.Modalities = stored.Modalities;
         Input.Body = stored.Body;
         Input.Imported = stored.Imported;
         var budget = Input.Validate(ModelState, Options.CountryCodes, time.GetUtcNow());

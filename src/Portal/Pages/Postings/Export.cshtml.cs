@@ -25,6 +25,12 @@ public sealed class ExportModel(Readers readers, PostingExport export, TimeProvi
     [FromQuery(Name = "type")]
     public AssistanceTypes Type { get; set; }
 
+    [FromQuery(Name = "role")]
+    public CooperationRole? Role { get; set; }
+
+    [FromQuery(Name = "modality")]
+    public CooperationModalities Modality { get; set; }
+
     [FromQuery(Name = "region")]
     public Regions Region { get; set; }
 
@@ -49,7 +55,8 @@ public sealed class ExportModel(Readers readers, PostingExport export, TimeProvi
 
         var reader = await readers.CurrentAsync();
         var sort = Sort ?? (string.IsNullOrWhiteSpace(Text) ? SortOrder.Newest : SortOrder.Relevance);
-        var query = new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since, sort, 1).Normalized();
+        var query = new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since, sort, 1)
+        { Role = Role, Modality = Modality }.Normalized();
         var batch = await export.LoadAsync(query, reader, format == "iati" ? PostingExport.IatiKinds : null);
         var day = PostingCsv.IsoDate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         // RFC 4180 has no place for a note: a CSV cut short says so in its name (the JSON and XML say it inside).

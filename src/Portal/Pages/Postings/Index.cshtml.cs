@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.Cooperation;
 using Portal.Features.OpenData;
 using Portal.Features.Participants;
 using Portal.Features.Postings;
@@ -26,6 +27,11 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
     public static readonly IReadOnlyList<(string, string)> TypeChoices =
         [.. PostingLabels.AllAssistanceTypes.Select(t => (t.ToString(), t.Label()))];
 
+    public static readonly IReadOnlyList<(string, string)> RoleChoices = [.. CooperationLabels.AllRoles.Select(r => (r.ToString(), r.Label()))];
+
+    public static readonly IReadOnlyList<(string, string)> ModalityChoices =
+        [.. CooperationLabels.AllModalities.Select(m => (m.ToString(), m.Label()))];
+
     public static readonly IReadOnlyList<(string, string)> RegionChoices = [.. PostingLabels.AllRegions.Select(g => (g.ToString(), g.Label()))];
 
     public static readonly IReadOnlyList<(string, string)> SortChoices =
@@ -42,6 +48,12 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
 
     [FromQuery(Name = "type")]
     public AssistanceTypes Type { get; set; }
+
+    [FromQuery(Name = "role")]
+    public CooperationRole? Role { get; set; }
+
+    [FromQuery(Name = "modality")]
+    public CooperationModalities Modality { get; set; }
 
     [FromQuery(Name = "region")]
     public Regions Region { get; set; }
@@ -72,13 +84,15 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
     public bool MayPublish { get; private set; }
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Text) || Kind is not null || Area != CcmAreas.None
-        || Type != AssistanceTypes.None || Region != Regions.None || !string.IsNullOrEmpty(Country)
+        || Type != AssistanceTypes.None || Role is not null || Modality != CooperationModalities.None
+        || Region != Regions.None || !string.IsNullOrEmpty(Country)
         || !string.IsNullOrEmpty(Participant) || Since is not null;
 
     /// <summary>How many filters apply (the search words and the order are not filters).</summary>
     public int ActiveFilters => new[]
     {
-        Kind is not null, Area != CcmAreas.None, Type != AssistanceTypes.None, Region != Regions.None,
+        Kind is not null, Area != CcmAreas.None, Type != AssistanceTypes.None, Role is not null,
+        Modality != CooperationModalities.None, Region != Regions.None,
         !string.IsNullOrEmpty(Country), !string.IsNullOrEmpty(Participant), Since is not null,
     }.Count(active => active);
 
@@ -119,8 +133,8 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
         var reader = await readers.CurrentAsync();
         MayPublish = reader.MayPublish;
         var query = new SearchQuery(Text, Kind, Area, Type, Region, Country, Participant, Since, EffectiveSort, PageNumber)
-            .Normalized();
-        (Kind, Country, Participant) = (query.Kind, query.Country, query.Participant);
+        { Role = Role, Modality = Modality }.Normalized();
+        (Kind, Role, Country, Participant) = (query.Kind, query.Role, query.Country, query.Participant);
         Result = await search.RunAsync(query, reader);
         if (Result.IsKept)
         {
@@ -161,6 +175,8 @@ public sealed class IndexModel(PortalDbContext db, Readers readers, PostingSearc
             ["kind"] = Kind?.ToString(),
             ["area"] = Area == CcmAreas.None ? null : Area.ToString(),
             ["type"] = Type == AssistanceTypes.None ? null : Type.ToString(),
+            ["role"] = Role?.ToString(),
+            ["modality"] = Modality == CooperationModalities.None ? null : Modality.ToString(),
             ["region"] = Region == Regions.None ? null : Region.ToString(),
             ["country"] = Country,
             ["participant"] = Participant,

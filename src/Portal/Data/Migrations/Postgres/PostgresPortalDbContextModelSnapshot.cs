@@ -1679,6 +1679,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Modalities")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
@@ -1707,6 +1710,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Status")
                         .IsRequired()
