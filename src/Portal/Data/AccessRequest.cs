@@ -41,6 +41,12 @@ public class AccessRequest
     /// </summary>
     public DateTimeOffset? CoordinatorsToldAt { get; set; }
 
+    /// <summary>
+    /// When the coordinators who are told at once were reminded that this request still waits
+    /// (<see cref="Features.Access.AccessRequests.RemindAfter"/>); those who read a daily summary see it there every day.
+    /// </summary>
+    public DateTimeOffset? CoordinatorsRemindedAt { get; set; }
+
     public AccessRequestStatus Status { get; set; }
 
     public PortalRole? GrantedRole { get; set; }

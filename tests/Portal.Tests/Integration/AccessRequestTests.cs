@@ -66,6 +66,29 @@ public sealed class AccessRequestTests : PortalTest
     }
 
     [Fact]
+    public async Task ARequestStillWaitingAfterThreeDays_IsEmailedAgain_OnceOnly_ToCoordinatorsToldAtOnce()
+    {
+        var daily = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-daily", twoFactor: true);
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == daily.Email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Notices, NoticeTiming.DailySummary)));
+        var old = await RequestAccessAsync("LBN", $"old.{Guid.NewGuid():N}@example.test");
+        Factory.Time.Advance(TimeSpan.FromDays(2));
+        await RequestAccessAsync("IRQ", $"young.{Guid.NewGuid():N}@example.test");
+        Task<int> RemindAsync() => Factory.WithServicesAsync(sp => sp.GetRequiredService<Portal.Features.Access.AccessRequests>().RemindCoordinatorsAsync());
+
+        Assert.Equal(0, await RemindAsync());
+        Factory.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await RemindAsync());
+        Assert.Equal(0, await RemindAsync());
+
+        var reminder = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, coordinator.Email), m => m.Subject.Contains("waited 3 days", StringComparison.Ordinal));
+        Assert.StartsWith("A request for access has waited 3 days (#", reminder.Subject, StringComparison.Ordinal);
+        Assert.Contains(old, reminder.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("young.", reminder.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Mailbox.DeliverAndReadAsync(Factory, daily.Email), m => m.Subject.Contains("waited", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RequestForm_WithMissingFields_ExplainsEachProblem()
     {
         using var visitor = new Browser(Factory);

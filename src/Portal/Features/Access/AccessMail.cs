@@ -61,6 +61,29 @@ public sealed class AccessMail(Outbox outbox)
             """);
     }
 
+    /// <summary>Reminds a coordinator told at once of requests that have waited <see cref="AccessRequests.RemindAfter"/> or more.</summary>
+    public void RemindCoordinator(string to, string coordinatorName, IReadOnlyList<WaitingRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var named = string.Join("\n", requests.Take(MostNamed).Select(r => $"#{r.Id}: {r.Name}, {r.Position}, <{r.Email}>, for {r.ParticipantName}."));
+        var rest = requests.Count > MostNamed
+            ? $"\n\nOnly the first {MostNamed} are named here; the requests page lists all {requests.Count}."
+            : "";
+        var (subject, opening) = requests.Count == 1
+            ? ($"A request for access has waited 3 days (#{requests[0].Id})", "A request for access to the portal has waited 3 days or more for your decision.")
+            : ($"{requests.Count} requests for access have waited 3 days", $"{requests.Count} requests for access to the portal have waited 3 days or more for your decision.");
+        outbox.Enqueue(WaitingKind, to, subject, $"""
+            Dear {coordinatorName},
+
+            {opening}
+            As typed by each person (not verified):
+
+            {named}{rest}
+
+            Decide on {outbox.Link("/Admin/Requests")}.
+            """);
+    }
+
     public void SendRejection(AccessRequest request, string reason)
     {
         ArgumentNullException.ThrowIfNull(request);

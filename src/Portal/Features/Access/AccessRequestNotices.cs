@@ -12,7 +12,8 @@ public sealed class AccessRequestOptions
 /// <summary>
 /// Tells the coordinators of requests that arrived while they were told of others (<see cref="AccessRequests.TellCoordinatorsAsync"/>):
 /// a burst becomes one e-mail per coordinator and <see cref="AccessRequests.NoticeInterval"/>, and the last of it is not
-/// left waiting for the next request.
+/// left waiting for the next request; and reminds them of requests still waiting after
+/// <see cref="AccessRequests.RemindAfter"/> (<see cref="AccessRequests.RemindCoordinatorsAsync"/>).
 /// </summary>
 public sealed class AccessRequestNotices(IServiceScopeFactory scopes, IOptions<AccessRequestOptions> options, ILogger<AccessRequestNotices> logger)
     : ScheduledJob(scopes, logger)
@@ -23,10 +24,17 @@ public sealed class AccessRequestNotices(IServiceScopeFactory scopes, IOptions<A
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var told = await services.GetRequiredService<AccessRequests>().TellCoordinatorsAsync(cancellationToken);
+        var requests = services.GetRequiredService<AccessRequests>();
+        var told = await requests.TellCoordinatorsAsync(cancellationToken);
         if (told > 0)
         {
             Logger.LogInformation("Told the coordinators of {Count} access request(s)", told);
+        }
+
+        var reminded = await requests.RemindCoordinatorsAsync(cancellationToken);
+        if (reminded > 0)
+        {
+            Logger.LogInformation("Reminded the coordinators of {Count} access request(s) waiting {Days} days", reminded, AccessRequests.RemindAfter.Days);
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed class AccessRequests(
     /// </summary>
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(15);
 
+    /// <summary>A request still waiting this long is e-mailed again to the coordinators told at once, once.</summary>
+    public static readonly TimeSpan RemindAfter = TimeSpan.FromDays(3);
+
     /// <summary>The form of an e-mail address that two requests are compared by: spaces around and case do not count.</summary>
     public static string NormalizeEmail(string email)
     {
@@ -124,6 +127,47 @@ public sealed class AccessRequests(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return untold.Count;
+    }
+
+    /// <summary>
+    /// Reminds the coordinators who are told at once (<see cref="NoticeChoice"/>) of the requests that have waited
+    /// <see cref="RemindAfter"/> or more and of which they were not reminded yet, in one e-mail each; the others see every
+    /// waiting request in their daily summary. Claimed with a conditional update in the e-mails' transaction, so two
+    /// instances never remind of the same request twice. Returns the number of requests reminded of.
+    /// </summary>
+    public async Task<int> RemindCoordinatorsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var waitedSince = now - RemindAfter;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var waiting = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.Status == AccessRequestStatus.Pending && r.CoordinatorsRemindedAt == null && r.CreatedAt <= waitedSince).OrderBy(r => r.Id)
+            .Select(r => new WaitingRequest(r.Id, r.Name, r.Position, r.Email, r.Participant!.Name)).ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = waiting.Select(r => r.Id).ToList();
+        var claimed = await db.AccessRequests
+            .Where(r => ids.Contains(r.Id) && r.Status == AccessRequestStatus.Pending && r.CoordinatorsRemindedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CoordinatorsRemindedAt, now), cancellationToken);
+        if (claimed != ids.Count)
+        {
+            // Another instance is reminding of some of them, or one was decided meanwhile: the next run reminds of the rest.
+            return 0;
+        }
+
+        var coordinators = await db.Users.AsNoTracking().ActiveCoordinators().Where(NoticeChoice.ToldAtOnce)
+            .Select(u => new { u.Email, u.FullName }).ToListAsync(cancellationToken);
+        foreach (var coordinator in coordinators)
+        {
+            mail.RemindCoordinator(coordinator.Email!, coordinator.FullName, waiting);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return waiting.Count;
     }
 
     /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>

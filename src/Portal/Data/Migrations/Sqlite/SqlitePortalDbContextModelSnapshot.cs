@@ -168,6 +168,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CoordinatorsRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CoordinatorsToldAt")
                         .HasColumnType("INTEGER");
 
