@@ -154,6 +154,18 @@ public sealed class InterestTests : PortalTest
         Assert.Equal(HttpStatusCode.NotFound, (await observer.PostAsync($"/Postings/{statesOnly}/Interest",
             [new("__RequestVerificationToken", observer.Token()), new("Input.Message", "Let us in")])).StatusCode);
 
+        // Once the posting is opened to States only, the observer's connection no longer shows its link or contact point.
+        var observed = await ExpressAsync(observer, open, "We could help.");
+        await observer.OpenAsync($"/Connections/{observed}");
+        Assert.Contains("va-desk@lao.test", observer.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
+        await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == open)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Visibility, Visibility.StatesOnly)));
+        await observer.OpenAsync($"/Connections/{observed}");
+        Assert.Equal("This posting is no longer open to you.", observer.Find("[data-testid=posting-closed]"));
+        Assert.Null(observer.Page!.QuerySelector("[data-testid=owner-contact]"));
+        Assert.DoesNotContain("va-desk@lao.test", observer.Text, StringComparison.Ordinal);
+        Assert.Null(observer.Page.QuerySelector($"a[href='/Postings/{open}']"));
+
         // A withdrawn posting takes no interest.
         var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
         Assert.Equal(HttpStatusCode.NotFound, (await deu.GetAsync($"/Postings/{withdrawn}/Interest")).StatusCode);
@@ -172,7 +184,7 @@ public sealed class InterestTests : PortalTest
             [new("__RequestVerificationToken", visitor.Token()), new("Input.Message", "From a code")])).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync("/Connections")).StatusCode);
 
-        Assert.Equal(0, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
     }
 
     [Fact]

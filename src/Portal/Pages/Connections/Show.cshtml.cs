@@ -16,7 +16,8 @@ namespace Portal.Pages.Connections;
 /// only to whom <see cref="InterestRights"/> allows. Anyone who may not read it gets 404.
 /// </summary>
 public sealed class ShowModel(
-    PortalDbContext db, InterestPages pages, InterestCommands commands, AcceptedLimits limits, AuditLog audit) : PageModel
+    PortalDbContext db, InterestPages pages, InterestCommands commands, AcceptedLimits limits, AuditLog audit, TimeProvider time)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,10 +30,16 @@ public sealed class ShowModel(
 
     public IReadOnlyList<InterestState> States { get; private set; } = [];
 
-    /// <summary>The posting's contact point, while the posting exists (it may be empty).</summary>
+    /// <summary>The posting's contact point, while the reader may still read the posting (it may be empty).</summary>
     public string? OwnerContactPoint { get; private set; }
 
     public bool PostingExists { get; private set; }
+
+    /// <summary>
+    /// Whether the reader may still read the posting (<see cref="Reader.MayRead"/>): it may since have been withdrawn, or
+    /// opened to States only. If not, neither its link nor its current contact point is shown.
+    /// </summary>
+    public bool PostingReadable { get; private set; }
 
     private Reader reader = null!;
 
@@ -117,10 +124,11 @@ public sealed class ShowModel(
         MayReply = InterestRights.MayReply(reader, interest);
         States = InterestRights.StatesOpenTo(reader, interest);
         var posting = interest.PostingId is int postingId
-            ? await db.Postings.AsNoTracking().Where(p => p.Id == postingId).Select(p => new { p.ContactPoint }).SingleOrDefaultAsync()
+            ? await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId)
             : null;
         PostingExists = posting is not null;
-        OwnerContactPoint = posting?.ContactPoint;
+        PostingReadable = posting is not null && reader.MayRead(posting, time.GetUtcNow());
+        OwnerContactPoint = PostingReadable ? posting!.ContactPoint : null;
         return true;
     }
 }
