@@ -81,6 +81,8 @@ public sealed class InterestTests : PortalTest
         var reply = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.Contains("replied", StringComparison.Ordinal));
         Assert.Equal("Lao People's Democratic Republic replied about “Prosthetics workshop in Xieng Khouang”", reply.Subject);
         Assert.Contains("> Yes: shall we meet in Geneva?", reply.Body, StringComparison.Ordinal);
+        await deu.OpenAsync("/");
+        Assert.Contains("1 connection has a reply waiting for your answer.", deu.Find("[data-testid=waiting]"), StringComparison.Ordinal);
         await deu.OpenAsync($"/Connections/{interest.Id}");
         Assert.Contains("va-desk@lao.test", deu.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
         Assert.Equal(["Yes: shall we meet in Geneva?"], deu.Page!.QuerySelectorAll("[data-testid=reply]").Select(r => r.TextContent.Trim()));
@@ -92,6 +94,13 @@ public sealed class InterestTests : PortalTest
         await lao.SubmitAsync("[data-testid=state-projectagreed]");
         Assert.Equal("Project agreed", lao.Find("[data-testid=connection-state]"));
         Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.EndsWith("is now: project agreed", StringComparison.Ordinal));
+        // A project agreed is settled: the owner's last reply no longer waits for Germany's answer.
+        await deu.OpenAsync("/");
+        Assert.DoesNotContain("reply waiting", deu.Text, StringComparison.Ordinal);
+        // The two may still write; a reply now waits for no answer, so it is news even for who reads a daily summary.
+        await deu.OpenAsync($"/Connections/{interest.Id}");
+        await deu.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = "Thank you: see you in Geneva." });
+        Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, summaryReader.Email), m => m.Subject.StartsWith("Germany replied", StringComparison.Ordinal));
 
         await lao.OpenAsync("/Statistics");
         Assert.Equal("1 expression of interest, which became a project agreed.", lao.Find("[data-testid=interests-total]"));
@@ -101,7 +110,7 @@ public sealed class InterestTests : PortalTest
 
         var audited = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Target == $"connection {interest.Id}")
             .Select(a => a.Action).ToListAsync());
-        Assert.Equal(["InterestExpressed", "InterestReplied", "InterestStateChanged", "InterestStateChanged"], audited.Order(StringComparer.Ordinal));
+        Assert.Equal(["InterestExpressed", "InterestReplied", "InterestReplied", "InterestStateChanged", "InterestStateChanged"], audited.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace Portal.Features.Interests;
 /// Who is e-mailed: on the owner's side its focal points, on the interested side its focal points and the account that
 /// expressed the interest; never the person who acted. An expression or a reply waits for an answer, so it is e-mailed
 /// at once only to those who chose so (<see cref="NoticeChoice.ToldAtOnce"/>); the others find it in their daily
-/// summary (<see cref="InterestWaitingItems"/>). A change of state is news, and goes to all.
+/// summary (<see cref="InterestWaitingItems"/>). A change of state, and a reply after a project was agreed, are news,
+/// and go to all.
 /// </remarks>
 public sealed class InterestCommands(PortalDbContext db, AuditLog audit, InterestMail mail, TimeProvider time)
 {
@@ -111,7 +112,9 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         audit.Write(AuditEvent.InterestReplied, Target(interest.Id), $"{text.Length.ToString(CultureInfo.InvariantCulture)} characters");
         var names = await NamesAsync(interest.OwnerParticipantId, interest.ParticipantId);
         var other = side == InterestSide.Owner ? InterestSide.Interested : InterestSide.Owner;
-        foreach (var to in await RecipientsAsync(interest, other, reader.UserId, atOnceOnly: true))
+        // Once a project is agreed nothing waits for an answer (InterestWaitingItems), so a reply is news: it goes to all.
+        var atOnceOnly = interest.State != InterestState.ProjectAgreed;
+        foreach (var to in await RecipientsAsync(interest, other, reader.UserId, atOnceOnly))
         {
             mail.SendReply(to, interest, reply, names[reader.ParticipantId]);
         }
