@@ -76,6 +76,8 @@ public sealed class MatchingTests : PortalTest
             matches[1].QuerySelectorAll("[data-testid=reasons] li").Select(li => li.TextContent.Trim()));
         Assert.Equal($"/Postings/{forLaos}", matches[0].QuerySelector("h2 a")!.GetAttribute("href"));
         Assert.Equal($"/Postings/{forAsia}", matches[1].QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Equal([$"/Postings/{forLaos}/Interest", $"/Postings/{forAsia}/Interest"],
+            matches.Select(m => m.QuerySelector("[data-testid=express-interest]")?.GetAttribute("href")));
 
         // An offer that no longer takes applications has no suggestions, and its pages say why.
         var closedOn = await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == closed).Select(p => p.ApplicationDeadline).SingleAsync());
@@ -114,6 +116,8 @@ public sealed class MatchingTests : PortalTest
         await lao.OpenAsync($"/Postings/{offer}/Matches");
         Assert.Equal(new[] { $"/Postings/{open}", $"/Postings/{statesOnly}" }.Order(StringComparer.Ordinal),
             lao.Page!.QuerySelectorAll("[data-testid=match] h2 a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal));
+        // They are Laos's own: no "Express interest" on them (InterestRights), which would only lead to 404.
+        Assert.Null(lao.Page.QuerySelector("[data-testid=express-interest]"));
     }
 
     [Fact]

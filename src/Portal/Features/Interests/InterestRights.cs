@@ -75,16 +75,6 @@ public static class InterestRights
 
     public static bool MayExpress(Reader reader, Posting posting, DateTimeOffset now) => WhyNotExpress(reader, posting, now) is null;
 
-    /// <summary>
-    /// Whether the suggestions of a match list may carry "Express interest": they are current postings of others this
-    /// reader may see (<see cref="Matching.MatchFinder"/>), so only who asks decides it.
-    /// </summary>
-    public static bool MayExpressOnSuggestions(Reader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return reader.IsAccount && !reader.IsCoordinator;
-    }
-
     /// <summary>The side the reader's account is on, or null when it is on neither (the coordinator, anyone else).</summary>
     public static InterestSide? SideOf(Reader reader, Interest interest)
     {
