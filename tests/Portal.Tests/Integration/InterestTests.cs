@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.EntryCodes;
+using Portal.Features.Interests;
 using Portal.Features.Notices;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
@@ -114,11 +116,11 @@ public sealed class InterestTests : PortalTest
     }
 
     [Fact]
-    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndTheCoordinatorsListIsNotTheirs()
+    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndAReplyRacingAWithdrawalIsNotSaved()
     {
         var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
         var need = await lao.PublishAsync(LaoNeed);
-        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var (deu, deuAccount) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
         var id = await ExpressAsync(deu, need, "We could help.");
         var (irq, _) = await SignedInAsync(PortalRole.FocalPoint, "IRQ");
 
@@ -137,6 +139,18 @@ public sealed class InterestTests : PortalTest
         await deu.OpenAsync($"/Connections/{id}");
         await deu.PostAsync($"/Connections/{id}?handler=State", [new("__RequestVerificationToken", deu.Token()), new("to", nameof(InterestState.ProjectAgreed))]);
         Assert.Equal(InterestState.Open, await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).Select(i => i.State).SingleAsync()));
+
+        // A reply from Germany racing a withdrawal is not saved: the state the page read is the condition of the save.
+        var germany = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == deuAccount.Email).Select(u => new { u.Id, u.ParticipantId }).SingleAsync());
+        var saved = await Factory.WithServicesAsync(async sp =>
+        {
+            var stale = await sp.GetRequiredService<PortalDbContext>().Interests.Include(i => i.Replies).SingleAsync(i => i.Id == id);
+            await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.State, InterestState.Closed)));
+            var reader = new Reader(germany.ParticipantId, true, false, PortalRole.FocalPoint, true, germany.Id);
+            return await sp.GetRequiredService<InterestCommands>().ReplyAsync(reader, stale, InterestSide.Interested, "Too late.");
+        });
+        Assert.False(saved);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.InterestReplies.CountAsync()));
     }
 
     [Fact]

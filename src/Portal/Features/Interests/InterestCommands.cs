@@ -82,7 +82,10 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         }
     }
 
-    /// <summary>Adds a reply from the reader's side; the owner's first reply puts an open connection in discussion.</summary>
+    /// <summary>
+    /// Adds a reply from the reader's side; the owner's first reply puts an open connection in discussion. False when
+    /// someone changed the connection's state since it was read.
+    /// </summary>
     public async Task<bool> ReplyAsync(Reader reader, Interest interest, InterestSide side, string text)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -103,6 +106,9 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         interest.Replies.Add(reply);
         var before = interest.State;
         interest.State = InterestStates.AfterReply(before, side);
+        // Saved only while the state is still the one the page read (the concurrency token): a reply racing a close
+        // (or any other change of state) is refused, not added to a connection that no longer takes it.
+        db.Entry(interest).Property(i => i.State).IsModified = true;
         if (interest.State != before)
         {
             interest.StateChangedAt = now;
