@@ -163,10 +163,15 @@ public sealed class InterestTests : PortalTest
         await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == withdrawn)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Withdrawn).SetProperty(p => p.ClosedAt, Factory.Time.GetUtcNow())));
 
-        // Its own participant's posting: no button, and the page is not there.
+        // Its own participant's posting: no button but the reason, and the page says it too.
+        const string OwnPosting = "This is your participant's own posting: others express interest in it, and you find their messages under My connections.";
         await lao.OpenAsync($"/Postings/{open}");
         Assert.Null(lao.Page!.QuerySelector("[data-testid=express-interest]"));
-        Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Postings/{open}/Interest")).StatusCode);
+        Assert.Equal(OwnPosting, lao.Find("[data-testid=express-refusal]"));
+        await lao.OpenAsync($"/Postings/{open}/Interest");
+        Assert.Equal(HttpStatusCode.Forbidden, lao.LastResponse!.StatusCode);
+        Assert.Equal(OwnPosting, lao.Find("[data-testid=express-refusal]"));
+        Assert.Null(lao.Page.QuerySelector("[data-testid=send-interest]"));
 
         // An observer: the posting opened to observers yes, the States-only one not (GET nor POST).
         var (observer, _) = await SignedInAsync(PortalRole.Observer, "ngo-interest");

@@ -83,6 +83,8 @@ public sealed class MatchingTests : PortalTest
         var closedOn = await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == closed).Select(p => p.ApplicationDeadline).SingleAsync());
         await deu.OpenAsync($"/Postings/{closed}");
         Assert.Null(deu.Page!.QuerySelector("[data-testid=matches-link]"));
+        await lao.OpenAsync($"/Postings/{closed}");
+        Assert.Equal("Applications for this offer have closed, so interest can no longer be expressed in it.", lao.Find("[data-testid=express-refusal]"));
         await deu.OpenAsync($"/Postings/{closed}/Matches");
         Assert.Equal($"Applications for this offer closed on {closedOn!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, so no needs are suggested for it.",
             deu.Find("[data-testid=no-matches]"));
