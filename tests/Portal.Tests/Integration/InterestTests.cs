@@ -291,7 +291,8 @@ public sealed class InterestTests : PortalTest
         await deu.OpenAsync($"/Postings/{last}/Interest");
         var refused = await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = "One too many." });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("You have sent 10 expressions of interest within an hour", deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains("You have sent 10 expressions of interest within an hour, the most one account may send. Wait 60 minutes, then try again. Your message is kept below.",
+            deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal("One too many.", deu.Page!.QuerySelector("textarea")!.TextContent.Trim());
         Assert.Equal(AcceptedLimits.InterestsPerHour, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -64,9 +63,8 @@ public sealed class ExpressModel(
                 await audit.RecordAsync(AuditEvent.RateLimited, Request.Path, "expressions of interest of one account");
             }
 
-            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Message),
-                $"You have sent {AcceptedLimits.InterestsPerHour} expressions of interest within an hour, the most one account may send. Wait {minutes} minute(s), then send this one again: your message is kept below.");
+                $"You have sent {AcceptedLimits.InterestsPerHour} expressions of interest within an hour, the most one account may send. {RateLimits.WaitSentence(retryAfter)} Your message is kept below.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -78,9 +77,8 @@ public sealed class ShowModel(
                 await audit.RecordAsync(AuditEvent.RateLimited, Request.Path, "connection replies of one account");
             }
 
-            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Text),
-                $"You have written {AcceptedLimits.InterestRepliesPerHour} replies within an hour, the most one account may write. Wait {minutes} minute(s), then send this one again: your reply is kept below.");
+                $"You have written {AcceptedLimits.InterestRepliesPerHour} replies within an hour, the most one account may write. {RateLimits.WaitSentence(retryAfter)} Your reply is kept below.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
