@@ -139,6 +139,9 @@ public sealed class InterestTests : PortalTest
         await deu.OpenAsync($"/Connections/{id}");
         await deu.PostAsync($"/Connections/{id}?handler=State", [new("__RequestVerificationToken", deu.Token()), new("to", nameof(InterestState.ProjectAgreed))]);
         Assert.Equal(InterestState.Open, await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).Select(i => i.State).SingleAsync()));
+        // The confirmation is the interested side's only.
+        Assert.Equal(HttpStatusCode.OK, (await deu.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Connections/{id}/Sent")).StatusCode);
 
         // A reply from Germany racing a withdrawal is not saved: the state the page read is the condition of the save.
         var germany = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == deuAccount.Email).Select(u => new { u.Id, u.ParticipantId }).SingleAsync());
