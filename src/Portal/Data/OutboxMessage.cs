@@ -13,7 +13,11 @@ public class OutboxMessage
 
     public required string To { get; set; }
 
+    /// <summary>One line of at most <see cref="SubjectLength"/> characters (<c>Outbox.Enqueue</c> makes it so).</summary>
     public required string Subject { get; set; }
+
+    /// <summary>The subject column's length.</summary>
+    public const int SubjectLength = 300;
 
     public required string Body { get; set; }
 

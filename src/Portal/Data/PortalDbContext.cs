@@ -154,7 +154,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(m => m.To).HasMaxLength(256);
             e.Property(m => m.ReplyTo).HasMaxLength(256);
             e.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
-            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectLength);
             e.Property(m => m.LastError).HasMaxLength(2000);
             e.Property(m => m.CancelReason).HasMaxLength(300);
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });

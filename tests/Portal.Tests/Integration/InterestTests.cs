@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.EntryCodes;
+using Portal.Features.Interests;
 using Portal.Features.Notices;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
@@ -81,6 +83,8 @@ public sealed class InterestTests : PortalTest
         var reply = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.Contains("replied", StringComparison.Ordinal));
         Assert.Equal("Lao People's Democratic Republic replied about “Prosthetics workshop in Xieng Khouang”", reply.Subject);
         Assert.Contains("> Yes: shall we meet in Geneva?", reply.Body, StringComparison.Ordinal);
+        await deu.OpenAsync("/");
+        Assert.Contains("1 connection has a reply waiting for your answer.", deu.Find("[data-testid=waiting]"), StringComparison.Ordinal);
         await deu.OpenAsync($"/Connections/{interest.Id}");
         Assert.Contains("va-desk@lao.test", deu.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
         Assert.Equal(["Yes: shall we meet in Geneva?"], deu.Page!.QuerySelectorAll("[data-testid=reply]").Select(r => r.TextContent.Trim()));
@@ -92,6 +96,13 @@ public sealed class InterestTests : PortalTest
         await lao.SubmitAsync("[data-testid=state-projectagreed]");
         Assert.Equal("Project agreed", lao.Find("[data-testid=connection-state]"));
         Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, deuAccount.Email), m => m.Subject.EndsWith("is now: project agreed", StringComparison.Ordinal));
+        // A project agreed is settled: the owner's last reply no longer waits for Germany's answer.
+        await deu.OpenAsync("/");
+        Assert.DoesNotContain("reply waiting", deu.Text, StringComparison.Ordinal);
+        // The two may still write; a reply now waits for no answer, so it is news even for who reads a daily summary.
+        await deu.OpenAsync($"/Connections/{interest.Id}");
+        await deu.SubmitAsync("[data-testid=send-reply]", new Dictionary<string, string> { ["Input.Text"] = "Thank you: see you in Geneva." });
+        Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, summaryReader.Email), m => m.Subject.StartsWith("Germany replied", StringComparison.Ordinal));
 
         await lao.OpenAsync("/Statistics");
         Assert.Equal("1 expression of interest, which became a project agreed.", lao.Find("[data-testid=interests-total]"));
@@ -101,15 +112,15 @@ public sealed class InterestTests : PortalTest
 
         var audited = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Target == $"connection {interest.Id}")
             .Select(a => a.Action).ToListAsync());
-        Assert.Equal(["InterestExpressed", "InterestReplied", "InterestStateChanged", "InterestStateChanged"], audited.Order(StringComparer.Ordinal));
+        Assert.Equal(["InterestExpressed", "InterestReplied", "InterestReplied", "InterestStateChanged", "InterestStateChanged"], audited.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndTheCoordinatorsListIsNotTheirs()
+    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndAReplyRacingAWithdrawalIsNotSaved()
     {
         var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
         var need = await lao.PublishAsync(LaoNeed);
-        var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
+        var (deu, deuAccount) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
         var id = await ExpressAsync(deu, need, "We could help.");
         var (irq, _) = await SignedInAsync(PortalRole.FocalPoint, "IRQ");
 
@@ -128,6 +139,21 @@ public sealed class InterestTests : PortalTest
         await deu.OpenAsync($"/Connections/{id}");
         await deu.PostAsync($"/Connections/{id}?handler=State", [new("__RequestVerificationToken", deu.Token()), new("to", nameof(InterestState.ProjectAgreed))]);
         Assert.Equal(InterestState.Open, await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).Select(i => i.State).SingleAsync()));
+        // The confirmation is the interested side's only.
+        Assert.Equal(HttpStatusCode.OK, (await deu.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+
+        // A reply from Germany racing a withdrawal is not saved: the state the page read is the condition of the save.
+        var germany = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == deuAccount.Email).Select(u => new { u.Id, u.ParticipantId }).SingleAsync());
+        var saved = await Factory.WithServicesAsync(async sp =>
+        {
+            var stale = await sp.GetRequiredService<PortalDbContext>().Interests.Include(i => i.Replies).SingleAsync(i => i.Id == id);
+            await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.State, InterestState.Closed)));
+            var reader = new Reader(germany.ParticipantId, true, false, PortalRole.FocalPoint, true, germany.Id);
+            return await sp.GetRequiredService<InterestCommands>().ReplyAsync(reader, stale, InterestSide.Interested, "Too late.");
+        });
+        Assert.False(saved);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.InterestReplies.CountAsync()));
     }
 
     [Fact]
@@ -140,10 +166,15 @@ public sealed class InterestTests : PortalTest
         await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == withdrawn)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PostingStatus.Withdrawn).SetProperty(p => p.ClosedAt, Factory.Time.GetUtcNow())));
 
-        // Its own participant's posting: no button, and the page is not there.
+        // Its own participant's posting: no button but the reason, and the page says it too.
+        const string OwnPosting = "This is your participant's own posting: others express interest in it, and you find their messages under My connections.";
         await lao.OpenAsync($"/Postings/{open}");
         Assert.Null(lao.Page!.QuerySelector("[data-testid=express-interest]"));
-        Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Postings/{open}/Interest")).StatusCode);
+        Assert.Equal(OwnPosting, lao.Find("[data-testid=express-refusal]"));
+        await lao.OpenAsync($"/Postings/{open}/Interest");
+        Assert.Equal(HttpStatusCode.Forbidden, lao.LastResponse!.StatusCode);
+        Assert.Equal(OwnPosting, lao.Find("[data-testid=express-refusal]"));
+        Assert.Null(lao.Page.QuerySelector("[data-testid=send-interest]"));
 
         // An observer: the posting opened to observers yes, the States-only one not (GET nor POST).
         var (observer, _) = await SignedInAsync(PortalRole.Observer, "ngo-interest");
@@ -153,6 +184,18 @@ public sealed class InterestTests : PortalTest
         await observer.OpenAsync($"/Postings/{open}/Interest");
         Assert.Equal(HttpStatusCode.NotFound, (await observer.PostAsync($"/Postings/{statesOnly}/Interest",
             [new("__RequestVerificationToken", observer.Token()), new("Input.Message", "Let us in")])).StatusCode);
+
+        // Once the posting is opened to States only, the observer's connection no longer shows its link or contact point.
+        var observed = await ExpressAsync(observer, open, "We could help.");
+        await observer.OpenAsync($"/Connections/{observed}");
+        Assert.Contains("va-desk@lao.test", observer.Find("[data-testid=owner-contact]"), StringComparison.Ordinal);
+        await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == open)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Visibility, Visibility.StatesOnly)));
+        await observer.OpenAsync($"/Connections/{observed}");
+        Assert.Equal("This posting is no longer open to you.", observer.Find("[data-testid=posting-closed]"));
+        Assert.Null(observer.Page!.QuerySelector("[data-testid=owner-contact]"));
+        Assert.DoesNotContain("va-desk@lao.test", observer.Text, StringComparison.Ordinal);
+        Assert.Null(observer.Page.QuerySelector($"a[href='/Postings/{open}']"));
 
         // A withdrawn posting takes no interest.
         var (deu, _) = await SignedInAsync(PortalRole.FocalPoint, "DEU");
@@ -172,7 +215,7 @@ public sealed class InterestTests : PortalTest
             [new("__RequestVerificationToken", visitor.Token()), new("Input.Message", "From a code")])).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync("/Connections")).StatusCode);
 
-        Assert.Equal(0, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
     }
 
     [Fact]
@@ -251,7 +294,8 @@ public sealed class InterestTests : PortalTest
         await deu.OpenAsync($"/Postings/{last}/Interest");
         var refused = await deu.SubmitAsync("[data-testid=send-interest]", new Dictionary<string, string> { ["Input.Message"] = "One too many." });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("You have sent 10 expressions of interest within an hour", deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains("You have sent 10 expressions of interest within an hour, the most one account may send. Wait 60 minutes, then try again. Your message is kept below.",
+            deu.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal("One too many.", deu.Page!.QuerySelector("textarea")!.TextContent.Trim());
         Assert.Equal(AcceptedLimits.InterestsPerHour, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
 

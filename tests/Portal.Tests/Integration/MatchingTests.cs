@@ -76,11 +76,15 @@ public sealed class MatchingTests : PortalTest
             matches[1].QuerySelectorAll("[data-testid=reasons] li").Select(li => li.TextContent.Trim()));
         Assert.Equal($"/Postings/{forLaos}", matches[0].QuerySelector("h2 a")!.GetAttribute("href"));
         Assert.Equal($"/Postings/{forAsia}", matches[1].QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Equal([$"/Postings/{forLaos}/Interest", $"/Postings/{forAsia}/Interest"],
+            matches.Select(m => m.QuerySelector("[data-testid=express-interest]")?.GetAttribute("href")));
 
         // An offer that no longer takes applications has no suggestions, and its pages say why.
         var closedOn = await Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == closed).Select(p => p.ApplicationDeadline).SingleAsync());
         await deu.OpenAsync($"/Postings/{closed}");
         Assert.Null(deu.Page!.QuerySelector("[data-testid=matches-link]"));
+        await lao.OpenAsync($"/Postings/{closed}");
+        Assert.Equal("Applications for this offer have closed, so interest can no longer be expressed in it.", lao.Find("[data-testid=express-refusal]"));
         await deu.OpenAsync($"/Postings/{closed}/Matches");
         Assert.Equal($"Applications for this offer closed on {closedOn!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, so no needs are suggested for it.",
             deu.Find("[data-testid=no-matches]"));
@@ -114,6 +118,8 @@ public sealed class MatchingTests : PortalTest
         await lao.OpenAsync($"/Postings/{offer}/Matches");
         Assert.Equal(new[] { $"/Postings/{open}", $"/Postings/{statesOnly}" }.Order(StringComparer.Ordinal),
             lao.Page!.QuerySelectorAll("[data-testid=match] h2 a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal));
+        // They are Laos's own: no "Express interest" on them (InterestRights), which would only lead to 404.
+        Assert.Null(lao.Page.QuerySelector("[data-testid=express-interest]"));
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class OpenDataExportTests : PortalTest
             "+41 22 000 00 00 & <b>bold</b>",
             "-cmd|' /C calc'!A0",
             "@SUM(1+1) \"quoted\" 'single'",
-            "<script>alert(1)</script> & done",
+            "<script>alert(1)</script> & done 🙂",
         ];
         await SeedAsync(db =>
         {

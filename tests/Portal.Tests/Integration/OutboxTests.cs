@@ -8,21 +8,26 @@ namespace Portal.Tests.Integration;
 public sealed class OutboxTests
 {
     [Fact]
-    public async Task FailedSend_StaysVisibleWithItsError_AndIsRetriedLater()
+    public async Task FailedSend_StaysVisibleWithItsError_AndIsRetriedLater_AndALongSubjectIsKeptOnOneLineWithinItsColumn()
     {
         await using var factory = new PortalFactory();
         factory.Settings["Smtp:Host"] = "127.0.0.1";
         factory.Settings["Smtp:Port"] = "9"; // discard port: nothing listens, every send fails
         _ = factory.Server;
+        // A title with a line break and a long name: 400 characters, an emoji where the column ends.
+        var subject = "Line one\r\nline two " + new string('x', 280) + "😀" + new string('y', 99);
         await factory.WithServicesAsync(async sp =>
         {
-            sp.GetRequiredService<Outbox>().Enqueue("test", "someone@example.test", "Hello", "Body");
+            sp.GetRequiredService<Outbox>().Enqueue("test", "someone@example.test", subject, "Body");
             return await sp.GetRequiredService<Portal.Data.PortalDbContext>().SaveChangesAsync();
         });
 
         var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
         Assert.Equal(0, await dispatcher.DispatchDueAsync());
         var message = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.Equal(400, subject.Length);
+        Assert.Equal("Line one line two " + new string('x', 280) + "…", message.Subject);
+        Assert.True(message.Subject.Length <= Portal.Data.OutboxMessage.SubjectLength);
         Assert.Null(message.SentAt);
         Assert.Equal(1, message.Attempts);
         Assert.False(string.IsNullOrEmpty(message.LastError));

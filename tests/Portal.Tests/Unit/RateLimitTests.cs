@@ -7,7 +7,7 @@ namespace Portal.Tests.Unit;
 public class WindowRateLimiterTests
 {
     [Fact]
-    public async Task Limiter_RefusesPastTheLimitWithRetryAfter_AndOpensAfterTheWindow()
+    public async Task Limiter_RefusesPastTheLimitWithRetryAfter_SaidInWholeMinutes_AndOpensAfterTheWindow()
     {
         var time = new FakeTimeProvider();
         using var limiter = new WindowRateLimiter(3, TimeSpan.FromMinutes(15), time);
@@ -23,6 +23,9 @@ public class WindowRateLimiterTests
             Assert.False(refused.IsAcquired);
             Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
             Assert.Equal(TimeSpan.FromMinutes(10), retryAfter);
+            Assert.Equal("Wait 10 minutes, then try again.", RateLimits.WaitSentence(retryAfter));
+            Assert.Equal("Wait 1 minute, then try again.", RateLimits.WaitSentence(TimeSpan.FromSeconds(20)));
+            Assert.Equal("Wait 2 minutes, then try again.", RateLimits.WaitSentence(TimeSpan.FromSeconds(61)));
             Assert.True(refused.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var first));
             Assert.True(first);
         }

@@ -15,7 +15,8 @@ namespace Portal.Features.Interests;
 /// Who is e-mailed: on the owner's side its focal points, on the interested side its focal points and the account that
 /// expressed the interest; never the person who acted. An expression or a reply waits for an answer, so it is e-mailed
 /// at once only to those who chose so (<see cref="NoticeChoice.ToldAtOnce"/>); the others find it in their daily
-/// summary (<see cref="InterestWaitingItems"/>). A change of state is news, and goes to all.
+/// summary (<see cref="InterestWaitingItems"/>). A change of state, and a reply after a project was agreed, are news,
+/// and go to all.
 /// </remarks>
 public sealed class InterestCommands(PortalDbContext db, AuditLog audit, InterestMail mail, TimeProvider time)
 {
@@ -81,7 +82,10 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         }
     }
 
-    /// <summary>Adds a reply from the reader's side; the owner's first reply puts an open connection in discussion.</summary>
+    /// <summary>
+    /// Adds a reply from the reader's side; the owner's first reply puts an open connection in discussion. False when
+    /// someone changed the connection's state since it was read.
+    /// </summary>
     public async Task<bool> ReplyAsync(Reader reader, Interest interest, InterestSide side, string text)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -102,6 +106,9 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         interest.Replies.Add(reply);
         var before = interest.State;
         interest.State = InterestStates.AfterReply(before, side);
+        // Saved only while the state is still the one the page read (the concurrency token): a reply racing a close
+        // (or any other change of state) is refused, not added to a connection that no longer takes it.
+        db.Entry(interest).Property(i => i.State).IsModified = true;
         if (interest.State != before)
         {
             interest.StateChangedAt = now;
@@ -111,7 +118,9 @@ public sealed class InterestCommands(PortalDbContext db, AuditLog audit, Interes
         audit.Write(AuditEvent.InterestReplied, Target(interest.Id), $"{text.Length.ToString(CultureInfo.InvariantCulture)} characters");
         var names = await NamesAsync(interest.OwnerParticipantId, interest.ParticipantId);
         var other = side == InterestSide.Owner ? InterestSide.Interested : InterestSide.Owner;
-        foreach (var to in await RecipientsAsync(interest, other, reader.UserId, atOnceOnly: true))
+        // Once a project is agreed nothing waits for an answer (InterestWaitingItems), so a reply is news: it goes to all.
+        var atOnceOnly = interest.State != InterestState.ProjectAgreed;
+        foreach (var to in await RecipientsAsync(interest, other, reader.UserId, atOnceOnly))
         {
             mail.SendReply(to, interest, reply, names[reader.ParticipantId]);
         }

@@ -5,7 +5,7 @@ using Portal.Features.Postings;
 
 namespace Portal.Features.Interests;
 
-/// <summary>Why an account may not express interest in a posting; each says itself on the posting page.</summary>
+/// <summary>Why a reader may not express interest in a posting; each says itself (<see cref="ExpressRefusals.Sentence"/>).</summary>
 public enum ExpressRefusal
 {
     /// <summary>An entry-code session: it speaks for nobody.</summary>
@@ -23,6 +23,28 @@ public enum ExpressRefusal
     OwnPosting,
 
     ApplicationsClosed,
+}
+
+public static class ExpressRefusals
+{
+    /// <summary>The whole sentence the posting page and the interest page show for the refusal.</summary>
+    public static string Sentence(this ExpressRefusal refusal) => refusal switch
+    {
+        ExpressRefusal.NotAnAccount => "Interest is expressed from a participant's account: a visit with an entry code cannot express it.",
+        ExpressRefusal.Coordinator => "The Implementation Support Unit oversees connections and takes part in none.",
+        ExpressRefusal.NotVisible => "This posting is not open to you.",
+        ExpressRefusal.NotANeedOrOffer => "Experiences are shared to learn from: interest is expressed in needs and offers.",
+        ExpressRefusal.OwnPosting => "This is your participant's own posting: others express interest in it, and you find their messages under My connections.",
+        ExpressRefusal.ApplicationsClosed => "Applications for this offer have closed, so interest can no longer be expressed in it.",
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, null),
+    };
+
+    /// <summary>
+    /// Whether the posting page says the refusal where the button would be: not for a posting the reader does not see
+    /// (the page is not theirs either), nor for an experience, which never takes interest.
+    /// </summary>
+    public static bool ShownOnPosting(this ExpressRefusal refusal) =>
+        refusal is not (ExpressRefusal.NotVisible or ExpressRefusal.NotANeedOrOffer);
 }
 
 /// <summary>
@@ -74,16 +96,6 @@ public static class InterestRights
     }
 
     public static bool MayExpress(Reader reader, Posting posting, DateTimeOffset now) => WhyNotExpress(reader, posting, now) is null;
-
-    /// <summary>
-    /// Whether the suggestions of a match list may carry "Express interest": they are current postings of others this
-    /// reader may see (<see cref="Matching.MatchFinder"/>), so only who asks decides it.
-    /// </summary>
-    public static bool MayExpressOnSuggestions(Reader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return reader.IsAccount && !reader.IsCoordinator;
-    }
 
     /// <summary>The side the reader's account is on, or null when it is on neither (the coordinator, anyone else).</summary>
     public static InterestSide? SideOf(Reader reader, Interest interest)

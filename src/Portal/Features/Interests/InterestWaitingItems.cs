@@ -7,7 +7,8 @@ namespace Portal.Features.Interests;
 
 /// <summary>
 /// What waits in connections: for the owner's focal points, expressions of interest not yet answered; for the accounts
-/// told of a connection (<see cref="InterestCommands"/>), a reply of the other side that is the last word.
+/// told of a connection (<see cref="InterestCommands"/>), a reply of the other side that is the last word while the two are
+/// in discussion (a project agreed is settled: the two may still write, but nothing waits for an answer).
 /// </summary>
 public sealed class InterestWaitingItems(PortalDbContext db) : IWaitingItems
 {
@@ -32,7 +33,7 @@ public sealed class InterestWaitingItems(PortalDbContext db) : IWaitingItems
 
         var userId = reader.UserId;
         var replied = db.Interests.AsNoTracking()
-            .Where(i => (i.State == InterestState.InDiscussion || i.State == InterestState.ProjectAgreed)
+            .Where(i => i.State == InterestState.InDiscussion
                 && ((i.OwnerParticipantId == own && focalPoint) || (i.ParticipantId == own && (focalPoint || i.AuthorUserId == userId)))
                 && i.Replies.Any()
                 && i.Replies.OrderByDescending(r => r.Id).Select(r => r.ParticipantId).First() != own);

@@ -209,11 +209,28 @@ public static partial class IatiActivities
         return [.. Enumerable.Repeat(each, count - 1), 100m - (each * (count - 1))];
     }
 
-    /// <summary>Text without the characters XML 1.0 cannot hold (control characters a pasted text may carry).</summary>
+    /// <summary>
+    /// Text without the characters XML 1.0 cannot hold (control characters a pasted text may carry, a surrogate without
+    /// its pair). Characters beyond the Basic Multilingual Plane (an emoji) are two UTF-16 units, kept as their pair.
+    /// </summary>
     public static string XmlText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.All(XmlConvert.IsXmlChar) ? text : string.Concat(text.Where(XmlConvert.IsXmlChar));
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b")]

@@ -72,7 +72,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
         {
             Kind = kind,
             To = to,
-            Subject = subject,
+            Subject = SubjectLine(subject),
             Body = sensitive ? seal.Seal(body) : body,
             Sensitive = sensitive,
             ReplyTo = replyTo,
@@ -81,6 +81,29 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, OutboxSignal s
             NextAttemptAt = now,
         });
         signal.Wake();
+    }
+
+    /// <summary>
+    /// The subject on one line and within its column: subjects quote titles and names people typed, which may hold line
+    /// breaks and together pass <see cref="OutboxMessage.SubjectLength"/> (the database would refuse the row, and with
+    /// it the change that caused the message). A longer one ends in "…", never inside a character.
+    /// </summary>
+    public static string SubjectLine(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var line = subject.ReplaceLineEndings(" ").Trim();
+        if (line.Length <= OutboxMessage.SubjectLength)
+        {
+            return line;
+        }
+
+        var cut = OutboxMessage.SubjectLength - 1;
+        if (char.IsHighSurrogate(line[cut - 1]))
+        {
+            cut--;
+        }
+
+        return line[..cut] + "…";
     }
 }
 

@@ -111,9 +111,16 @@ public static class RateLimits
             await audit.RecordAsync(AuditEvent.RateLimited, http.Request.Path, $"retry after {seconds} s");
         }
 
-        var minutes = (int)Math.Ceiling(seconds / 60.0);
-        await response.WriteAsync(
-            $"Too many attempts from your address. Please wait {minutes} minute(s) and try again.", token);
+        await response.WriteAsync($"Too many attempts from your address. {WaitSentence(retryAfter)}", token);
+    }
+
+    /// <summary>How long to wait before trying again, as a whole sentence, in minutes rounded up: "Wait 1 minute, then try again."</summary>
+    public static string WaitSentence(TimeSpan retryAfter)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        return minutes == 1
+            ? "Wait 1 minute, then try again."
+            : string.Create(CultureInfo.InvariantCulture, $"Wait {minutes} minutes, then try again.");
     }
 
     private sealed class TooManyAttemptsResult(TimeSpan retryAfter, bool first) : IActionResult

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,8 @@ namespace Portal.Pages.Connections;
 
 /// <summary>
 /// "Express interest" in a need or an offer: asks for a short message, shows what the owner will receive, and sends it.
-/// Who may is <see cref="InterestRights"/>'s answer; anyone else gets 404.
+/// Who may is <see cref="InterestRights"/>'s answer: a posting the reader may not see answers 404; any other refusal
+/// (their own posting, applications closed) says itself, with 403.
 /// </summary>
 public sealed class ExpressModel(
     PortalDbContext db, PostingPages pages, Readers readers, InterestCommands commands, AcceptedLimits limits, AuditLog audit,
@@ -29,6 +29,9 @@ public sealed class ExpressModel(
     public string Contact { get; private set; } = "";
 
     public string ParticipantName { get; private set; } = "";
+
+    /// <summary>Why the reader may not express interest in this posting (<see cref="ExpressRefusals.Sentence"/>), or null.</summary>
+    public string? Refusal { get; private set; }
 
     public sealed class InputModel
     {
@@ -60,9 +63,8 @@ public sealed class ExpressModel(
                 await audit.RecordAsync(AuditEvent.RateLimited, Request.Path, "expressions of interest of one account");
             }
 
-            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Message),
-                $"You have sent {AcceptedLimits.InterestsPerHour} expressions of interest within an hour, the most one account may send. Wait {minutes} minute(s), then send this one again: your message is kept below.");
+                $"You have sent {AcceptedLimits.InterestsPerHour} expressions of interest within an hour, the most one account may send. {RateLimits.WaitSentence(retryAfter)} Your message is kept below.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
@@ -81,19 +83,33 @@ public sealed class ExpressModel(
     private async Task<IActionResult?> LoadAsync(int id)
     {
         var reader = await readers.CurrentAsync();
-        if (await pages.FindAsync(id) is not { } posting || InterestRights.WhyNotExpress(reader, posting, time.GetUtcNow()) is not null)
+        if (await pages.FindAsync(id) is not { } posting)
         {
             return NotFound();
         }
 
-        if (await db.Interests.AsNoTracking().Where(i => i.PostingId == id && i.ParticipantId == reader.ParticipantId)
-            .Select(i => (int?)i.Id).FirstOrDefaultAsync() is int existing)
+        var refusal = InterestRights.WhyNotExpress(reader, posting, time.GetUtcNow());
+        if (refusal == ExpressRefusal.NotVisible)
+        {
+            return NotFound();
+        }
+
+        if (reader.OwnParticipantId is int own
+            && await db.Interests.AsNoTracking().Where(i => i.PostingId == id && i.ParticipantId == own)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync() is int existing)
         {
             TempData["Status"] = "Your participant has already expressed interest in this posting: write in this connection instead.";
             return Redirect(InterestMail.PathOf(existing));
         }
 
         Posting = posting;
+        if (refusal is { } why)
+        {
+            Refusal = why.Sentence();
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         var me = await db.Users.AsNoTracking().Where(u => u.Id == reader.UserId)
             .Select(u => new { u.FullName, u.Position, u.Email, Participant = u.Participant!.Name }).SingleAsync();
         Contact = InterestMail.Contact(me.FullName, me.Position, me.Email!);

@@ -5,14 +5,14 @@ using Portal.Features.Interests;
 
 namespace Portal.Pages.Connections;
 
-/// <summary>The confirmation after expressing interest.</summary>
+/// <summary>The confirmation after expressing interest: the interested side's only; anyone else gets 404.</summary>
 public sealed class SentModel(InterestPages pages) : PageModel
 {
     public Interest Interest { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await pages.FindAsync(id) is not var (interest, _))
+        if (await pages.FindAsync(id) is not var (interest, reader) || InterestRights.SideOf(reader, interest) != InterestSide.Interested)
         {
             return NotFound();
         }

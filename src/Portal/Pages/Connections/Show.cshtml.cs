@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,8 @@ namespace Portal.Pages.Connections;
 /// only to whom <see cref="InterestRights"/> allows. Anyone who may not read it gets 404.
 /// </summary>
 public sealed class ShowModel(
-    PortalDbContext db, InterestPages pages, InterestCommands commands, AcceptedLimits limits, AuditLog audit) : PageModel
+    PortalDbContext db, InterestPages pages, InterestCommands commands, AcceptedLimits limits, AuditLog audit, TimeProvider time)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,10 +29,16 @@ public sealed class ShowModel(
 
     public IReadOnlyList<InterestState> States { get; private set; } = [];
 
-    /// <summary>The posting's contact point, while the posting exists (it may be empty).</summary>
+    /// <summary>The posting's contact point, while the reader may still read the posting (it may be empty).</summary>
     public string? OwnerContactPoint { get; private set; }
 
     public bool PostingExists { get; private set; }
+
+    /// <summary>
+    /// Whether the reader may still read the posting (<see cref="Reader.MayRead"/>): it may since have been withdrawn, or
+    /// opened to States only. If not, neither its link nor its current contact point is shown.
+    /// </summary>
+    public bool PostingReadable { get; private set; }
 
     private Reader reader = null!;
 
@@ -71,9 +77,8 @@ public sealed class ShowModel(
                 await audit.RecordAsync(AuditEvent.RateLimited, Request.Path, "connection replies of one account");
             }
 
-            var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Text),
-                $"You have written {AcceptedLimits.InterestRepliesPerHour} replies within an hour, the most one account may write. Wait {minutes} minute(s), then send this one again: your reply is kept below.");
+                $"You have written {AcceptedLimits.InterestRepliesPerHour} replies within an hour, the most one account may write. {RateLimits.WaitSentence(retryAfter)} Your reply is kept below.");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
@@ -117,10 +122,11 @@ public sealed class ShowModel(
         MayReply = InterestRights.MayReply(reader, interest);
         States = InterestRights.StatesOpenTo(reader, interest);
         var posting = interest.PostingId is int postingId
-            ? await db.Postings.AsNoTracking().Where(p => p.Id == postingId).Select(p => new { p.ContactPoint }).SingleOrDefaultAsync()
+            ? await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId)
             : null;
         PostingExists = posting is not null;
-        OwnerContactPoint = posting?.ContactPoint;
+        PostingReadable = posting is not null && reader.MayRead(posting, time.GetUtcNow());
+        OwnerContactPoint = PostingReadable ? posting!.ContactPoint : null;
         return true;
     }
 }

@@ -43,18 +43,19 @@ public sealed class MatchesModel(PortalDbContext db, PostingPages pages, Readers
         ApplicationsClosed = posting.Kind == PostingKind.Offer && !OfferDeadline.IsOpen(posting.ApplicationDeadline, now);
         Suggestions = await finder.ForAsync(await readers.CurrentAsync(), posting, Shown);
         CountryNames = await MatchPages.CountryNamesAsync(db, Suggestions);
-        Interests = await MatchPages.InterestsAsync(db, await readers.CurrentAsync(), Suggestions);
+        Interests = await MatchPages.InterestsAsync(db, await readers.CurrentAsync(), Suggestions, now);
         return Page();
     }
 }
 
 /// <summary>
-/// What a match list offers about interest: "Express interest" on each suggestion (<see cref="InterestRights.MayExpressOnSuggestions"/>),
-/// or, where the reader's participant already did, the link to that connection (by posting id).
+/// What a match list offers about interest: "Express interest" on the suggestions <see cref="InterestRights"/> allows
+/// (not the reader's own participant's, not an offer whose applications closed), or, where the reader's participant
+/// already did, the link to that connection (by posting id).
 /// </summary>
-public sealed record MatchInterests(bool MayExpress, IReadOnlyDictionary<int, int> Connections)
+public sealed record MatchInterests(IReadOnlySet<int> Expressible, IReadOnlyDictionary<int, int> Connections)
 {
-    public static readonly MatchInterests None = new(false, new Dictionary<int, int>());
+    public static readonly MatchInterests None = new(new HashSet<int>(), new Dictionary<int, int>());
 }
 
 /// <summary>What the two match pages share.</summary>
@@ -71,20 +72,23 @@ public static class MatchPages
             : await db.Participants.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, StringComparer.Ordinal);
     }
 
-    public static async Task<MatchInterests> InterestsAsync(PortalDbContext db, Reader reader, IEnumerable<Suggestion> suggestions)
+    public static async Task<MatchInterests> InterestsAsync(PortalDbContext db, Reader reader, IEnumerable<Suggestion> suggestions, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
-        if (!InterestRights.MayExpressOnSuggestions(reader))
+        // Connections are an account's participant's; an entry-code session has none and expresses nothing.
+        if (reader.OwnParticipantId is not int own)
         {
             return MatchInterests.None;
         }
 
         var ids = suggestions.Select(s => s.PostingId).Distinct().ToList();
         var connections = await db.Interests.AsNoTracking()
-            .Where(i => i.ParticipantId == reader.ParticipantId && i.PostingId != null && ids.Contains(i.PostingId.Value))
+            .Where(i => i.ParticipantId == own && i.PostingId != null && ids.Contains(i.PostingId.Value))
             .ToDictionaryAsync(i => i.PostingId!.Value, i => i.Id);
-        return new MatchInterests(true, connections);
+        var postings = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync();
+        var expressible = postings.Where(p => InterestRights.MayExpress(reader, p, now)).Select(p => p.Id).ToHashSet();
+        return new MatchInterests(expressible, connections);
     }
 
     public static string CountryName(this IReadOnlyDictionary<string, string> names, string code) =>

@@ -52,6 +52,6 @@ public sealed class OurMatchesModel(PortalDbContext db, Readers readers, MatchFi
         var items = postings.Select(p => new OwnMatches(p, best[p.Id])).ToList();
         Items = items;
         CountryNames = await MatchPages.CountryNamesAsync(db, items.SelectMany(i => i.Best));
-        Interests = await MatchPages.InterestsAsync(db, reader, items.SelectMany(i => i.Best));
+        Interests = await MatchPages.InterestsAsync(db, reader, items.SelectMany(i => i.Best), now);
     }
 }

@@ -40,6 +40,9 @@ public sealed class ShowModel(
     /// <summary>Whether "Express interest" is offered (<see cref="InterestRights"/>), and the connection if there is one already.</summary>
     public bool MayExpressInterest { get; private set; }
 
+    /// <summary>Why not, where the button would be (<see cref="ExpressRefusals.ShownOnPosting"/>): the refusal's one sentence.</summary>
+    public string? ExpressRefusalSentence { get; private set; }
+
     public int? InterestId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -120,7 +123,9 @@ public sealed class ShowModel(
         MatchesOffered = posting.Status == PostingStatus.Published && !IsExpired && posting.Kind != PostingKind.Experience
             && (posting.Kind == PostingKind.Need || OfferDeadline.IsOpen(posting.ApplicationDeadline, time.GetUtcNow()));
         RenewalOpen = posting.Status == PostingStatus.Published && PostingRenewal.IsOpen(posting.ValidUntil, time.GetUtcNow());
-        MayExpressInterest = InterestRights.MayExpress(reader, posting, Now);
+        var refusal = InterestRights.WhyNotExpress(reader, posting, Now);
+        MayExpressInterest = refusal is null;
+        ExpressRefusalSentence = refusal is { } why && why.ShownOnPosting() ? why.Sentence() : null;
         if (reader.IsAccount && !reader.Owns(posting.ParticipantId))
         {
             InterestId = await db.Interests.AsNoTracking().Where(i => i.PostingId == posting.Id && i.ParticipantId == reader.ParticipantId)
