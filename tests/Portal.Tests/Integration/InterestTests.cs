@@ -116,7 +116,7 @@ public sealed class InterestTests : PortalTest
     }
 
     [Fact]
-    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_AndAReplyRacingAWithdrawalIsNotSaved()
+    public async Task UnrelatedParticipant_Gets404_OnTheThreadAndItsForms_TheCoordinatorOnlyReads_AndAReplyRacingAWithdrawalIsNotSaved()
     {
         var (lao, _) = await SignedInAsync(PortalRole.FocalPoint, "LAO");
         var need = await lao.PublishAsync(LaoNeed);
@@ -142,6 +142,22 @@ public sealed class InterestTests : PortalTest
         // The confirmation is the interested side's only.
         Assert.Equal(HttpStatusCode.OK, (await deu.GetAsync($"/Connections/{id}/Sent")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lao.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+
+        // The coordinator reads the connection, and neither replies nor moves it: no forms, and a POST is refused.
+        var (coordinator, _) = await SignedInAsync(PortalRole.Coordinator, "isu-interest", twoFactor: true);
+        await coordinator.OpenAsync($"/Connections/{id}");
+        Assert.Equal(HttpStatusCode.OK, coordinator.LastResponse!.StatusCode);
+        Assert.Equal("We could help.", coordinator.Find("[data-testid=message]"));
+        Assert.Null(coordinator.Page!.QuerySelector("[data-testid=send-reply]"));
+        Assert.Null(coordinator.Page.QuerySelector("[data-testid^=state-]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsync($"/Connections/{id}?handler=Reply",
+            [new("__RequestVerificationToken", coordinator.Token()), new("Input.Text", "A word from the unit")])).StatusCode);
+        await coordinator.OpenAsync($"/Connections/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsync($"/Connections/{id}?handler=State",
+            [new("__RequestVerificationToken", coordinator.Token()), new("to", nameof(InterestState.Closed))])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/Connections/{id}/Sent")).StatusCode);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.InterestReplies.CountAsync()));
+        Assert.Equal(InterestState.Open, await Factory.WithDbAsync(db => db.Interests.Where(i => i.Id == id).Select(i => i.State).SingleAsync()));
 
         // A reply from Germany racing a withdrawal is not saved: the state the page read is the condition of the save.
         var germany = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == deuAccount.Email).Select(u => new { u.Id, u.ParticipantId }).SingleAsync());
@@ -207,13 +223,12 @@ public sealed class InterestTests : PortalTest
         await visitor.OpenAsync($"/Postings/{open}");
         Assert.Contains("Open to observers too", visitor.Find("h1"), StringComparison.Ordinal);
         Assert.Null(visitor.Page!.QuerySelector("[data-testid=express-interest]"));
-        var refused = await visitor.GetAsync($"/Postings/{open}/Interest");
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
-        Assert.DoesNotContain("Express", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Interest is expressed from a participant's account: a visit with an entry code cannot express it.", visitor.Find("[data-testid=express-refusal]"));
+        Assert.Equal("/Account/AccessDenied", Browser.RedirectPath(await visitor.GetAsync($"/Postings/{open}/Interest")));
         await visitor.OpenAsync($"/Postings/{open}");
-        Assert.NotEqual(HttpStatusCode.OK, (await visitor.PostAsync($"/Postings/{open}/Interest",
-            [new("__RequestVerificationToken", visitor.Token()), new("Input.Message", "From a code")])).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync("/Connections")).StatusCode);
+        Assert.Equal("/Account/AccessDenied", Browser.RedirectPath(await visitor.PostAsync($"/Postings/{open}/Interest",
+            [new("__RequestVerificationToken", visitor.Token()), new("Input.Message", "From a code")])));
+        Assert.Equal("/Account/AccessDenied", Browser.RedirectPath(await visitor.GetAsync("/Connections")));
 
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Interests.CountAsync()));
     }
@@ -401,9 +416,9 @@ public sealed class InterestTests : PortalTest
         });
     }
 
-    private async Task<(Browser Browser, TestAccount Account)> SignedInAsync(PortalRole role, string participant)
+    private async Task<(Browser Browser, TestAccount Account)> SignedInAsync(PortalRole role, string participant, bool twoFactor = false)
     {
-        var account = await TestAccounts.CreateAsync(Factory, role, participant);
+        var account = await TestAccounts.CreateAsync(Factory, role, participant, twoFactor);
         var browser = new Browser(Factory);
         browsers.Add(browser);
         await browser.SignInAsync(Factory, account);

@@ -188,11 +188,15 @@ public sealed class OpenDataExportTests : PortalTest
         Assert.Equal("1 posting", browser.Find("[data-testid=result-count]"));
         var (_, rows) = ReadCsv(await (await DownloadAsync(browser, "/Postings/Export/csv")).Content.ReadAsByteArrayAsync());
         Assert.Equal(["Open call for risk education partners"], rows.Select(r => r["title"]));
-        foreach (var format in new[] { "json", "iati" })
+        foreach (var (format, mediaType) in new[] { ("json", "application/json"), ("iati", "application/xml") })
         {
             foreach (var query in new[] { "", "?q=confidential", "?kind=Experience", "?q=stockpile" })
             {
-                var text = await (await DownloadAsync(browser, $"/Postings/Export/{format}{query}")).Content.ReadAsStringAsync();
+                // The download itself, not an error page that would hold nothing either.
+                var download = await DownloadAsync(browser, $"/Postings/Export/{format}{query}");
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+                Assert.Equal(mediaType, download.Content.Headers.ContentType!.MediaType);
+                var text = await download.Content.ReadAsStringAsync();
                 Assert.DoesNotContain("Confidential", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("Expired", text, StringComparison.Ordinal);
             }

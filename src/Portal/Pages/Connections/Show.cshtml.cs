@@ -59,6 +59,11 @@ public sealed class ShowModel(
             return NotFound();
         }
 
+        if (Side is null)
+        {
+            return OnNeitherSide();
+        }
+
         if (!MayReply)
         {
             TempData["Status"] = "This connection is closed: nothing more can be added to it.";
@@ -96,6 +101,11 @@ public sealed class ShowModel(
             return NotFound();
         }
 
+        if (Side is null)
+        {
+            return OnNeitherSide();
+        }
+
         if (!States.Contains(to))
         {
             TempData["Status"] = $"This connection is now “{Interest.State.Label()}”: that change is no longer possible.";
@@ -107,6 +117,9 @@ public sealed class ShowModel(
             : "Someone changed this connection at the same moment. Check its state below.";
         return Redirect(InterestMail.PathOf(id));
     }
+
+    /// <summary>The coordinator reads every connection and takes part in none: a reply or a state from them is refused.</summary>
+    private StatusCodeResult OnNeitherSide() => StatusCode(StatusCodes.Status403Forbidden);
 
     private async Task<bool> LoadAsync(int id, bool tracked = false)
     {
