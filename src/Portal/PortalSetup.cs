@@ -62,6 +62,7 @@ public static class PortalSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<MailSeal>();
+        services.AddSingleton<SignedLinks>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -72,6 +73,7 @@ public static class PortalSetup
         services.AddScoped<EntryCodeStore>();
         services.AddScoped<EntryCodeMail>();
         services.AddScoped<CodeHolders>();
+        services.AddSingleton<CodeHolderLinks>();
         services.AddHostedService<EntryCodeRotationService>();
         services.AddScoped<ParticipantSeeder>();
         services.AddScoped<AccessRequests>();

@@ -60,7 +60,16 @@ public class CodeHolder
 
     public string? CreatedBy { get; set; }
 
+    /// <summary>When the holder last said they still need access (at first, when they became a holder).</summary>
+    public DateTimeOffset ConfirmedAt { get; set; }
+
+    /// <summary>When the yearly e-mail asking them to confirm went out; null while none waits for an answer.</summary>
+    public DateTimeOffset? ConfirmationAskedAt { get; set; }
+
     public DateTimeOffset? RevokedAt { get; set; }
 
     public string? RevokedBy { get; set; }
+
+    /// <summary>Why the holding ended, in words the coordinator's page shows.</summary>
+    public string? RevokedReason { get; set; }
 }

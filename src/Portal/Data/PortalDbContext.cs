@@ -70,6 +70,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(s => s.Timing).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(s => new { s.Timing, s.CoveredUntil });
             e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.CodeHolder).WithMany().HasForeignKey(s => s.CodeHolderId).OnDelete(DeleteBehavior.Cascade);
+            e.ToTable(t => t.HasCheckConstraint("CK_Subscriptions_OneHolder", "(\"UserId\" IS NULL) <> (\"CodeHolderId\" IS NULL)"));
         });
 
         builder.Entity<AccountToken>(e =>
@@ -97,6 +99,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(h => h.NormalizedEmail).HasMaxLength(256);
             e.Property(h => h.CreatedBy).HasMaxLength(300);
             e.Property(h => h.RevokedBy).HasMaxLength(300);
+            e.Property(h => h.RevokedReason).HasMaxLength(300);
             e.HasOne(h => h.Participant).WithMany().HasForeignKey(h => h.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AccessRequest>().WithMany().HasForeignKey(h => h.AccessRequestId).OnDelete(DeleteBehavior.SetNull);
             // One current holding per address and audience: approving the same person again keeps the one they have.

@@ -46,6 +46,12 @@ public class PortalUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The last time the account signed in; null for one that has not since this was recorded.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>When the account was told that it will be disabled for not being used; cleared when it signs in.</summary>
+    public DateTimeOffset? IdleWarnedAt { get; set; }
+
     /// <summary>At once or in a daily summary: the account holder's choice (<c>Features/Notices</c>).</summary>
     public NoticeTiming Notices { get; set; }
 

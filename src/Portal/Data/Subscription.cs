@@ -18,16 +18,21 @@ public enum DigestTiming
 }
 
 /// <summary>
-/// An account's wish to hear of new postings of some kinds, areas and regions. An empty set asks for every value:
-/// nothing chosen at all is every new posting the account may see.
+/// A wish to hear of new postings of some kinds, areas and regions, held by an account or by a code holder (exactly
+/// one of the two). An empty set asks for every value: nothing chosen at all is every new posting its holder may see.
 /// </summary>
 public class Subscription
 {
     public int Id { get; set; }
 
-    public required string UserId { get; set; }
+    public string? UserId { get; set; }
 
     public PortalUser? User { get; set; }
+
+    /// <summary>A code holder's subscription, made from the link in their code e-mail; it ends with their holding.</summary>
+    public int? CodeHolderId { get; set; }
+
+    public CodeHolder? CodeHolder { get; set; }
 
     public PostingKinds Kinds { get; set; }
 

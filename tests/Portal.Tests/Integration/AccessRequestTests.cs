@@ -24,22 +24,8 @@ public sealed class AccessRequestTests : PortalTest
         return admin;
     }
 
-    private async Task<string> RequestAccessAsync(string participantCode, string email)
-    {
-        using var visitor = new Browser(Factory);
-        await visitor.OpenAsync("/Access/Request");
-        var participantId = await Factory.WithDbAsync(db => db.Participants.Where(p => p.Code == participantCode).Select(p => p.Id).SingleAsync());
-        await visitor.SubmitAsync("form", new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Amina Diallo",
-            ["Input.Email"] = email,
-            ["Input.ParticipantId"] = participantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Position"] = "Head of mine action",
-            ["Input.Note"] = "Accredited by the Permanent Mission.",
-        });
-        Assert.Contains("your request has been sent", visitor.Text, StringComparison.OrdinalIgnoreCase);
-        return email;
-    }
+    private Task<string> RequestAccessAsync(string participantCode, string email) =>
+        AccessSteps.RequestAccessAsync(Factory, participantCode, email);
 
     [Fact]
     public async Task NewRequest_ReachesEveryActiveCoordinatorByEmail_AndWaitsOnTheirHomePage()
@@ -176,12 +162,7 @@ public sealed class AccessRequestTests : PortalTest
         Assert.Equal(AccessRequestStatus.Rejected, status);
     }
 
-    /// <summary>The coordinator sends the code from the request's own button: nobody types or sees it.</summary>
-    private async Task SendCodeAsync(Browser admin, string email)
-    {
-        var id = await Factory.WithDbAsync(db => db.AccessRequests.Where(r => r.Email == email).Select(r => r.Id).SingleAsync());
-        await admin.SubmitAsync($"section[aria-labelledby=req-{id}] form[action*='handler=SendCode'] button");
-    }
+    private Task SendCodeAsync(Browser admin, string email) => AccessSteps.SendCodeAsync(Factory, admin, email);
 
     [Fact]
     public async Task SendCode_EmailsTheCurrentCodeAsThePortalHoldsIt_WhichOpensThePortal_AndIsNowhereInClear()

@@ -20,15 +20,15 @@ public sealed class OutboxKindTests : PortalTest
         var statesCode = await RotateAsync(CodeAudience.States);
         var observersCode = await RotateAsync(CodeAudience.Observers);
         var delivered = Address("delivered");
-        await QueueAsync((mail, _) => mail.SendCode(delivered, "Early Reader", "Iraq", CodeAudience.States, statesCode));
+        await QueueAsync((mail, _) => mail.SendCode(1, delivered, "Early Reader", "Iraq", CodeAudience.States, statesCode));
         Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, delivered));
 
         var waiting = Address("waiting");
         var observer = Address("observer");
         await QueueAsync((mail, outbox) =>
         {
-            mail.SendCode(waiting, "Slow Reader", "Iraq", CodeAudience.States, statesCode);
-            mail.SendCode(observer, "NGO Reader", "NGO X", CodeAudience.Observers, observersCode);
+            mail.SendCode(2, waiting, "Slow Reader", "Iraq", CodeAudience.States, statesCode);
+            mail.SendCode(3, observer, "NGO Reader", "NGO X", CodeAudience.Observers, observersCode);
             // The same words as a code e-mail, but not one: the subject is text, not a key.
             outbox.Enqueue("test-note", waiting, StatesCodeSubject, "A note without any code.");
         });

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Subscriptions;
-using Portal.Pages.Account.Manage;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -168,10 +167,10 @@ public sealed class SubscriptionTests : PortalTest
         Assert.Equal("You have no subscriptions yet.", lao.Find("[data-testid=no-subscriptions]"));
 
         await lao.SubmitAsync("form[action*=Add]");
-        Assert.Contains(SubscriptionsModel.TimingMissing, lao.Find(".error-summary"), StringComparison.Ordinal);
+        Assert.Contains(SubscriptionsPage.TimingMissing, lao.Find(".error-summary"), StringComparison.Ordinal);
         await lao.PostAsync("/Account/Manage/Subscriptions?handler=Add",
             [new("Input.Timing", nameof(DigestTiming.Weekly)), new("Input.Regions", "Atlantis"), new("__RequestVerificationToken", lao.Token())]);
-        Assert.Contains(SubscriptionsModel.UnknownChoice, lao.Find(".error-summary"), StringComparison.Ordinal);
+        Assert.Contains(SubscriptionsPage.UnknownChoice, lao.Find(".error-summary"), StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Subscriptions.CountAsync()));
 
         await SubscribeAsync(lao, [nameof(PostingKinds.Offers)], [], [nameof(Regions.Asia)], nameof(DigestTiming.Weekly));
@@ -182,7 +181,7 @@ public sealed class SubscriptionTests : PortalTest
             Values = new Dictionary<string, string> { ["Input.Timing"] = nameof(DigestTiming.AtOnce) },
             Lists = new Dictionary<string, string[]> { ["Input.Kinds"] = [nameof(PostingKinds.Offers)], ["Input.Regions"] = [nameof(Regions.Asia)] },
         });
-        Assert.Contains(SubscriptionsModel.AlreadyHave, lao.Find(".error-summary"), StringComparison.Ordinal);
+        Assert.Contains(SubscriptionsPage.AlreadyHave, lao.Find(".error-summary"), StringComparison.Ordinal);
 
         var mine = await Factory.WithDbAsync(db => db.Subscriptions.Select(s => s.Id).SingleAsync());
         var deu = await SignedInAsync(PortalRole.Member, "DEU");

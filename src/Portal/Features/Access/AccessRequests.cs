@@ -213,11 +213,19 @@ public sealed class AccessRequests(
                    "portal kept codes. Change the code on the Entry codes page; from then on the portal sends it itself.";
         }
 
-        Decide(request, AccessRequestStatus.CodeSent, audience == CodeAudience.States ? PortalRole.Member : PortalRole.Observer, null);
-        await holders.KeepAsync(request, audience);
-        codeMail.SendCode(request.Email, request.Name, request.Participant.Name, audience, code);
+        // The holding is saved first, for its number in the e-mail's subscriptions link; all of it or nothing.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        Decide(request, AccessRequestStatus.CodeSent, EntryCodeStore.RoleOf(audience), null);
+        var holder = await holders.KeepAsync(request, audience);
+        await db.SaveChangesAsync();
+        codeMail.SendCode(holder.Id, request.Email, request.Name, request.Participant.Name, audience, code);
         audit.Write(AuditEvent.AccessRequestCodeSent, $"request #{request.Id}", $"{audience} code to {request.Email}, now a code holder");
         await db.SaveChangesAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
         return null;
     }
 

@@ -1,10 +1,11 @@
 using Portal.Data;
+using Portal.Features.Postings;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Features.EntryCodes;
 
 /// <summary>The texts of e-mails about entry codes, in one place.</summary>
-public sealed class EntryCodeMail(Outbox outbox)
+public sealed class EntryCodeMail(Outbox outbox, CodeHolderLinks links)
 {
     /// <summary>The kind of e-mails carrying a code of <paramref name="audience"/>: a rotation cancels those still unsent.</summary>
     public static string CodeKind(CodeAudience audience) => $"entry-code:{audience}";
@@ -12,7 +13,7 @@ public sealed class EntryCodeMail(Outbox outbox)
     public static string ChangedKind(CodeAudience audience) => $"entry-code-changed:{audience}";
 
     /// <summary>Sends a code to a person whose request was approved; the body is erased once delivered.</summary>
-    public void SendCode(string to, string name, string participantName, CodeAudience audience, string code) =>
+    public void SendCode(int holderId, string to, string name, string participantName, CodeAudience audience, string code) =>
         outbox.Enqueue(CodeKind(audience), to, $"Your entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})", $"""
             Dear {name},
 
@@ -22,10 +23,13 @@ public sealed class EntryCodeMail(Outbox outbox)
                 {EntryCodeFormat.Group(EntryCodeFormat.Normalize(code)!)}
 
             The code is changed regularly; the portal will e-mail you each new one. Do not forward it.
+
+            To get e-mails about new postings, choose what you want to hear of here (no sign-in needed; the link is yours alone):
+            {outbox.Link(links.SubscriptionsPath(holderId))}
             """, sensitive: true);
 
     /// <summary>Sends a changed code to a code holder; the body is erased once delivered.</summary>
-    public void SendNewCode(string to, string name, CodeAudience audience, string code) =>
+    public void SendNewCode(int holderId, string to, string name, CodeAudience audience, string code) =>
         outbox.Enqueue(CodeKind(audience), to, $"New entry code for the CCM Cooperation Portal ({EntryCodeStore.Label(audience)})", $"""
             Dear {name},
 
@@ -35,7 +39,27 @@ public sealed class EntryCodeMail(Outbox outbox)
                 {EntryCodeFormat.Group(EntryCodeFormat.Normalize(code)!)}
 
             You receive each new code because a coordinator approved your request for access. Do not forward it.
+
+            Your e-mails about new postings (no sign-in needed; the link is yours alone):
+            {outbox.Link(links.SubscriptionsPath(holderId))}
             """, sensitive: true);
+
+    public const string ConfirmKind = "code-holder-confirm";
+
+    /// <summary>The yearly question to a code holder, with the link that keeps them on the list.</summary>
+    public void AskToConfirm(int holderId, string to, string name, CodeAudience audience, DateTimeOffset answerBy) =>
+        outbox.Enqueue(ConfirmKind, to, "Do you still need the entry code for the CCM Cooperation Portal?", $"""
+            Dear {name},
+
+            A year ago or more, a coordinator approved your request for access to the CCM Cooperation Portal, and since then
+            the portal has e-mailed you each new entry code for {EntryCodeStore.Label(audience)}.
+
+            If you still need access, open this link and confirm by {PostingLabels.Date(answerBy)} (no sign-in needed):
+            {outbox.Link(links.ConfirmPath(holderId))}
+
+            If you do nothing, you will receive no more codes after that date, and your e-mails about new postings stop.
+            You can request access again at any time: {outbox.Link("/Access/Request")}
+            """);
 
     /// <summary>
     /// Cancels, in the caller's transaction, the code e-mails of <paramref name="audience"/> not sent yet, and erases

@@ -22,6 +22,9 @@ public sealed class EntryCodeStore(
 
     public static string Label(CodeAudience audience) => audience == CodeAudience.States ? "States" : "observers";
 
+    /// <summary>How someone who entered with the audience's code reads: a member of the States, or an observer.</summary>
+    public static PortalRole RoleOf(CodeAudience audience) => audience == CodeAudience.Observers ? PortalRole.Observer : PortalRole.Member;
+
     public async Task<int> RotationDaysAsync(CodeAudience audience)
     {
         var key = IntervalKey(audience);
@@ -158,10 +161,10 @@ public sealed class EntryCodeStore(
         // The old code's unsent e-mails go, then the new code goes to everyone who holds the audience's code.
         await mail.CancelUnsentCodesAsync(audience);
         var holders = await db.CodeHolders.AsNoTracking().Current(audience).OrderBy(h => h.Id)
-            .Select(h => new { h.Email, h.Name }).ToListAsync();
+            .Select(h => new { h.Id, h.Email, h.Name }).ToListAsync();
         foreach (var holder in holders)
         {
-            mail.SendNewCode(holder.Email, holder.Name, audience, code);
+            mail.SendNewCode(holder.Id, holder.Email, holder.Name, audience, code);
         }
 
         audit.Write(AuditEvent.EntryCodeRotated, audience.ToString(), $"{reason}; sent to {holders.Count} code holder(s)");
@@ -226,8 +229,9 @@ public sealed class EntryCodeStore(
 }
 
 /// <summary>
-/// Checks once a minute whether a code is due for rotation. The heartbeat is real time; whether a code is due is
-/// decided on <see cref="TimeProvider"/> inside <see cref="EntryCodeStore.RotateDueAsync"/>.
+/// Checks once a minute whether a code is due for rotation, and runs the code holders' yearly check. The heartbeat is
+/// real time; what is due is decided on <see cref="TimeProvider"/> inside <see cref="EntryCodeStore.RotateDueAsync"/>
+/// and <see cref="CodeHolders.ReviewAsync"/>.
 /// </summary>
 public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogger<EntryCodeRotationService> logger)
     : ScheduledJob(scopes, logger)
@@ -236,6 +240,13 @@ public sealed class EntryCodeRotationService(IServiceScopeFactory scopes, ILogge
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        // Holders are checked first, so that one dropped now does not receive a code changed in the same minute.
+        var (asked, dropped) = await services.GetRequiredService<CodeHolders>().ReviewAsync(cancellationToken);
+        if (asked + dropped > 0)
+        {
+            Logger.LogInformation("Asked {Asked} code holder(s) to confirm; dropped {Dropped} who did not", asked, dropped);
+        }
+
         var rotated = await services.GetRequiredService<EntryCodeStore>().RotateDueAsync();
         if (rotated > 0)
         {

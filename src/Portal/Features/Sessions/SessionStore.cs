@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.EntryCodes;
 using Portal.Infrastructure.Caching;
 
 namespace Portal.Features.Sessions;
@@ -66,7 +67,7 @@ public sealed class SessionStore(
     public async Task<ClaimsPrincipal> StartCodeSessionAsync(
         EntryCode code, Participant participant, string name, string email, string? ipAddress)
     {
-        var role = code.Audience == CodeAudience.Observers ? PortalRole.Observer : PortalRole.Member;
+        var role = EntryCodeStore.RoleOf(code.Audience);
         var session = new PortalSession
         {
             Id = NewId(),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.EntryCodes;
 
 namespace Portal.Features.Subscriptions;
 
@@ -9,7 +10,8 @@ public sealed record DigestPosting(int Id, PostingKind Kind, string Title, strin
 
 /// <summary>
 /// Sends the subscription e-mails that are due (<see cref="SubscriptionFilter.IsDue"/>): for each, the postings
-/// published since its last e-mail that match it and that its account may see now, by the one visibility rule
+/// published since its last e-mail that match it and that its holder may see now (an account as itself, a code holder
+/// as their code's audience), by the one visibility rule
 /// (<see cref="Reader.MaySee(DateTimeOffset)"/>). Nothing new, no e-mail. Each subscription's period is claimed with a
 /// conditional update in the same transaction as its e-mail, so two instances never send it twice.
 /// </summary>
@@ -23,14 +25,41 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
         var now = time.GetUtcNow() - Settle;
         var lastPublished = await FirstPublications(DateTimeOffset.MinValue, now).MaxAsync(v => (DateTimeOffset?)v.PublishedAt, cancellationToken);
         var weekAgo = now - SubscriptionFilter.Week;
-        var candidates = await db.Subscriptions.AsNoTracking()
+        var due = db.Subscriptions.AsNoTracking()
             .Where(s => (s.Timing == DigestTiming.Weekly && s.CoveredUntil <= weekAgo)
-                || (s.Timing == DigestTiming.AtOnce && lastPublished != null && s.CoveredUntil < lastPublished))
-            .Where(s => s.User!.IsActivated && !s.User.IsDisabled)
-            .OrderBy(s => s.Id)
-            .Select(s => new Recipient(s, s.User!.Email!, s.User.FullName, s.User.Role, s.User.ParticipantId, s.User.Participant!.Kind,
-                s.User.Participant.MayPublish))
+                || (s.Timing == DigestTiming.AtOnce && lastPublished != null && s.CoveredUntil < lastPublished));
+        var accounts = await due.Where(s => s.UserId != null && s.User!.IsActivated && !s.User.IsDisabled)
+            .Select(s => new
+            {
+                Subscription = s,
+                s.User!.Email,
+                s.User.FullName,
+                s.User.Role,
+                s.User.ParticipantId,
+                s.User.Participant!.Kind,
+                s.User.Participant.MayPublish,
+            })
             .ToListAsync(cancellationToken);
+        // A code holder reads what their code opens: the anonymous reader of its audience, never their participant's.
+        var holders = await due.Where(s => s.CodeHolderId != null && s.CodeHolder!.RevokedAt == null)
+            .Select(s => new
+            {
+                Subscription = s,
+                s.CodeHolder!.Email,
+                s.CodeHolder.Name,
+                s.CodeHolder.Audience,
+                s.CodeHolder.ParticipantId,
+                s.CodeHolder.Participant!.Kind,
+                s.CodeHolder.Participant.MayPublish,
+            })
+            .ToListAsync(cancellationToken);
+        var candidates = accounts
+            .Select(a => new Recipient(a.Subscription, a.Email!, a.FullName,
+                Reader.ForAccount(a.Subscription.UserId!, a.ParticipantId, a.Kind, a.MayPublish, a.Role)))
+            .Concat(holders.Select(h => new Recipient(h.Subscription, h.Email, h.Name,
+                Reader.ForCodeSession(h.ParticipantId, h.Kind, h.MayPublish, EntryCodeStore.RoleOf(h.Audience)))))
+            .OrderBy(r => r.Subscription.Id)
+            .ToList();
         var sent = 0;
         foreach (var recipient in candidates.Where(c => SubscriptionFilter.IsDue(c.Subscription, now, lastPublished)))
         {
@@ -71,7 +100,7 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
             return false;
         }
 
-        var reader = Reader.ForAccount(subscription.UserId, recipient.ParticipantId, recipient.Kind, recipient.MayPublish, recipient.Role);
+        var reader = recipient.Reader;
         var firsts = FirstPublications(since, now);
         var published = await db.Postings.AsNoTracking().Where(reader.MaySee(now))
             .Where(p => firsts.Any(v => v.PostingId == p.Id))
@@ -89,6 +118,5 @@ public sealed class SubscriptionDigest(PortalDbContext db, SubscriptionMail mail
         return matching.Count > 0;
     }
 
-    private sealed record Recipient(
-        Subscription Subscription, string Email, string FullName, PortalRole Role, int ParticipantId, ParticipantKind Kind, bool MayPublish);
+    private sealed record Recipient(Subscription Subscription, string Email, string FullName, Reader Reader);
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Portal.Data;
+using Portal.Features.EntryCodes;
 using Portal.Features.Postings;
 using Portal.Infrastructure.Email;
 
 namespace Portal.Features.Subscriptions;
 
 /// <summary>The texts of subscription e-mails, in one place.</summary>
-public sealed class SubscriptionMail(Outbox outbox, UnsubscribeLinks links)
+public sealed class SubscriptionMail(Outbox outbox, UnsubscribeLinks links, CodeHolderLinks holderLinks)
 {
     public const string DigestKind = "subscription-digest";
 
@@ -33,6 +34,9 @@ public sealed class SubscriptionMail(Outbox outbox, UnsubscribeLinks links)
             ? "You get this e-mail once a week when something new matches."
             : "You get this e-mail soon after something new that matches is published.";
         var unsubscribe = outbox.Link(links.PathFor(subscription.Id));
+        var change = subscription.CodeHolderId is int holder
+            ? $"To change your subscriptions, open this link (no sign-in needed; it is yours alone):\n{outbox.Link(holderLinks.SubscriptionsPath(holder))}"
+            : $"To change your subscriptions, sign in and open:\n{outbox.Link("/Account/Manage/Subscriptions")}";
         outbox.Enqueue(DigestKind, to, subject, $"""
             Dear {name},
 
@@ -47,8 +51,7 @@ public sealed class SubscriptionMail(Outbox outbox, UnsubscribeLinks links)
             To stop these e-mails, open this link (no sign-in needed):
             {unsubscribe}
 
-            To change your subscriptions, sign in and open:
-            {outbox.Link("/Account/Manage/Subscriptions")}
+            {change}
             """, unsubscribeUrl: unsubscribe);
     }
 }

@@ -635,6 +635,12 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("ConfirmationAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -664,6 +670,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RevokedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RevokedReason")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
@@ -1542,6 +1552,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("IdleWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsActivated")
                         .HasColumnType("boolean");
 
@@ -1550,6 +1563,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<bool>("IsEditor")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("LastSummaryDay")
                         .HasColumnType("date");
@@ -1895,6 +1911,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("Areas")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CodeHolderId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CoveredUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -1913,16 +1932,20 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CodeHolderId");
 
                     b.HasIndex("UserId");
 
                     b.HasIndex("Timing", "CoveredUntil");
 
-                    b.ToTable("Subscriptions");
+                    b.ToTable("Subscriptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Subscriptions_OneHolder", "(\"UserId\" IS NULL) <> (\"CodeHolderId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2304,11 +2327,17 @@ namespace Portal.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Data.Subscription", b =>
                 {
+                    b.HasOne("Portal.Data.CodeHolder", "CodeHolder")
+                        .WithMany()
+                        .HasForeignKey("CodeHolderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Data.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CodeHolder");
 
                     b.Navigation("User");
                 });

@@ -605,6 +605,12 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConfirmationAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -634,6 +640,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RevokedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -1488,6 +1498,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdleWarnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActivated")
                         .HasColumnType("INTEGER");
 
@@ -1495,6 +1508,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsEditor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastSummaryDay")
@@ -1836,6 +1852,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("Areas")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CodeHolderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CoveredUntil")
                         .HasColumnType("INTEGER");
 
@@ -1854,16 +1873,20 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CodeHolderId");
 
                     b.HasIndex("UserId");
 
                     b.HasIndex("Timing", "CoveredUntil");
 
-                    b.ToTable("Subscriptions");
+                    b.ToTable("Subscriptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Subscriptions_OneHolder", "(\"UserId\" IS NULL) <> (\"CodeHolderId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2245,11 +2268,17 @@ namespace Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Data.Subscription", b =>
                 {
+                    b.HasOne("Portal.Data.CodeHolder", "CodeHolder")
+                        .WithMany()
+                        .HasForeignKey("CodeHolderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Data.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CodeHolder");
 
                     b.Navigation("User");
                 });
