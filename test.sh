@@ -11,7 +11,8 @@
 #      book poppler-utils, fonts-liberation2 and epubcheck); needs root
 #   2. starts a throwaway PostgreSQL and an SMTP sink (aiosmtpd, writing a Maildir) on free
 #      ports on 127.0.0.1, in a temp dir; both are stopped and removed on exit, failure or Ctrl-C
-#   3. dotnet build -c Release, then dotnet format whitespace and style --verify-no-changes
+#   3. dotnet build -c Release, then dotnet format whitespace and style --verify-no-changes, in the background from
+#      the start (while packages install and services start)
 #   4. dotnet test (Release, --no-build) per provider and project, trx files in
 #      artifacts/test-results/<provider>/<project>/: the integration tests on each provider; unit tests and
 #      [Trait("Database", "None")] classes in the first pass only, the browser journeys in the last pass only
@@ -74,6 +75,55 @@ die() { printf '\ntest.sh: ERROR: %s\n' "$*" >&2; exit 1; }
 PY=/usr/bin/python3
 ARTIFACTS="$REPO/artifacts"
 
+# Long-running commands run in their own process group (setsid) in the background while the
+# script waits: bash then runs the INT/TERM trap at once (not only after dotnet has finished),
+# and the trap can stop dotnet with its test hosts and browsers as one group.
+CHILD=""
+run() {
+  setsid "$@" </dev/null &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return $rc
+}
+kill_child() {
+  [[ -n "$CHILD" ]] || return 0
+  kill -TERM -- "-$CHILD" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 -- "-$CHILD" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$CHILD" 2>/dev/null || true
+  CHILD=""
+}
+
+# ---------------------------------------------------------------- 0. build and format, in the background
+# The build and the format check need only the .NET SDK, so they run while the packages install and the services start
+# (on a fresh CI machine the install is mostly waiting on the network). Their output is shown at step 6.
+PREP="$(mktemp -d "${TMPDIR:-/tmp}/portal-prep.XXXXXX")"
+PREP_PID=""
+stop_prepare() {
+  if [[ -n "$PREP_PID" ]]; then
+    kill -TERM -- "-$PREP_PID" 2>/dev/null || true
+    wait "$PREP_PID" 2>/dev/null || true
+    PREP_PID=""
+  fi
+  rm -rf "$PREP"
+}
+trap stop_prepare EXIT
+trap 'echo; echo "test.sh: interrupted, stopping" >&2; exit 130' INT
+trap 'echo "test.sh: terminated, stopping" >&2; exit 143' TERM HUP
+step "Building and checking format in the background (dotnet build -c Release; dotnet format whitespace, style)"
+# The build has run the analyzers and the code-style rules (warnings are errors, EnforceCodeStyleInBuild): what is left
+# to check is layout and the order of usings. `dotnet format` without a subcommand would run every analyzer again
+# (76 s against 49 s on two cores).
+setsid bash -c '
+  dotnet build Portal.slnx -c Release -nologo -v minimal -clp:Summary >"$1/build.log" 2>&1; echo $? >"$1/build.rc"
+  [[ $(cat "$1/build.rc") == 0 ]] || exit 0
+  { dotnet format whitespace Portal.slnx --verify-no-changes --no-restore -v minimal \
+    && dotnet format style Portal.slnx --verify-no-changes --no-restore -v minimal; } >"$1/format.log" 2>&1
+  echo $? >"$1/format.rc"
+' prepare "$PREP" </dev/null &
+PREP_PID=$!
+
 # ---------------------------------------------------------------- 1. packages
 step "Checking system packages"
 missing=()
@@ -105,28 +155,9 @@ PG_STARTED="" SINK_PID=""
 
 as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# Long-running commands run in their own process group (setsid) in the background while the
-# script waits: bash then runs the INT/TERM trap at once (not only after dotnet has finished),
-# and the trap can stop dotnet with its test hosts and browsers as one group.
-CHILD=""
-run() {
-  setsid "$@" </dev/null &
-  CHILD=$!
-  local rc=0
-  wait "$CHILD" || rc=$?
-  CHILD=""
-  return $rc
-}
-kill_child() {
-  [[ -n "$CHILD" ]] || return 0
-  kill -TERM -- "-$CHILD" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 -- "-$CHILD" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL -- "-$CHILD" 2>/dev/null || true
-  CHILD=""
-}
-
 stop_services() {
   kill_child
+  stop_prepare
   if [[ -n "$PG_STARTED" ]]; then
     as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null 2>&1 \
       || as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop >/dev/null 2>&1 || true
@@ -148,8 +179,6 @@ stop_services() {
   fi
 }
 trap stop_services EXIT
-trap 'echo; echo "test.sh: interrupted, stopping" >&2; exit 130' INT
-trap 'echo "test.sh: terminated, stopping" >&2; exit 143' TERM HUP
 
 free_port() {
   $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -203,17 +232,14 @@ export PORTAL_TEST_ARTIFACTS="$ARTIFACTS"
 export PLAYWRIGHT_CHROMIUM=/usr/bin/chromium
 mkdir -p "$ARTIFACTS"
 
-# ---------------------------------------------------------------- 6. build and format
-step "Building (dotnet build Portal.slnx -c Release)"
-run dotnet build Portal.slnx -c Release -nologo -v minimal -clp:Summary || die "build failed"
-
-# The build has run the analyzers and the code-style rules (warnings are errors, EnforceCodeStyleInBuild): what is left
-# to check is layout and the order of usings. `dotnet format` without a subcommand would run every analyzer again
-# (76 s against 49 s on two cores).
-step "Checking format (dotnet format whitespace, style --verify-no-changes)"
+# ---------------------------------------------------------------- 6. build and format (started at step 0)
+step "Waiting for the build and the format check"
+CHILD="$PREP_PID"; wait "$PREP_PID" 2>/dev/null || true; CHILD=""; PREP_PID=""
+cat "$PREP/build.log"
+[[ "$(cat "$PREP/build.rc" 2>/dev/null)" == 0 ]] || die "build failed"
+cat "$PREP/format.log"
 FORMAT_OK=1
-if ! { run dotnet format whitespace Portal.slnx --verify-no-changes --no-restore -v minimal \
-       && run dotnet format style Portal.slnx --verify-no-changes --no-restore -v minimal; }; then
+if [[ "$(cat "$PREP/format.rc" 2>/dev/null)" != 0 ]]; then
   FORMAT_OK=0
   note "FORMAT CHECK FAILED: run 'dotnet format Portal.slnx' and commit the result. Running the tests anyway."
 fi
