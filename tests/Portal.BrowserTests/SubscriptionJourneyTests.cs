@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Portal.BrowserTests.Infrastructure;
 using Portal.BrowserTests.Pages;
 using Portal.Data;
+using Portal.Features.EntryCodes;
 using Portal.Features.Subscriptions;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -13,8 +14,9 @@ namespace Portal.BrowserTests;
 
 /// <summary>
 /// A member subscribes to clearance offers in Africa from their account page, gets the e-mail when one is published,
-/// and stops it from the e-mail's link without signing in: checkpoints 381–384, photographed at 1280 and 390 pixels
-/// and scanned by axe.
+/// and stops it from the e-mail's link without signing in: checkpoints 381–384; a code holder, who has no account, does
+/// the same from the link in their code e-mails and answers the yearly question: checkpoints 401–404. Each photographed
+/// at 1280 and 390 pixels and scanned by axe.
 /// </summary>
 public sealed class SubscriptionJourneyTests(PortalBrowserFixture app, ITestOutputHelper output) : IClassFixture<PortalBrowserFixture>
 {
@@ -76,6 +78,57 @@ public sealed class SubscriptionJourneyTests(PortalBrowserFixture app, ITestOutp
 
         // The member's own session ended during the week; the subscription is gone.
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.Subscriptions.CountAsync()));
+        steps.AssertAccessible();
+    }
+
+    [Fact]
+    public async Task Journey_ACodeHolderSubscribesFromTheirLink_AndConfirmsTheyStillNeedAccess()
+    {
+        var steps = new Checkpoints(output, firstNumber: 401);
+        // A holder as a coordinator's "Send the entry code" makes one, and the links their e-mails carry.
+        var holderId = await app.Factory.WithDbAsync(async db =>
+        {
+            var now = app.Factory.Time.GetUtcNow();
+            var email = $"holder.{Guid.NewGuid():N}@example.test";
+            var holder = new CodeHolder
+            {
+                Audience = CodeAudience.States,
+                Name = "Lejla Hadžić",
+                Email = email,
+                NormalizedEmail = email,
+                ParticipantId = await db.Participants.Where(p => p.Code == "BIH").Select(p => p.Id).SingleAsync(),
+                CreatedAt = now,
+                ConfirmedAt = now,
+            };
+            db.CodeHolders.Add(holder);
+            await db.SaveChangesAsync();
+            return holder.Id;
+        });
+        var links = app.Factory.Services.GetRequiredService<CodeHolderLinks>();
+
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(links.SubscriptionsPath(holderId));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("E-mails about new postings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Choose when you want the e-mail");
+        await steps.AtAsync(page, "holder-subscriptions-error");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Kinds of posting" }).GetByLabel("Offers", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "At once" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your subscription is saved");
+        await Expect(page.GetByTestId("subscription")).ToContainTextAsync("Offers");
+        await steps.AtAsync(page, "holder-subscriptions");
+
+        // The yearly question's link: opening it changes nothing, the button confirms.
+        await page.GotoAsync(links.ConfirmPath(holderId));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Do you still need access?");
+        await steps.AtAsync(page, "holder-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, I still need access" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You will keep receiving the entry code");
+        await steps.AtAsync(page, "holder-confirmed");
+
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Subscriptions.CountAsync(s => s.CodeHolderId == holderId)));
         steps.AssertAccessible();
     }
 }

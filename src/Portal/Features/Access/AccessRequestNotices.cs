@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Features.Accounts;
 using Portal.Infrastructure;
 
 namespace Portal.Features.Access;
@@ -13,7 +14,8 @@ public sealed class AccessRequestOptions
 /// Tells the coordinators of requests that arrived while they were told of others (<see cref="AccessRequests.TellCoordinatorsAsync"/>):
 /// a burst becomes one e-mail per coordinator and <see cref="AccessRequests.NoticeInterval"/>, and the last of it is not
 /// left waiting for the next request; and reminds them of requests still waiting after
-/// <see cref="AccessRequests.RemindAfter"/> (<see cref="AccessRequests.RemindCoordinatorsAsync"/>).
+/// <see cref="AccessRequests.RemindAfter"/> (<see cref="AccessRequests.RemindCoordinatorsAsync"/>); and runs the yearly
+/// check of unused accounts (<see cref="IdleAccounts"/>).
 /// </summary>
 public sealed class AccessRequestNotices(IServiceScopeFactory scopes, IOptions<AccessRequestOptions> options, ILogger<AccessRequestNotices> logger)
     : ScheduledJob(scopes, logger)
@@ -35,6 +37,12 @@ public sealed class AccessRequestNotices(IServiceScopeFactory scopes, IOptions<A
         if (reminded > 0)
         {
             Logger.LogInformation("Reminded the coordinators of {Count} access request(s) waiting {Days} days", reminded, AccessRequests.RemindAfter.Days);
+        }
+
+        var (warned, disabled) = await services.GetRequiredService<IdleAccounts>().ReviewAsync(cancellationToken);
+        if (warned + disabled > 0)
+        {
+            Logger.LogInformation("Warned {Warned} account(s) not used for a year; disabled {Disabled} warned {Days} days ago", warned, disabled, IdleAccounts.Grace.Days);
         }
     }
 }

@@ -44,6 +44,40 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
             If you did not ask for this, ignore this message: your password stays as it is.
             """, sensitive: true);
     }
+
+    public const string IdleKind = "account-idle";
+
+    /// <summary>Tells an account that has not been used for a year that it will be disabled unless it signs in.</summary>
+    public void WarnIdle(PortalUser user, DateTimeOffset disableOn)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var date = disableOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        outbox.Enqueue(IdleKind, user.Email!, "Your Cooperation Portal account will be disabled unless you sign in", $"""
+            Dear {user.FullName},
+
+            Your account on the Convention on Cluster Munitions Cooperation Portal has not been used for a year.
+            Accounts nobody uses are disabled, so that nobody keeps access they no longer need.
+
+            If you still need it, sign in before {date}: {outbox.Link("/Account/SignIn")}
+            If you do nothing, the account will be disabled on {date}, and those who manage the accounts of {user.Participant?.Name} will be told.
+            """);
+    }
+
+    /// <summary>Tells a focal point (or a coordinator) that an account of their participant was disabled for not being used.</summary>
+    public void TellOfIdleDisabled(PortalUser recipient, PortalUser disabled)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(disabled);
+        var participant = disabled.Participant?.Name ?? "";
+        outbox.Enqueue(IdleKind, recipient.Email!, $"The account of {disabled.FullName} was disabled: not used for a year", $"""
+            Dear {recipient.FullName},
+
+            The Cooperation Portal account of {disabled.FullName} ({disabled.Email}), of {participant}, was disabled today:
+            it had not been used for a year, and nobody signed in with it after a warning 30 days ago.
+
+            If they still need access, a focal point of {participant} or a coordinator can enable the account again.
+            """);
+    }
 }
 
 public static class RoleLabels

@@ -80,6 +80,7 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountPasswords>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<IdleAccounts>();
         return services;
     }
 }

@@ -40,6 +40,8 @@ public enum AuditEvent
     AccountCreated,
     AccountRoleChanged,
     AccountDisabled,
+    AccountIdleWarned,
+    AccountDisabledIdle,
     AccountEnabled,
 
     ParticipantAdded,
@@ -128,6 +130,8 @@ public static class AuditEvents
         AuditEvent.AccountCreated => "Account invitation sent",
         AuditEvent.AccountRoleChanged => "Role of an account changed",
         AuditEvent.AccountDisabled => "Account disabled",
+        AuditEvent.AccountIdleWarned => "Account warned: not used for a year",
+        AuditEvent.AccountDisabledIdle => "Account disabled: not used for a year",
         AuditEvent.AccountEnabled => "Account enabled again",
         AuditEvent.ParticipantAdded => "Participant added",
         AuditEvent.ParticipantChanged => "Participant's details changed",

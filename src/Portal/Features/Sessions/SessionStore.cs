@@ -53,6 +53,10 @@ public sealed class SessionStore(
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
+        // Signing in is what keeps an account from being disabled as unused (IdleAccounts); a plain update, so that it
+        // never fails on the account's concurrency stamp.
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.LastSignInAt, session.CreatedAt).SetProperty(x => x.IdleWarnedAt, (DateTimeOffset?)null));
 
         identity.AddClaim(new Claim(PortalClaims.SessionId, session.Id));
         identity.AddClaim(new Claim(PortalClaims.SessionKind, nameof(SessionKind.Account)));
