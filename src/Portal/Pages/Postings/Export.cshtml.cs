@@ -62,6 +62,14 @@ public sealed class ExportModel(Readers readers, PostingExport export, TimeProvi
         // RFC 4180 has no place for a note: a CSV cut short says so in its name (the JSON and XML say it inside).
         var cut = batch.IsCut ? $"-first-{PostingExport.MaxRows}" : "";
         Response.Headers.Link = "</Postings/OpenData>; rel=\"describedby\"";
+        if (format == "iati" && !batch.Rows.Any(r => PostingExport.IatiKinds.Contains(r.Kind)))
+        {
+            // An IATI file holds one activity at least: a search without offers or experiences gets a page saying so.
+            Search = SearchUrl();
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
         return format switch
         {
             "csv" => File(PostingCsv.Write(batch), PostingCsv.MediaType, $"ccm-postings-{day}{cut}.csv"),
@@ -69,6 +77,9 @@ public sealed class ExportModel(Readers readers, PostingExport export, TimeProvi
             _ => File(IatiActivities.Write(batch), IatiActivities.MediaType, $"ccm-iati-activities-{day}.xml"),
         };
     }
+
+    /// <summary>The search, for the page that says it has nothing to export as IATI.</summary>
+    public string? Search { get; private set; }
 
     /// <summary>The search page these postings came from, for the JSON's "search".</summary>
     private string SearchUrl() => "/Postings" + Request.QueryString.Value;
