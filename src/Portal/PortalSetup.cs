@@ -152,6 +152,7 @@ public static class PortalSetup
 
         app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         app.MapSecurityTxt();
+        app.MapOneClickUnsubscribe();
         app.MapRazorPages();
         return app;
     }

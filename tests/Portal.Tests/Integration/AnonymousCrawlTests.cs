@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Access;
+using Portal.Features.Subscriptions;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -14,7 +15,7 @@ public sealed class AnonymousCrawlTests : PortalTest
 {
 
     // Anonymous endpoints that are not pages: machine-readable, and content-free.
-    private static readonly string[] AnonymousEndpoints = ["/health", "/.well-known/security.txt"];
+    private static readonly string[] AnonymousEndpoints = ["/health", "/.well-known/security.txt", OneClickUnsubscribe.Path];
 
     private IReadOnlyList<string> Routes()
     {

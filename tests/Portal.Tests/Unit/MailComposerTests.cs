@@ -65,6 +65,7 @@ public sealed class MailComposerTests
         using var read = MimeMessage.Load(wire);
 
         Assert.Equal("<https://portal.example.org/Unsubscribe?token=CfDJ8abc>", read.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", read.Headers["List-Unsubscribe-Post"]);
     }
 
     [Fact]

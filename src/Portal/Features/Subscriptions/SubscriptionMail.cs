@@ -52,6 +52,6 @@ public sealed class SubscriptionMail(Outbox outbox, UnsubscribeLinks links, Code
             {unsubscribe}
 
             {change}
-            """, unsubscribeUrl: unsubscribe);
+            """, unsubscribeUrl: outbox.Link(links.OneClickPathFor(subscription.Id)));
     }
 }

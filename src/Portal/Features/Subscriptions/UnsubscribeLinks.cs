@@ -13,6 +13,10 @@ public sealed class UnsubscribeLinks(SignedLinks links)
     public string PathFor(int subscriptionId) =>
         "/Unsubscribe?token=" + Uri.EscapeDataString(links.Seal(Purpose, subscriptionId, Lifetime));
 
+    /// <summary>The address for mail programs' one-click unsubscribe (<see cref="OneClickUnsubscribe"/>).</summary>
+    public string OneClickPathFor(int subscriptionId) =>
+        OneClickUnsubscribe.Path + "?token=" + Uri.EscapeDataString(links.Seal(Purpose, subscriptionId, Lifetime));
+
     /// <summary>The subscription a link names, or null when it was changed, made up or has expired.</summary>
     public int? Read(string? token) => links.Read(Purpose, token);
 }

@@ -32,6 +32,8 @@ public static partial class MailComposer
         if (!string.IsNullOrEmpty(message.UnsubscribeUrl))
         {
             mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{message.UnsubscribeUrl}>");
+            // RFC 8058: the address takes a POST of this body, so that a mail program unsubscribes in one click.
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
         mime.Subject = message.Subject;
