@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.BrowserTests.Infrastructure;
 using Portal.BrowserTests.Pages;
 using Portal.Data;
+using Portal.Features.EntryCodes;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -26,6 +28,31 @@ public sealed class CoordinatorTourTests(PortalBrowserFixture app, ITestOutputHe
         await SignInPages.SignInAsync(page, coordinator.Email, coordinator.Password);
         await SignInPages.AnswerSecondStepAsync(page, TestAccounts.CurrentCode(app.Factory, coordinator.AuthenticatorKey!));
 
+        // A holder who receives the code, and one the yearly check dropped, so that the page shows both tables.
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var now = app.Factory.Time.GetUtcNow();
+            var bih = await db.Participants.Where(p => p.Code == "BIH").Select(p => p.Id).SingleAsync();
+            foreach (var (name, dropped) in new[] { ("Lejla Hadžić", false), ("Emir Kovač", true) })
+            {
+                var email = $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.test";
+                db.CodeHolders.Add(new CodeHolder
+                {
+                    Audience = CodeAudience.States,
+                    Name = name,
+                    Email = email,
+                    NormalizedEmail = email,
+                    ParticipantId = bih,
+                    CreatedAt = now,
+                    ConfirmedAt = now,
+                    RevokedAt = dropped ? now : null,
+                    RevokedBy = dropped ? "system" : null,
+                    RevokedReason = dropped ? CodeHolders.DroppedUnconfirmed : null,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
         await page.GotoAsync("/Admin/Codes");
         await page.GetByTestId("code-States").GetByRole(AriaRole.Link, new() { Name = "Change the code for States now" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Change the code for States" }).ClickAsync();
