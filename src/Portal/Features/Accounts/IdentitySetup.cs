@@ -80,6 +80,8 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountPasswords>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<AccountInvitations>();
+        services.AddScoped<PeoplePages>();
         return services;
     }
 }

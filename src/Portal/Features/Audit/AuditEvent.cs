@@ -38,6 +38,7 @@ public enum AuditEvent
     AccountRoleChanged,
     AccountDisabled,
     AccountEnabled,
+    AccountInvitationCancelled,
 
     ParticipantAdded,
     ParticipantChanged,
@@ -123,6 +124,7 @@ public static class AuditEvents
         AuditEvent.AccountRoleChanged => "Role of an account changed",
         AuditEvent.AccountDisabled => "Account disabled",
         AuditEvent.AccountEnabled => "Account enabled again",
+        AuditEvent.AccountInvitationCancelled => "Invitation cancelled before it was used",
         AuditEvent.ParticipantAdded => "Participant added",
         AuditEvent.ParticipantChanged => "Participant's details changed",
         AuditEvent.ParticipantStatusChanged => "Participant's status changed",
