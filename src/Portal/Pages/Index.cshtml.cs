@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Features.Accounts;
 using Portal.Features.Catalogue;
 using Portal.Features.Notices;
 using Portal.Features.Postings;
@@ -13,6 +14,9 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Wai
     public bool MayPublish { get; private set; }
 
     public bool IsCoordinator { get; private set; }
+
+    /// <summary>A State's focal point, who invites and disables the State's people (<see cref="PeopleRights"/>).</summary>
+    public bool ManagesPeople { get; private set; }
 
     /// <summary>
     /// What waits for the account to act (access requests, postings to renew, contributions, sign-offs): the same as its
@@ -42,6 +46,7 @@ public sealed class IndexModel(Readers readers, CatalogueVisitors catalogue, Wai
         Now = time.GetUtcNow();
         var visitor = await LoadCatalogueAsync();
         IsCoordinator = reader.IsCoordinator;
+        ManagesPeople = !reader.IsCoordinator && PeopleRights.ManagesPeopleOf(reader, reader.ParticipantId);
         Waiting = await waiting.ForAsync(new WaitingAccount(reader, visitor.HasEditorRight));
         if (Waiting.Any(w => w.Key == PostingWaitingItems.Key) && reader.OwnParticipantId is int own)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Accounts;
 using Portal.Tests.Infrastructure;
 
@@ -115,10 +116,12 @@ public sealed class AccountAdminTests : PortalTest
     public async Task TheLastActiveCoordinator_CanBeNeitherDisabledNorGivenAnotherRole()
     {
         var id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == coordinator.Email).Select(u => u.Id).SingleAsync());
+        // A coordinator acting on someone else's account: their own is refused for being their own.
+        var another = new Reader(coordinator.ParticipantId, false, true, PortalRole.Coordinator, IsAccount: true, "another-coordinator");
         var (disable, demote) = await Factory.WithServicesAsync(async sp =>
         {
             var accounts = sp.GetRequiredService<AccountAdmin>();
-            return (await accounts.SetDisabledAsync(id, true, actingUserId: null), await accounts.ChangeRoleAsync(id, PortalRole.Observer, actingUserId: null));
+            return (await accounts.SetDisabledAsync(another, id, disabled: true), await accounts.ChangeRoleAsync(another, id, PortalRole.Observer));
         });
 
         Assert.Equal("This is the only active coordinator: the portal needs one. Invite another coordinator first.", disable);
@@ -127,6 +130,6 @@ public sealed class AccountAdminTests : PortalTest
 
         // With a second active coordinator, either may be disabled by the other.
         await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test");
-        Assert.Null(await Factory.WithServicesAsync(sp => sp.GetRequiredService<AccountAdmin>().SetDisabledAsync(id, true, actingUserId: null)));
+        Assert.Null(await Factory.WithServicesAsync(sp => sp.GetRequiredService<AccountAdmin>().SetDisabledAsync(another, id, disabled: true)));
     }
 }

@@ -378,6 +378,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Postings/", StringComparison.Ordinal) => Invariant(Posting),
             ("id", _) when route.StartsWith("Admin/Requests/", StringComparison.Ordinal) => Invariant(Request),
             ("id", _) when route.StartsWith("Admin/Accounts/", StringComparison.Ordinal) => SpareAccountId,
+            ("id", _) when route.StartsWith("People/", StringComparison.Ordinal) => SpareAccountId,
             ("id", _) when route.StartsWith("Catalogue/Calls/", StringComparison.Ordinal) => Invariant(Call),
             ("id", _) when route.EndsWith("/RecordAnswer", StringComparison.Ordinal) => Invariant(EnteredContribution),
             ("id", _) when route.EndsWith("/SubmitOnBehalf", StringComparison.Ordinal) => Invariant(EnteredDraft),

@@ -31,7 +31,8 @@ public sealed class WordingTests : PortalTest
             var requests = sp.GetRequiredService<AccessRequests>();
             var invited = await requests.SubmitAsync("Amina Diallo", "amina@ministry.test", lbn, "Attaché", null, "10.1.1.1");
             var rejected = await requests.SubmitAsync("Not Known", "nk@example.test", lbn, "Unknown", null, "10.1.1.2");
-            await requests.InviteAsync(invited!.Id, PortalRole.FocalPoint);
+            var isu = new Reader(coordinator.ParticipantId, false, true, PortalRole.Coordinator, IsAccount: true, "coordinator");
+            await requests.InviteAsync(isu, invited!.Id, PortalRole.FocalPoint);
             return await requests.RejectAsync(rejected!.Id, "Not accredited to the mission.");
         });
         using var admin = new Browser(Factory);

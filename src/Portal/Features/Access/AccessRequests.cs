@@ -9,7 +9,7 @@ namespace Portal.Features.Access;
 
 /// <summary>The request-and-approve path into the portal. Every outcome is audited and e-mailed.</summary>
 public sealed class AccessRequests(
-    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountAdmin accounts, EntryCodeStore codes,
+    PortalDbContext db, TimeProvider time, AuditLog audit, AccessMail mail, EntryCodeMail codeMail, AccountInvitations invitations, EntryCodeStore codes,
     CodeHolders holders)
 {
     /// <summary>
@@ -170,19 +170,28 @@ public sealed class AccessRequests(
         return waiting.Count;
     }
 
-    /// <summary>Creates the account and e-mails a single-use invitation. Returns an error message or null.</summary>
-    public async Task<string?> InviteAsync(int requestId, PortalRole role)
+    /// <summary>
+    /// Creates the account and e-mails a single-use invitation, as <paramref name="coordinator"/> decided. A request is
+    /// never answered with the coordinator's role. Returns an error message or null.
+    /// </summary>
+    public async Task<string?> InviteAsync(Reader coordinator, int requestId, PortalRole role)
     {
+        ArgumentNullException.ThrowIfNull(coordinator);
         var request = await PendingAsync(requestId);
-        if (request is null)
+        if (request is null || !coordinator.IsCoordinator)
         {
             return "This request has already been decided or no longer exists.";
+        }
+
+        if (!PeopleRights.RolesFor(request.Participant!, includeCoordinator: false).Contains(role))
+        {
+            return $"{RoleLabels.Label(role)} is not a role for someone of {request.Participant!.Name}.";
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         Decide(request, AccessRequestStatus.Invited, role, null);
         audit.Write(AuditEvent.AccessRequestInvited, $"request #{request.Id}", $"{request.Email} as {RoleLabels.Label(role)}");
-        var error = await accounts.InviteAsync(request.Name, request.Email, request.Position, request.Participant!, role, allowCoordinator: false);
+        var (error, _) = await invitations.InviteAsync(coordinator, request.Name, request.Email, request.Position, request.Participant!, role);
         if (error is not null)
         {
             db.ChangeTracker.Clear();

@@ -1,156 +1,161 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Access;
 using Portal.Features.Audit;
 using Portal.Features.Sessions;
 
 namespace Portal.Features.Accounts;
 
-/// <summary>What the coordinator does to accounts: invite, change a role, re-send an invitation, disable.</summary>
+/// <summary>
+/// What is done to people's accounts once they exist: change a role, disable, enable, name an editor (invitations are
+/// <see cref="AccountInvitations"/>). Each command is given the reader who acts and checks <see cref="PeopleRights"/>
+/// itself, whatever page called it; an account the reader may not manage reads as one that does not exist.
+/// </summary>
 public sealed class AccountAdmin(
-    PortalDbContext db, UserManager<PortalUser> users, AccountMail mail, SessionStore sessions, AuditLog audit, TimeProvider time)
+    PortalDbContext db, UserManager<PortalUser> users, AccountMail mail, SessionStore sessions, AuditLog audit)
 {
-    /// <summary>Which roles fit a person of this participant. Coordinators belong to an organisation (the ISU).</summary>
-    public static IReadOnlyList<PortalRole> RolesFor(Participant participant, bool includeCoordinator)
+    public const string NoSuchAccount = "This account no longer exists.";
+
+    /// <summary>The account, with its participant, if it exists and <paramref name="actor"/> may manage it; otherwise null.</summary>
+    public async Task<PortalUser?> FindAsync(Reader actor, string? userId)
     {
-        ArgumentNullException.ThrowIfNull(participant);
-        var roles = participant.IsState ? new List<PortalRole> { PortalRole.FocalPoint, PortalRole.Member }
-            : participant.MayPublish ? [PortalRole.Observer, PortalRole.FocalPoint]
-            : [PortalRole.Observer];
-        if (includeCoordinator && !participant.IsState)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrEmpty(userId))
         {
-            roles.Add(PortalRole.Coordinator);
+            return null;
         }
 
-        return roles;
-    }
-
-    /// <summary>Creates an account without a password and e-mails a single-use invitation. Returns an error or null.</summary>
-    public async Task<string?> InviteAsync(string name, string email, string? position, Participant participant, PortalRole role, bool allowCoordinator) =>
-        (await InviteWithLinkAsync(name, email, position, participant, role, allowCoordinator)).Error;
-
-    public async Task<(string? Error, string? Link)> InviteWithLinkAsync(
-        string name, string email, string? position, Participant participant, PortalRole role, bool allowCoordinator)
-    {
-        ArgumentNullException.ThrowIfNull(participant);
-        if (!RolesFor(participant, allowCoordinator).Contains(role))
-        {
-            return ($"{RoleLabels.Label(role)} is not a role for someone of {participant.Name}.", null);
-        }
-
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return ($"An account with the e-mail address {email} already exists.", null);
-        }
-
-        // The account, its invitation e-mail and the audit entry are saved together or not at all.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
-
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = name,
-            Position = position,
-            ParticipantId = participant.Id,
-            Role = role,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return (string.Join(" ", created.Errors.Select(e => e.Description)), null);
-        }
-
-        var link = mail.SendInvitation(user, participant.Name);
-        audit.Write(AuditEvent.AccountCreated, email, $"{RoleLabels.Label(role)} of {participant.Name}; invitation sent");
-        await db.SaveChangesAsync();
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
-        }
-
-        return (null, link);
-    }
-
-    public async Task<string?> ResendInvitationAsync(string userId)
-    {
         var user = await db.Users.Include(u => u.Participant).SingleOrDefaultAsync(u => u.Id == userId);
-        if (user is null || user.IsActivated)
-        {
-            return "This account has already been activated or no longer exists.";
-        }
-
-        mail.SendInvitation(user, user.Participant!.Name);
-        audit.Write(AuditEvent.AccountCreated, user.Email, "invitation sent again");
-        await db.SaveChangesAsync();
-        return null;
+        return user is not null && PeopleRights.MayManage(actor, user.ParticipantId, user.Role) ? user : null;
     }
 
     /// <summary>Changes the role; the person's sessions end so that the new role applies at once.</summary>
-    public async Task<string?> ChangeRoleAsync(string userId, PortalRole role, string? actingUserId)
+    public async Task<string?> ChangeRoleAsync(Reader actor, string userId, PortalRole role)
     {
-        var user = await db.Users.Include(u => u.Participant).SingleOrDefaultAsync(u => u.Id == userId);
+        var user = await FindAsync(actor, userId);
         if (user is null)
         {
-            return "This account no longer exists.";
+            return NoSuchAccount;
         }
 
-        if (user.Id == actingUserId)
+        if (await WhyNotChangeRoleAsync(actor, user, role) is { } refusal)
         {
-            return "You cannot change your own role.";
+            return refusal;
         }
 
-        if (!RolesFor(user.Participant!, includeCoordinator: true).Contains(role))
+        if (user.Role == role)
         {
-            return $"{RoleLabels.Label(role)} is not a role for someone of {user.Participant!.Name}.";
-        }
-
-        if (user.Role == PortalRole.Coordinator && role != PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
-        {
-            return LastCoordinator;
+            return null;
         }
 
         var before = user.Role;
         user.Role = role;
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllForUserAsync(user.Id, "role changed");
-        await audit.RecordAsync(AuditEvent.AccountRoleChanged, user.Email, $"{RoleLabels.Label(before)} → {RoleLabels.Label(role)}; sessions ended");
+        await audit.RecordAsync(AuditEvent.AccountRoleChanged, user.Email,
+            $"{user.Participant!.Name}: {RoleLabels.Label(before)} → {RoleLabels.Label(role)}; sessions ended");
         return null;
     }
 
-    public async Task<string?> SetDisabledAsync(string userId, bool disabled, string? actingUserId)
+    /// <summary>Why <paramref name="actor"/> may not give <paramref name="user"/> this role, or null (also when it is already theirs).</summary>
+    public async Task<string?> WhyNotChangeRoleAsync(Reader actor, PortalUser user, PortalRole role)
     {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(user);
+        var participant = user.Participant ?? throw new InvalidOperationException("The account's participant is not loaded.");
+        var own = user.Id == actor.UserId;
+        if (role == user.Role)
         {
-            return "This account no longer exists.";
+            return null;
         }
 
-        if (disabled && user.Id == actingUserId)
+        if (own && actor.IsCoordinator)
         {
-            return "You cannot disable your own account.";
+            return "You cannot change your own role.";
         }
 
-        if (disabled && user.Role == PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
+        if (!PeopleRights.RolesToGive(actor, participant).Contains(role))
+        {
+            return $"{RoleLabels.Label(role)} is not a role for someone of {participant.Name}.";
+        }
+
+        if (user.Role == PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
         {
             return LastCoordinator;
+        }
+
+        return own && user.Role == PortalRole.FocalPoint && await IsLastFocalPointAsync(user)
+            ? $"You are the last active focal point of {participant.Name}: as a member you could no longer publish for it " +
+              "or manage its people, and nobody else could. Make a colleague focal point first, or ask the coordinator."
+            : null;
+    }
+
+    public async Task<string?> SetDisabledAsync(Reader actor, string userId, bool disabled)
+    {
+        var user = await FindAsync(actor, userId);
+        if (user is null)
+        {
+            return NoSuchAccount;
+        }
+
+        if (disabled && await WhyNotDisableAsync(actor, user) is { } refusal)
+        {
+            return refusal;
         }
 
         user.IsDisabled = disabled;
         if (disabled)
         {
             await users.UpdateSecurityStampAsync(user);
-            await sessions.EndAllForUserAsync(user.Id, "disabled by the coordinator");
+            await sessions.EndAllForUserAsync(user.Id, actor.IsCoordinator ? "disabled by the coordinator" : "disabled by a focal point");
+            if (!actor.IsCoordinator && user.Id != actor.UserId && user.IsActivated)
+            {
+                // Among a State's focal points nobody is silently locked out: the person learns who did it and whom to ask.
+                mail.SendDisabledByColleague(user, await NameOfAsync(actor), user.Participant!.Name);
+            }
         }
         else
         {
             await users.UpdateAsync(user);
         }
 
-        await audit.RecordAsync(disabled ? AuditEvent.AccountDisabled : AuditEvent.AccountEnabled, user.Email, disabled ? "all sessions ended" : null);
+        await audit.RecordAsync(disabled ? AuditEvent.AccountDisabled : AuditEvent.AccountEnabled, user.Email,
+            disabled ? $"{Describe(user)}; all sessions ended" : Describe(user));
         return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not disable <paramref name="user"/>, or null. Nobody leaves the portal without a
+    /// coordinator, and a State's last active focal point does not leave it without one: focal points may otherwise
+    /// disable any of their State's people, themselves and other focal points included.
+    /// </summary>
+    public async Task<string?> WhyNotDisableAsync(Reader actor, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Id == actor.UserId && actor.IsCoordinator)
+        {
+            return "You cannot disable your own account.";
+        }
+
+        if (user.Role == PortalRole.Coordinator && await IsLastCoordinatorAsync(user))
+        {
+            return LastCoordinator;
+        }
+
+        return user.Id == actor.UserId && user.Role == PortalRole.FocalPoint && await IsLastFocalPointAsync(user)
+            ? $"You are the last active focal point of {user.Participant!.Name}, so you cannot disable your own account: nobody " +
+              "could then publish for it or manage its people. Make a colleague focal point first, or ask the coordinator."
+            : null;
+    }
+
+    /// <summary>Whether the account is its participant's only focal point who can act now (activated and not disabled).</summary>
+    public Task<bool> IsLastFocalPointAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return db.Users.Where(u => u.ParticipantId == user.ParticipantId && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled)
+            .AllAsync(u => u.Id == user.Id);
     }
 
     /// <summary>
@@ -162,7 +167,7 @@ public sealed class AccountAdmin(
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return "This account no longer exists.";
+            return NoSuchAccount;
         }
 
         if (user.Role == PortalRole.Coordinator)
@@ -175,6 +180,12 @@ public sealed class AccountAdmin(
         await audit.RecordAsync(editor ? AuditEvent.EditorRightGiven : AuditEvent.EditorRightRemoved, user.Email);
         return null;
     }
+
+    /// <summary>The acting account's name, as e-mails to the people it acts on give it.</summary>
+    internal async Task<string> NameOfAsync(Reader actor) =>
+        await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.FullName).SingleOrDefaultAsync() ?? "A colleague";
+
+    internal static string Describe(PortalUser user) => $"{RoleLabels.Label(user.Role)} of {user.Participant!.Name}";
 
     private const string LastCoordinator =
         "This is the only active coordinator: the portal needs one. Invite another coordinator first.";

@@ -8,25 +8,50 @@ public sealed class AccountMail(Outbox outbox, AccountTokens tokens)
 {
     public const string InvitationKind = "account-invitation";
     public const string PasswordResetKind = "password-reset";
+    public const string DisabledKind = "account-disabled";
 
-    /// <summary>Queues the invitation and returns its link (printed by the create-coordinator command).</summary>
-    public string SendInvitation(PortalUser user, string participantName)
+    /// <summary>
+    /// Queues the invitation and returns its link (printed by the create-coordinator command). <paramref name="invitedBy"/>:
+    /// the colleague of the State who invites; null when the coordinator does (after an access request, mostly).
+    /// </summary>
+    public string SendInvitation(PortalUser user, string participantName, string? invitedBy = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = tokens.Issue(user, AccountTokenPurpose.Invitation);
         var link = outbox.Link("/Account/Invitation?token=" + Uri.EscapeDataString(token));
+        var role = RoleLabels.Label(user.Role).ToLowerInvariant();
+        var (opening, unexpected) = invitedBy is null
+            ? ("Your request to use the Convention on Cluster Munitions Cooperation Portal has been approved.",
+                "If you did not ask for access, ignore this message; nothing happens without the link.")
+            : ($"{invitedBy}, focal point of {participantName}, has invited you to the Convention on Cluster Munitions Cooperation Portal.",
+                "If you did not expect this invitation, ignore this message; nothing happens without the link.");
         outbox.Enqueue(InvitationKind, user.Email!, "Your invitation to the CCM Cooperation Portal", $"""
             Dear {user.FullName},
 
-            Your request to use the Convention on Cluster Munitions Cooperation Portal has been approved.
-            You will act for {participantName} as {RoleLabels.Label(user.Role).ToLowerInvariant()}.
+            {opening}
+            You will act for {participantName} as {role}.
 
             Create your password with this link (valid for 7 days, usable once):
             {link}
 
-            If you did not ask for access, ignore this message; nothing happens without the link.
+            {unexpected}
             """, sensitive: true);
         return link;
+    }
+
+    /// <summary>Tells a person that a focal point of their State disabled their account, so that nobody is locked out unawares.</summary>
+    public void SendDisabledByColleague(PortalUser user, string disabledBy, string participantName)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        outbox.Enqueue(DisabledKind, user.Email!, "Your Cooperation Portal account has been disabled", $"""
+            Dear {user.FullName},
+
+            {disabledBy}, focal point of {participantName}, has disabled your account on the Convention on Cluster Munitions
+            Cooperation Portal. You can no longer sign in with it.
+
+            If you still act for {participantName} and this is a mistake, ask one of its focal points or the coordinator
+            to enable your account again.
+            """);
     }
 
     public void SendPasswordReset(PortalUser user)
@@ -90,4 +115,24 @@ public static class RoleLabels
         PortalRole.Coordinator => "Coordinator",
         _ => role.ToString(),
     };
+
+    /// <summary>The role in a sentence: "a member", "an observer".</summary>
+    public static string WithArticle(PortalRole role) =>
+        (role == PortalRole.Observer ? "an " : "a ") + Label(role).ToLowerInvariant();
+
+    /// <summary>What a person of <paramref name="participant"/> in this role may do, in whole sentences: the hint beside each choice of role.</summary>
+    public static string Hint(PortalRole role, Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return role switch
+        {
+            PortalRole.Member => "Reads everything open to States, expresses interest in needs and offers, and subscribes to new postings.",
+            PortalRole.FocalPoint when participant.IsState =>
+                $"Does what a member does, publishes for {participant.Name}, and invites and disables its people on the portal.",
+            PortalRole.FocalPoint => $"Reads what States opened to observers, and publishes for {participant.Name}.",
+            PortalRole.Observer => "Reads what States opened to observers.",
+            PortalRole.Coordinator => "Runs the portal: access, accounts, participants and the audit log. Signs in with an authenticator app.",
+            _ => "",
+        };
+    }
 }

@@ -37,8 +37,8 @@ public static class CreateCoordinatorCommand
             await db.SaveChangesAsync();
         }
 
-        var (error, link) = await scope.ServiceProvider.GetRequiredService<AccountAdmin>()
-            .InviteWithLinkAsync(args[1].Trim(), args[2].Trim(), "Implementation Support Unit", isu, PortalRole.Coordinator, allowCoordinator: true);
+        var (error, link) = await scope.ServiceProvider.GetRequiredService<AccountInvitations>()
+            .InviteCoordinatorFromCommandLineAsync(args[1].Trim(), args[2].Trim(), "Implementation Support Unit", isu);
         if (error is not null)
         {
             await Console.Error.WriteLineAsync(error);

@@ -81,6 +81,8 @@ public static class IdentitySetup
         services.AddScoped<AccountPasswords>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<IdleAccounts>();
+        services.AddScoped<AccountInvitations>();
+        services.AddScoped<PeoplePages>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ public enum AuditEvent
     AccountIdleWarned,
     AccountDisabledIdle,
     AccountEnabled,
+    AccountInvitationCancelled,
 
     ParticipantAdded,
     ParticipantChanged,
@@ -133,6 +134,7 @@ public static class AuditEvents
         AuditEvent.AccountIdleWarned => "Account warned: not used for a year",
         AuditEvent.AccountDisabledIdle => "Account disabled: not used for a year",
         AuditEvent.AccountEnabled => "Account enabled again",
+        AuditEvent.AccountInvitationCancelled => "Invitation cancelled before it was used",
         AuditEvent.ParticipantAdded => "Participant added",
         AuditEvent.ParticipantChanged => "Participant's details changed",
         AuditEvent.ParticipantStatusChanged => "Participant's status changed",

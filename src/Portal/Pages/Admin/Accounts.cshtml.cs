@@ -11,9 +11,10 @@ namespace Portal.Pages.Admin;
 
 /// <summary>
 /// Everyone with an account: invite, change a role, re-send an invitation, re-enable. Disabling is asked on a page of its
-/// own (<see cref="DisableAccountModel"/>).
+/// own (<see cref="DisableAccountModel"/>), and so is cancelling an invitation (the page a State's focal points use too,
+/// <c>/People/{code}/{id}/Cancel</c>).
 /// </summary>
-public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : PageModel
+public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts, AccountInvitations invitations, Readers readers) : PageModel
 {
     public IReadOnlyList<AccountRow> Rows { get; private set; } = [];
 
@@ -22,7 +23,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
 
-    public sealed record AccountRow(string Id, string Name, string Email, string Participant, PortalRole Role,
+    public sealed record AccountRow(string Id, string Name, string Email, string Participant, string ParticipantCode, PortalRole Role,
         bool Activated, bool Disabled, bool TwoFactor, DateTimeOffset? LockedUntil, IReadOnlyList<PortalRole> Roles, bool IsYou, bool IsEditor);
 
     public sealed class InviteInput
@@ -56,7 +57,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
             ModelState.AddModelError("Invite.ParticipantId", "Choose the State or organisation from the list.");
         }
 
-        if (ModelState.IsValid && await accounts.InviteAsync(Invite.Name.Trim(), Invite.Email.Trim(), null, participant!, Invite.Role, allowCoordinator: true) is { } error)
+        if (ModelState.IsValid && await invitations.InviteAsync(await readers.CurrentAsync(), Invite.Name.Trim(), Invite.Email.Trim(), null, participant!, Invite.Role) is ({ } error, _))
         {
             ModelState.AddModelError("", error);
         }
@@ -71,7 +72,7 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, PortalRole role) =>
-        await accounts.ChangeRoleAsync(id, role, User.UserIdOf()) is { } error ? Done(error) : Done("The role has been changed; the person's sessions have ended.");
+        await accounts.ChangeRoleAsync(await readers.CurrentAsync(), id, role) is { } error ? Done(error) : Done("The role has been changed; the person's sessions have ended.");
 
     public async Task<IActionResult> OnPostEditorAsync(string id, bool editor) =>
         Done(await accounts.SetEditorAsync(id, editor) ?? (editor
@@ -79,10 +80,10 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
             : "The account is no longer a catalogue editor."));
 
     public async Task<IActionResult> OnPostResendAsync(string id) =>
-        Done(await accounts.ResendInvitationAsync(id) ?? "A new invitation has been sent.");
+        Done(await invitations.ResendInvitationAsync(await readers.CurrentAsync(), id) ?? "A new invitation has been sent.");
 
     public async Task<IActionResult> OnPostEnableAsync(string id) =>
-        Done(await accounts.SetDisabledAsync(id, false, User.UserIdOf()) ?? "The account can sign in again.");
+        Done(await accounts.SetDisabledAsync(await readers.CurrentAsync(), id, disabled: false) ?? "The account can sign in again.");
 
     private RedirectToPageResult Done(string status)
     {
@@ -97,8 +98,8 @@ public sealed class AccountsModel(PortalDbContext db, AccountAdmin accounts) : P
             .Select(u => new { User = u, Participant = u.Participant! })
             .ToListAsync();
         Rows = rows
-            .Select(r => new AccountRow(r.User.Id, r.User.FullName, r.User.Email!, r.Participant.Name, r.User.Role, r.User.IsActivated,
-                r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, AccountAdmin.RolesFor(r.Participant, includeCoordinator: true),
+            .Select(r => new AccountRow(r.User.Id, r.User.FullName, r.User.Email!, r.Participant.Name, r.Participant.Code, r.User.Role,
+                r.User.IsActivated, r.User.IsDisabled, r.User.TwoFactorEnabled, r.User.LockoutEnd, PeopleRights.RolesFor(r.Participant, includeCoordinator: true),
                 r.User.Id == you, r.User.IsEditor))
             .OrderBy(r => r.Participant, StringComparer.CurrentCulture).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         Participants = await ParticipantOptions.LoadAsync(db, Invite.ParticipantId);
