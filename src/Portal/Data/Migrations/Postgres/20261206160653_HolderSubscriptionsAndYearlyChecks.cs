@@ -82,6 +82,9 @@ namespace Portal.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Code holders' subscriptions have no account to go back to.
+            migrationBuilder.Sql("""DELETE FROM "Subscriptions" WHERE "UserId" IS NULL;""");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Subscriptions_CodeHolders_CodeHolderId",
                 table: "Subscriptions");

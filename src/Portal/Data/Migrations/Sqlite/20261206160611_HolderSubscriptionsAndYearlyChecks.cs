@@ -81,6 +81,9 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Code holders' subscriptions have no account to go back to.
+            migrationBuilder.Sql("""DELETE FROM "Subscriptions" WHERE "UserId" IS NULL;""");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Subscriptions_CodeHolders_CodeHolderId",
                 table: "Subscriptions");
@@ -97,25 +100,17 @@ namespace Portal.Data.Migrations.Sqlite
                 name: "CodeHolderId",
                 table: "Subscriptions");
 
-            migrationBuilder.DropColumn(
-                name: "ConfirmationAskedAt",
-                table: "CodeHolders");
+            // Dropped in place: EF's DropColumn rebuilds the table on SQLite and would lose the triggers that stamp
+            // changes to accounts (AspNetUsers_AccessStamp_*).
+            migrationBuilder.Sql("""ALTER TABLE "CodeHolders" DROP COLUMN "ConfirmationAskedAt";""");
 
-            migrationBuilder.DropColumn(
-                name: "ConfirmedAt",
-                table: "CodeHolders");
+            migrationBuilder.Sql("""ALTER TABLE "CodeHolders" DROP COLUMN "ConfirmedAt";""");
 
-            migrationBuilder.DropColumn(
-                name: "RevokedReason",
-                table: "CodeHolders");
+            migrationBuilder.Sql("""ALTER TABLE "CodeHolders" DROP COLUMN "RevokedReason";""");
 
-            migrationBuilder.DropColumn(
-                name: "IdleWarnedAt",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "IdleWarnedAt";""");
 
-            migrationBuilder.DropColumn(
-                name: "LastSignInAt",
-                table: "AspNetUsers");
+            migrationBuilder.Sql("""ALTER TABLE "AspNetUsers" DROP COLUMN "LastSignInAt";""");
 
             migrationBuilder.AlterColumn<string>(
                 name: "UserId",
