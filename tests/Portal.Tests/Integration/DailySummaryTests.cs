@@ -102,6 +102,15 @@ public sealed class DailySummaryTests : PortalTest
         Assert.Single(next, m => m.Body.Contains("2 access requests are waiting for your decision.", StringComparison.Ordinal)
             && m.Body.Contains($"#{second}: Second Delegate", StringComparison.Ordinal));
 
+        // A third day: the first request has waited three days and is still in the summary.
+        Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        AdvanceToSummaryHour();
+        Assert.Equal(1, await RunSummaryAsync());
+        var third = await Mailbox.DeliverAndReadAsync(Factory, daily.Email);
+        Assert.Equal(3, third.Count);
+        Assert.Equal(2, third.Count(m => m.Body.Contains($"#{request}: Waiting Delegate", StringComparison.Ordinal)
+            && m.Body.Contains("2 access requests are waiting for your decision.", StringComparison.Ordinal)));
+
         // Decided: nothing waits, no e-mail.
         foreach (var id in new[] { request, second })
         {
@@ -110,7 +119,7 @@ public sealed class DailySummaryTests : PortalTest
 
         AdvanceToSummaryHour();
         Assert.Equal(0, await RunSummaryAsync());
-        Assert.Equal(2, (await Mailbox.DeliverAndReadAsync(Factory, daily.Email)).Count);
+        Assert.Equal(3, (await Mailbox.DeliverAndReadAsync(Factory, daily.Email)).Count);
 
         // A member and an observer act on none of it: never a summary.
         Assert.Empty(await Mailbox.DeliverAndReadAsync(Factory, member.Email));
