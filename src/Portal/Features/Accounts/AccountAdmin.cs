@@ -104,11 +104,9 @@ public sealed class AccountAdmin(
             return refusal;
         }
 
-        user.IsDisabled = disabled;
         if (disabled)
         {
-            await users.UpdateSecurityStampAsync(user);
-            await sessions.EndAllForUserAsync(user.Id, actor.IsCoordinator ? "disabled by the coordinator" : "disabled by a focal point");
+            await DisableAndSignOutAsync(users, sessions, user, actor.IsCoordinator ? "disabled by the coordinator" : "disabled by a focal point");
             if (!actor.IsCoordinator && user.Id != actor.UserId && user.IsActivated)
             {
                 // Among a State's focal points nobody is silently locked out: the person learns who did it and whom to ask.
@@ -117,12 +115,29 @@ public sealed class AccountAdmin(
         }
         else
         {
+            user.IsDisabled = false;
             await users.UpdateAsync(user);
         }
 
         await audit.RecordAsync(disabled ? AuditEvent.AccountDisabled : AuditEvent.AccountEnabled, user.Email,
             disabled ? $"{Describe(user)}; all sessions ended" : Describe(user));
         return null;
+    }
+
+    /// <summary>
+    /// What disabling an account is, said once for a person's decision and the yearly check of unused accounts: the flag,
+    /// a new security stamp (saved with the concurrency stamp, so false when another change won) and every session ended.
+    /// </summary>
+    internal static async Task<bool> DisableAndSignOutAsync(UserManager<PortalUser> users, SessionStore sessions, PortalUser user, string reason)
+    {
+        user.IsDisabled = true;
+        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+        {
+            return false;
+        }
+
+        await sessions.EndAllForUserAsync(user.Id, reason);
+        return true;
     }
 
     /// <summary>

@@ -73,14 +73,12 @@ public sealed class IdleAccounts(
             return false;
         }
 
-        user.IsDisabled = true;
-        // UpdateSecurityStampAsync saves with the concurrency stamp: a second instance doing the same fails here.
-        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
+        // Saved with the concurrency stamp: a second instance doing the same fails here.
+        if (!await AccountAdmin.DisableAndSignOutAsync(users, sessions, user, "disabled: not used for a year"))
         {
             return false;
         }
 
-        await sessions.EndAllForUserAsync(user.Id, "disabled: not used for a year");
         audit.Write(AuditEvent.AccountDisabledIdle, user.Email, $"warned {user.IdleWarnedAt:yyyy-MM-dd}, no sign-in since");
         var told = await db.Users.AsNoTracking()
             .Where(u => u.ParticipantId == user.ParticipantId && u.Id != user.Id && u.Role == PortalRole.FocalPoint && u.IsActivated && !u.IsDisabled)
