@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Accounts;
@@ -37,7 +35,7 @@ public static class PortalSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddDataProtection().SetApplicationName("CooperationPortal").PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalKeyRing(builder.Configuration);
         services.AddPortalIdentity();
         services.AddPortalAuthorization();
         services.AddPortalRateLimits();
@@ -54,11 +52,7 @@ public static class PortalSetup
             .Validate(o => o.HasValidFrom, "Smtp:From must be an e-mail address, optionally with a name: Portal <portal@example.org>.")
             .ValidateOnStart();
         services.Configure<SecurityTxtOptions>(builder.Configuration.GetSection("SecurityTxt"));
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Behind the production reverse proxy; see docs/operations.md.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-        });
+        services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<MailSeal>();
@@ -113,7 +107,7 @@ public static class PortalSetup
             // so compressing them over HTTPS does not open a BREACH-style leak; lists are read on slow links.
             o.EnableForHttps = true;
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPortalObservability(builder.Configuration);
         return builder;
     }
 
@@ -121,6 +115,7 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
+        app.UsePortalObservability();
         if (!app.Environment.IsDevelopment())
         {
             // Sent only over HTTPS, that is behind the production proxy.
@@ -150,7 +145,7 @@ public static class PortalSetup
         app.UseAuthorization();
         app.UsePortalFormReading();
 
-        app.MapHealthChecks("/health").AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+        app.MapPortalHealth();
         app.MapSecurityTxt();
         app.MapOneClickUnsubscribe();
         app.MapRazorPages();

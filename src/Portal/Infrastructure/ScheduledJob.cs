@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Portal.Infrastructure;
 
 /// <summary>
@@ -42,14 +44,23 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, ILogger logger) 
             return;
         }
 
+        PortalMetrics metrics;
+        using (var scope = scopes.CreateScope())
+        {
+            metrics = scope.ServiceProvider.GetRequiredService<PortalMetrics>();
+        }
+
         do
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await RunOnceAsync(stoppingToken);
+                metrics.JobRan(GetType().Name, succeeded: true, Stopwatch.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                metrics.JobRan(GetType().Name, succeeded: false, Stopwatch.GetElapsedTime(started));
                 Logger.LogError(ex, "Background job {Job} failed; it runs again in {Period}", GetType().Name, Period);
             }
         }

@@ -51,6 +51,9 @@ public sealed class Browser : IDisposable
 
     public string Address { get; }
 
+    /// <summary>Sends a header with every request from now on, as a client may send anything it likes.</summary>
+    public void SendHeader(string name, string value) => http.DefaultRequestHeaders.Add(name, value);
+
     public HttpResponseMessage? LastResponse { get; private set; }
 
     public IDocument? Page { get; private set; }

@@ -179,11 +179,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
 /// <summary>
 /// The test server has no client address; tests name one with a header so that per-address rate limits
-/// of one test do not spill into another. Only registered by the test factory.
+/// of one test do not spill into another; and the port a request came in on, the same way (<see cref="PortHeader"/>).
+/// Only registered by the test factory.
 /// </summary>
 internal sealed class ClientAddressFilter : IStartupFilter
 {
     public const string Header = "X-Test-Client-Address";
+    public const string PortHeader = "X-Test-Local-Port";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -192,6 +194,11 @@ internal sealed class ClientAddressFilter : IStartupFilter
             if (context.Request.Headers.TryGetValue(Header, out var value) && IPAddress.TryParse(value, out var address))
             {
                 context.Connection.RemoteIpAddress = address;
+            }
+
+            if (context.Request.Headers.TryGetValue(PortHeader, out var port) && int.TryParse(port, out var localPort))
+            {
+                context.Connection.LocalPort = localPort;
             }
 
             await nextMiddleware(context);

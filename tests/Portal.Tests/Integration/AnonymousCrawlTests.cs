@@ -15,7 +15,7 @@ public sealed class AnonymousCrawlTests : PortalTest
 {
 
     // Anonymous endpoints that are not pages: machine-readable, and content-free.
-    private static readonly string[] AnonymousEndpoints = ["/health", "/.well-known/security.txt", OneClickUnsubscribe.Path];
+    private static readonly string[] AnonymousEndpoints = ["/health", "/health/live", "/health/ready", "/.well-known/security.txt", OneClickUnsubscribe.Path];
 
     private IReadOnlyList<string> Routes()
     {

@@ -58,6 +58,7 @@ public sealed class PageMethodsTests : PortalTest
     [InlineData("/Postings/New", "GET, HEAD, POST")]
     [InlineData("/Admin/Audit", "GET, HEAD")]
     [InlineData("/health", "GET, HEAD")]
+    [InlineData("/health/ready", "GET, HEAD")]
     public async Task PutPatchDelete_Are405_EvenBeforeSignIn_NotARedirectToIt(string page, string allowed)
     {
         using var visitor = new Browser(Factory);

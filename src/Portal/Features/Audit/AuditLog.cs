@@ -1,5 +1,6 @@
 using Portal.Data;
 using Portal.Features.Access;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Audit;
 
@@ -7,13 +8,18 @@ namespace Portal.Features.Audit;
 /// Adds entries to the audit log in the caller's unit of work, so an entry is saved with the change it records.
 /// The app only ever inserts into this table.
 /// </summary>
-public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
+public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider time, PortalMetrics metrics)
 {
     public void Write(AuditEvent action, string? target = null, string? detail = null) =>
         WriteAs(CurrentActor(), action, target, detail);
 
     public void WriteAs(string actor, AuditEvent action, string? target = null, string? detail = null)
     {
+        if (action is AuditEvent.SignInFailed or AuditEvent.SignInLockedOut or AuditEvent.TwoFactorFailed)
+        {
+            metrics.SignInFailed();
+        }
+
         var user = http.HttpContext?.User;
         db.AuditEntries.Add(new AuditEntry
         {
