@@ -19,7 +19,9 @@ public static class Epubcheck
 
         var report = epubFile + ".json";
         var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-jar", Jar, epubFile, "--json", report })
+        // A check takes seconds: the JVM's first compiler tier alone and its serial collector halve the CPU it costs
+        // (12 s of user time to 6 s for the sample book), and two cores are shared with the rest of the test run.
+        foreach (var argument in new[] { "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", Jar, epubFile, "--json", report })
         {
             start.ArgumentList.Add(argument);
         }
