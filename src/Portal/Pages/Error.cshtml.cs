@@ -22,9 +22,12 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         ArgumentNullException.ThrowIfNull(context);
         var reexecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        // Opened directly, /Error is just an address with nothing behind it.
+        // Opened directly, /Error is just an address with nothing behind it, except /Error/413: the page nginx shows
+        // for a body over the size limit it shares with the portal (deploy/nginx/portal.conf), so that a person reads the
+        // same words whichever of the two refused.
         Status = failure is not null ? StatusCodes.Status500InternalServerError
             : reexecute is { OriginalStatusCode: >= 400 and < 600 } ? reexecute.OriginalStatusCode
+            : RouteData.Values["status"] is "413" ? StatusCodes.Status413PayloadTooLarge
             : StatusCodes.Status404NotFound;
         Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         if (failure is not null)

@@ -31,7 +31,14 @@ public sealed class Browser : IDisposable
             // that refuses a 45 MB upload ran into the client's 100 s timeout.
             InnerHandler = kestrel is null
                 ? factory.Server.CreateHandler()
-                : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) },
+                : new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    Expect100ContinueTimeout = TimeSpan.FromMinutes(1),
+                    // Over https only nginx in front of the app (NginxSmokeTests), on loopback with the test's own certificate.
+                    SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => kestrel.IsLoopback },
+                },
         };
         http = new HttpClient(handler) { BaseAddress = kestrel ?? new Uri(https ? "https://localhost" : "http://localhost") };
         http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, Address);
