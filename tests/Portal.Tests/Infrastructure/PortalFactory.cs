@@ -105,6 +105,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalogue:BuildsInBackground", "false");
         builder.UseSetting("Notices:SummaryInBackground", "false");
         builder.UseSetting("Subscriptions:DigestInBackground", "false");
+        builder.UseSetting("Housekeeping:InBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)
