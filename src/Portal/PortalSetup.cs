@@ -101,6 +101,7 @@ public static class PortalSetup
         services.AddNotices(builder.Configuration);
         services.AddSubscriptions(builder.Configuration);
         services.AddPortalPrint(builder.Configuration);
+        services.AddHousekeeping(builder.Configuration);
         services.AddResponseCompression(o =>
         {
             // Pages carry no secret that stays the same across responses (antiforgery tokens change every time),

@@ -1,12 +1,25 @@
 using Portal;
 using Portal.Data;
 using Portal.Features.Accounts;
+using Portal.Features.Backups;
 using Portal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
 var app = builder.Build();
+
+// Before migrating: a backup copies the database as it is, and a restore needs it empty.
+if (args is [BackupCommand.Name, ..])
+{
+    return await BackupCommand.RunAsync(app.Services, args);
+}
+
+if (args is [RestoreCommand.Name, ..])
+{
+    return await RestoreCommand.RunAsync(app.Services, args);
+}
+
 await app.Services.MigratePortalDatabaseAsync();
 await app.Services.PrepareDataAsync(app.Configuration, app.Lifetime);
 

@@ -64,6 +64,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use: the app starts on an empty database and migrates it itself, as a new installation does.</summary>
     public bool EmptyDatabase { get; set; }
 
+    /// <summary>
+    /// Set before first use, with <see cref="EmptyDatabase"/>: fills the empty database (given by its connection string)
+    /// before the app starts on it, as a restore does; the app then checks the migrations at start as a new installation does.
+    /// </summary>
+    public Func<string, Task>? PrepareDatabase { get; set; }
+
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
@@ -77,6 +83,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         else if (shared is null)
         {
             TemplateDatabase.CreateEmpty(databaseName);
+            PrepareDatabase?.Invoke(ConnectionString).GetAwaiter().GetResult();
         }
 
         builder.UseEnvironment("Testing");
@@ -98,6 +105,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalogue:BuildsInBackground", "false");
         builder.UseSetting("Notices:SummaryInBackground", "false");
         builder.UseSetting("Subscriptions:DigestInBackground", "false");
+        builder.UseSetting("Housekeeping:InBackground", "false");
         builder.UseSetting("Smtp:From", "portal@portal.test");
         builder.UseSetting("Smtp:PublicBaseUrl", "http://portal.test");
         foreach (var (key, value) in Settings)
