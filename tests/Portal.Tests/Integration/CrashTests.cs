@@ -14,7 +14,7 @@ namespace Portal.Tests.Integration;
 /// </summary>
 public sealed class CrashTests : PortalTest
 {
-    private const int NeedsToAnswer = 6;
+    private const int NeedsToAnswer = 4;
 
     [Fact]
     public async Task KilledMidBurst_KeepsEveryAcknowledgedWrite_AndTheDatabasePassesItsIntegrityCheck()
@@ -44,7 +44,7 @@ public sealed class CrashTests : PortalTest
         var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void CheckEnough()
         {
-            if (published.Count >= 8 && interests.Count >= 3)
+            if (published.Count >= 6 && interests.Count >= 3)
             {
                 enough.TrySetResult();
             }
