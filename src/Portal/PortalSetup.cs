@@ -59,6 +59,8 @@ public static class PortalSetup
             // Behind the production reverse proxy; see docs/operations.md.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
+        services.AddSingleton<PortalInstance>();
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<MailSeal>();
@@ -144,7 +146,7 @@ public static class PortalSetup
         });
         app.UseRouting();
         app.UsePortalPageMethods();
-        app.UseRateLimiter();
+        app.UsePortalRateLimits();
         app.UseAuthentication();
         app.UseCoordinatorSecondFactor();
         app.UseAuthorization();
