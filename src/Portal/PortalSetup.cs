@@ -53,6 +53,8 @@ public static class PortalSetup
             .ValidateOnStart();
         services.Configure<SecurityTxtOptions>(builder.Configuration.GetSection("SecurityTxt"));
         services.AddTrustedProxies(builder.Configuration);
+        services.AddSingleton<PortalInstance>();
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<MailSeal>();
@@ -140,7 +142,7 @@ public static class PortalSetup
         });
         app.UseRouting();
         app.UsePortalPageMethods();
-        app.UseRateLimiter();
+        app.UsePortalRateLimits();
         app.UseAuthentication();
         app.UseCoordinatorSecondFactor();
         app.UseAuthorization();

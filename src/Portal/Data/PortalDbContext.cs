@@ -40,6 +40,12 @@ public abstract partial class PortalDbContext(DbContextOptions options)
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
+    public DbSet<RateCounter> RateCounters => Set<RateCounter>();
+
+    public DbSet<RateCounterName> RateCounterNames => Set<RateCounterName>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -173,6 +179,38 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(100);
             e.Property(s => s.Value).HasMaxLength(2000);
+        });
+
+        MapSharedState(builder);
+    }
+
+    /// <summary>What the app instances share besides the data: rate-limit counters and job leases.</summary>
+    private static void MapSharedState(ModelBuilder builder)
+    {
+        builder.Entity<RateCounter>(e =>
+        {
+            e.HasKey(c => new { c.Limit, c.Partition });
+            e.Property(c => c.Limit).HasMaxLength(40);
+            e.Property(c => c.Partition).HasMaxLength(100);
+            e.Property(c => c.Salt).HasMaxLength(16);
+            // Ended windows are purged by EndsAt.
+            e.HasIndex(c => c.EndsAt);
+        });
+
+        builder.Entity<RateCounterName>(e =>
+        {
+            e.HasKey(n => new { n.Limit, n.Partition, n.NameHash });
+            e.Property(n => n.Limit).HasMaxLength(40);
+            e.Property(n => n.Partition).HasMaxLength(100);
+            e.Property(n => n.NameHash).HasMaxLength(64);
+            e.HasIndex(n => n.EndsAt);
+        });
+
+        builder.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Job);
+            e.Property(l => l.Job).HasMaxLength(100);
+            e.Property(l => l.Holder).HasMaxLength(200);
         });
     }
 

@@ -74,7 +74,7 @@ public sealed class EntryModel(PortalDbContext db, EntryCodeStore codes, Session
             return Page();
         }
 
-        if (limits.EntryCode.Refuse(HttpContext, Input.Email) is { } refused)
+        if (await limits.EntryCode.RefuseAsync(HttpContext, Input.Email) is { } refused)
         {
             return refused;
         }
@@ -84,7 +84,7 @@ public sealed class EntryModel(PortalDbContext db, EntryCodeStore codes, Session
         if (!fits)
         {
             // Same answer whether the code is wrong or belongs to the other audience: no hint either way.
-            limits.EntryCode.CountFailure(HttpContext, Input.Email);
+            await limits.EntryCode.CountFailureAsync(HttpContext, Input.Email);
             await audit.RecordAsync(AuditEvent.EntryCodeRejected, participant!.Name, code is null ? "wrong code" : "a code not for this participant",
                 AuditLog.Unverified(Input.Name, Input.Email));
             ModelState.AddModelError("Input.Code",

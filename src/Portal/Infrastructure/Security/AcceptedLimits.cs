@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Portal.Infrastructure.Security;
@@ -7,9 +6,10 @@ namespace Portal.Infrastructure.Security;
 /// <summary>
 /// The per-address limits on what a form accepts, counted only when the page is about to accept: what it refuses
 /// counts in <see cref="FailureLimits"/> instead. Each limit is set to what a room of delegates behind one conference
-/// address needs, and stops a script from filling someone's queue or the outbox faster than that.
+/// address needs, and stops a script from filling someone's queue or the outbox faster than that. The counts are in
+/// the database (<see cref="RateCounters"/>), shared by every app instance.
 /// </summary>
-public sealed class AcceptedLimits(TimeProvider time) : IDisposable
+public sealed class AcceptedLimits(RateCounters counters)
 {
     /// <summary>
     /// Access requests one address may file in an hour: a room of a hundred delegates files one each with room to spare
@@ -26,28 +26,24 @@ public sealed class AcceptedLimits(TimeProvider time) : IDisposable
     /// <summary>Replies one account may write in an hour, in all its connections together.</summary>
     public const int InterestRepliesPerHour = 60;
 
-    public AcceptedLimit AccessRequest { get; } = new(AccessRequestsPerHour, TimeSpan.FromHours(1), time);
+    public AcceptedLimit AccessRequest { get; } = new("access-request", AccessRequestsPerHour, TimeSpan.FromHours(1), counters);
 
-    public AcceptedLimit Interest { get; } = new(InterestsPerHour, TimeSpan.FromHours(1), time);
+    public AcceptedLimit Interest { get; } = new("interest", InterestsPerHour, TimeSpan.FromHours(1), counters);
 
-    public AcceptedLimit InterestReply { get; } = new(InterestRepliesPerHour, TimeSpan.FromHours(1), time);
+    public AcceptedLimit InterestReply { get; } = new("interest-reply", InterestRepliesPerHour, TimeSpan.FromHours(1), counters);
 
-    public void Dispose()
-    {
-        AccessRequest.Dispose();
-        Interest.Dispose();
-        InterestReply.Dispose();
-    }
+    /// <summary>Password-reset POSTs (<see cref="RateLimits.PasswordResetsPerHour"/>): asking for a link and setting a password with one.</summary>
+    public AcceptedLimit PasswordReset { get; } = new(RateLimits.PasswordReset, RateLimits.PasswordResetsPerHour, TimeSpan.FromHours(1), counters);
 }
 
 /// <summary>
-/// One fixed window per address (<see cref="RateLimits.PartitionKey"/>) on <see cref="TimeProvider"/>; a page takes a
-/// permit with <see cref="TakeAsync(HttpContext)"/> just before it accepts, and answers with the refusal instead.
+/// One fixed window per address (<see cref="RateLimits.PartitionKey"/>) on <see cref="TimeProvider"/>, starting at its
+/// first permit; a page takes a permit with <see cref="TakeAsync(HttpContext)"/> just before it accepts, and answers
+/// with the refusal instead.
 /// </summary>
-public sealed class AcceptedLimit(int permits, TimeSpan window, TimeProvider time) : IDisposable
+public sealed class AcceptedLimit(string name, int permits, TimeSpan window, RateCounters counters)
 {
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(
-        key => RateLimitPartition.Get(key, _ => new WindowRateLimiter(permits, window, time)), StringComparer.Ordinal);
+    public string Name { get; } = name;
 
     /// <summary>Null when the address may have one more accepted (and the permit is taken); otherwise the 429 answer.</summary>
     public async Task<IActionResult?> TakeAsync(HttpContext http)
@@ -67,16 +63,14 @@ public sealed class AcceptedLimit(int permits, TimeSpan window, TimeProvider tim
     /// <summary>The same for a key of the caller's choosing, such as an account's id.</summary>
     public async Task<(TimeSpan RetryAfter, bool First)?> TakeAsync(string key, CancellationToken token = default)
     {
-        using var lease = await limiter.AcquireAsync(key, 1, token);
-        if (lease.IsAcquired)
+        // A refused request is counted too; past the permits the count only says how far past.
+        var current = await counters.CountAsync(Name, key, window, token);
+        if (current.Count <= permits)
         {
             return null;
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-        var first = lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var isFirst) && isFirst;
-        return (retryAfter, first);
+        var first = await counters.MarkRefusedAsync(Name, key, current, token);
+        return (current.EndsAt - counters.Now, first);
     }
-
-    public void Dispose() => limiter.Dispose();
 }

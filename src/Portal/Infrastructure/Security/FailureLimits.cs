@@ -8,10 +8,10 @@ namespace Portal.Infrastructure.Security;
 /// an entry code; and on the access requests the form refuses (an invalid form, a request already pending), which is
 /// what a script filling the queue or probing which e-mail addresses have a request waiting produces. Only failures
 /// count, so a room of delegates behind one conference address signs in as often as it needs to. The pages ask
-/// <see cref="FailureLimit.Refuse"/> before checking and call <see cref="FailureLimit.CountFailure(HttpContext, string)"/>
-/// when the check fails.
+/// <see cref="FailureLimit.RefuseAsync"/> before checking and call <see cref="FailureLimit.CountFailureAsync(HttpContext, string)"/>
+/// when the check fails. The counts are in the database (<see cref="RateCounters"/>), shared by every app instance.
 /// </summary>
-public sealed class FailureLimits(TimeProvider time)
+public sealed class FailureLimits(RateCounters counters)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
@@ -21,104 +21,66 @@ public sealed class FailureLimits(TimeProvider time)
     /// <summary>Failures in a window past which the address is refused altogether: a flood, not a room of people.</summary>
     public const int Ceiling = 300;
 
-    public FailureLimit SignIn { get; } = new(Budget, Ceiling, Window, time);
+    public FailureLimit SignIn { get; } = new("sign-in", Budget, Ceiling, Window, counters);
 
-    public FailureLimit EntryCode { get; } = new(Budget, Ceiling, Window, time);
+    public FailureLimit EntryCode { get; } = new("entry-code", Budget, Ceiling, Window, counters);
 
     /// <summary>Access requests refused; the name is the e-mail address typed.</summary>
-    public FailureLimit AccessRequest { get; } = new(Budget, Ceiling, Window, time);
+    public FailureLimit AccessRequest { get; } = new("access-request-refused", Budget, Ceiling, Window, counters);
 }
 
 /// <summary>
-/// One address's failures in a fixed window on <see cref="TimeProvider"/>. Within its budget an address is never
-/// refused: guessing one account is stopped by the account's lockout, guessing a code by its 80 bits. Past the budget,
-/// a name (the e-mail address typed, or the account at a later step) that has already failed from this address in this
-/// window is refused without being checked until the window ends; a name that has not failed here is still checked,
-/// so a delegate who has not got it wrong still gets in while the room's budget is spent. Past the ceiling every
-/// attempt is refused: that many failures are a flood or a list of stolen passwords being tried, and each check costs
-/// a slow hash.
+/// One address's failures in a fixed window on <see cref="TimeProvider"/>, starting at its first failure. Within its
+/// budget an address is never refused: guessing one account is stopped by the account's lockout, guessing a code by its
+/// 80 bits. Past the budget, a name (the e-mail address typed, or the account at a later step) that has already failed
+/// from this address in this window is refused without being checked until the window ends; a name that has not failed
+/// here is still checked, so a delegate who has not got it wrong still gets in while the room's budget is spent. Past
+/// the ceiling every attempt is refused: that many failures are a flood or a list of stolen passwords being tried, and
+/// each check costs a slow hash. The names are kept as hashes keyed with a random key of the window.
 /// </summary>
-public sealed class FailureLimit(int budget, int ceiling, TimeSpan window, TimeProvider time)
+public sealed class FailureLimit(string name, int budget, int ceiling, TimeSpan window, RateCounters counters)
 {
-    // A flood from many addresses leaves many finished windows behind; they are swept when a new one starts.
-    private const int SweepAtAddresses = 10_000;
-
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, AddressWindow> addresses = new(StringComparer.Ordinal);
+    public string Name { get; } = name;
 
     /// <summary>Null when the attempt may be checked; otherwise the 429 answer to give instead of checking it.</summary>
-    public IActionResult? Refuse(HttpContext http, string name)
+    public async Task<IActionResult?> RefuseAsync(HttpContext http, string typed)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var refusal = Refusal(http.Connection.RemoteIpAddress, name);
+        var refusal = await RefusalAsync(http.Connection.RemoteIpAddress, typed, http.RequestAborted);
         return refusal is var (retryAfter, first) ? RateLimits.TooManyAttempts(retryAfter, first) : null;
     }
 
-    public void CountFailure(HttpContext http, string name)
+    public Task CountFailureAsync(HttpContext http, string typed)
     {
         ArgumentNullException.ThrowIfNull(http);
-        CountFailure(http.Connection.RemoteIpAddress, name);
+        return CountFailureAsync(http.Connection.RemoteIpAddress, typed, http.RequestAborted);
     }
 
     /// <summary>
-    /// How long the address must wait before it may try <paramref name="name"/> again, and whether this is the window's
+    /// How long the address must wait before it may try <paramref name="typed"/> again, and whether this is the window's
     /// first refusal (audited once per address and window); null when it may try now.
     /// </summary>
-    public (TimeSpan RetryAfter, bool First)? Refusal(IPAddress? address, string name)
+    public async Task<(TimeSpan RetryAfter, bool First)?> RefusalAsync(IPAddress? address, string typed, CancellationToken token = default)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var now = time.GetUtcNow();
-        lock (gate)
+        ArgumentNullException.ThrowIfNull(typed);
+        var partition = RateLimits.PartitionKey(address);
+        if (await counters.FindAsync(Name, partition, token) is not { } current || current.Count < budget
+            || (current.Count < ceiling && !await counters.HasNameAsync(Name, partition, current, Normalize(typed), token)))
         {
-            if (!addresses.TryGetValue(RateLimits.PartitionKey(address), out var current) || current.EndsAt <= now
-                || current.Failures < budget || (current.Failures < ceiling && !current.Names.Contains(Normalize(name))))
-            {
-                return null;
-            }
-
-            var first = !current.Refused;
-            current.Refused = true;
-            return (current.EndsAt - now, first);
+            return null;
         }
+
+        var first = await counters.MarkRefusedAsync(Name, partition, current, token);
+        return (current.EndsAt - counters.Now, first);
     }
 
-    public void CountFailure(IPAddress? address, string name)
+    public async Task CountFailureAsync(IPAddress? address, string typed, CancellationToken token = default)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var now = time.GetUtcNow();
-        var key = RateLimits.PartitionKey(address);
-        lock (gate)
-        {
-            if (!addresses.TryGetValue(key, out var current) || current.EndsAt <= now)
-            {
-                if (addresses.Count >= SweepAtAddresses)
-                {
-                    foreach (var ended in addresses.Where(a => a.Value.EndsAt <= now).Select(a => a.Key).ToList())
-                    {
-                        addresses.Remove(ended);
-                    }
-                }
-
-                current = new AddressWindow(now + window);
-                addresses[key] = current;
-            }
-
-            // Past the ceiling nothing is checked, so nothing more is counted: the set of names stays bounded.
-            current.Failures++;
-            current.Names.Add(Normalize(name));
-        }
+        ArgumentNullException.ThrowIfNull(typed);
+        var partition = RateLimits.PartitionKey(address);
+        // Past the ceiling nothing is checked, so nothing more is counted: the set of names stays bounded.
+        await counters.CountFailureAsync(Name, partition, window, Normalize(typed), token);
     }
 
-    private static string Normalize(string name) => name.Trim().ToUpperInvariant();
-
-    private sealed class AddressWindow(DateTimeOffset endsAt)
-    {
-        public DateTimeOffset EndsAt { get; } = endsAt;
-
-        public int Failures { get; set; }
-
-        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
-
-        public bool Refused { get; set; }
-    }
+    private static string Normalize(string typed) => typed.Trim().ToUpperInvariant();
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Features.Audit;
 
 namespace Portal.Infrastructure.Security;
@@ -9,12 +7,13 @@ namespace Portal.Infrastructure.Security;
 /// <summary>
 /// The per-address limits, all generous enough for a room of delegates behind one conference address (an IPv6 /64
 /// counts as one address, <see cref="PartitionKey"/>), all on <see cref="TimeProvider"/> so tests move past a window
-/// without sleeping, and all answered alike (<see cref="RefuseAsync"/>):
+/// without sleeping, all counted in the database so that every app instance spends one budget (<see cref="RateCounters"/>),
+/// and all answered alike (<see cref="RefuseAsync"/>):
 /// <list type="bullet">
 /// <item>checks of a secret (sign-in, entry code) count only their failures, in <see cref="FailureLimits"/>;</item>
 /// <item>access requests count what the form refuses in <see cref="FailureLimits"/> and what it files in
 /// <see cref="AcceptedLimits"/>; one e-mail address has at most one request pending (<see cref="Features.Access.AccessRequests"/>);</item>
-/// <item>password resets count every POST here, <see cref="PasswordResetsPerHour"/> an hour: counting only what fails
+/// <item>password resets count every POST (<see cref="UsePortalRateLimits"/>), <see cref="PasswordResetsPerHour"/> an hour: counting only what fails
 /// would tell which e-mail addresses have an account. One account gets at most three reset e-mails an hour, however
 /// many addresses ask (<see cref="Pages.Account.ForgotPasswordModel.ResetsPerAccountPerHour"/>).</item>
 /// </list>
@@ -27,35 +26,33 @@ public static class RateLimits
     /// <summary>Password-reset POSTs one address may send in an hour: a room of delegates who all forgot.</summary>
     public const int PasswordResetsPerHour = 300;
 
-    private static readonly (string Name, int Permits, TimeSpan Window)[] Policies =
-    [
-        (PasswordReset, PasswordResetsPerHour, TimeSpan.FromHours(1)),
-    ];
-
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
-        services.AddSingleton<FailureLimits>();
-        services.AddSingleton<AcceptedLimits>();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = OnRejectedAsync;
-            foreach (var (name, permits, window) in Policies)
-            {
-                options.AddPolicy(name, http =>
-                {
-                    if (!HttpMethods.IsPost(http.Request.Method))
-                    {
-                        return RateLimitPartition.GetNoLimiter("read");
-                    }
-
-                    var time = http.RequestServices.GetRequiredService<TimeProvider>();
-                    return RateLimitPartition.Get(PartitionKey(http.Connection.RemoteIpAddress), _ => new WindowRateLimiter(permits, window, time));
-                });
-            }
-        });
+        services.AddScoped<RateCounters>();
+        services.AddScoped<FailureLimits>();
+        services.AddScoped<AcceptedLimits>();
         return services;
     }
+
+    /// <summary>
+    /// Counts every POST to a page marked <see cref="PasswordResetLimitAttribute"/> against the address's
+    /// <see cref="AcceptedLimits.PasswordReset"/>, before anything else reads the request, and refuses what is over.
+    /// After routing (the page must be known), before authentication.
+    /// </summary>
+    public static IApplicationBuilder UsePortalRateLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (HttpMethods.IsPost(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<PasswordResetLimitAttribute>() is not null)
+        {
+            var limit = http.RequestServices.GetRequiredService<AcceptedLimits>().PasswordReset;
+            if (await limit.TakeAsync(http.Connection.RemoteIpAddress, http.RequestAborted) is var (retryAfter, first))
+            {
+                await RefuseAsync(http, retryAfter, first, http.RequestAborted);
+                return;
+            }
+        }
+
+        await next(http);
+    });
 
     /// <summary>
     /// An IPv4 address, or the /64 network of an IPv6 address: one IPv6 subscriber usually holds a whole /64 and
@@ -81,13 +78,6 @@ public static class RateLimits
         var bytes = address.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
         return new System.Net.IPAddress(bytes) + "/64";
-    }
-
-    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken token)
-    {
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        var first = context.Lease.TryGetMetadata(WindowRateLimiter.FirstRefusal, out var isFirst) && isFirst;
-        await RefuseAsync(context.HttpContext, retryAfter, first, token);
     }
 
     /// <summary>The answer of a page to an address over its limit (<see cref="FailureLimit"/>, <see cref="AcceptedLimit"/>).</summary>
@@ -130,91 +120,9 @@ public static class RateLimits
     }
 }
 
-/// <summary>A fixed-window counter on <see cref="TimeProvider"/>; no queueing, failed leases carry Retry-After.</summary>
-public sealed class WindowRateLimiter(int permitLimit, TimeSpan window, TimeProvider time) : RateLimiter
-{
-    /// <summary>Lease metadata: true on the first refusal of a window.</summary>
-    public static readonly MetadataName<bool> FirstRefusal = new("PORTAL_FIRST_REFUSAL");
-
-    private readonly Lock gate = new();
-    private DateTimeOffset windowStart = time.GetUtcNow();
-    private int used;
-    private bool refused;
-
-    public override TimeSpan? IdleDuration
-    {
-        get
-        {
-            lock (gate)
-            {
-                var sinceEnd = time.GetUtcNow() - (windowStart + window);
-                return sinceEnd > TimeSpan.Zero ? sinceEnd : null;
-            }
-        }
-    }
-
-    public override RateLimiterStatistics? GetStatistics()
-    {
-        lock (gate)
-        {
-            return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permitLimit - used) };
-        }
-    }
-
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Acquire(permitCount, markRefusal: false);
-
-    // ASP.NET Core's middleware tries AttemptAcquire first and, when refused, AcquireAsync: only the second call of
-    // a refused request may count as the window's first refusal.
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<RateLimitLease>(Acquire(permitCount, markRefusal: true));
-
-    private Lease Acquire(int permitCount, bool markRefusal)
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            if (now >= windowStart + window)
-            {
-                windowStart = now;
-                used = 0;
-                refused = false;
-            }
-
-            if (used + permitCount <= permitLimit)
-            {
-                used += permitCount;
-                return new Lease(true, null, false);
-            }
-
-            var first = markRefusal && !refused;
-            refused |= markRefusal;
-            return new Lease(false, windowStart + window - now, first);
-        }
-    }
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter, bool firstRefusal) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames =>
-            retryAfter is null ? [] : [MetadataName.RetryAfter.Name, FirstRefusal.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (retryAfter is not null && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter.Value;
-                return true;
-            }
-
-            if (retryAfter is not null && metadataName == FirstRefusal.Name)
-            {
-                metadata = firstRefusal;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
-    }
-}
+/// <summary>
+/// Marks a page whose every POST counts against the address's password-reset limit (<see cref="RateLimits.UsePortalRateLimits"/>):
+/// asking for a reset link and setting a password with one share the count.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PasswordResetLimitAttribute : Attribute;

@@ -53,7 +53,7 @@ public sealed class RequestModel(PortalDbContext db, AccessRequests requests, Fa
     {
         // An e-mail field left empty binds as null; such forms count under one empty name.
         var typedEmail = Input.Email ?? "";
-        if (failures.AccessRequest.Refuse(HttpContext, typedEmail) is { } refused)
+        if (await failures.AccessRequest.RefuseAsync(HttpContext, typedEmail) is { } refused)
         {
             return refused;
         }
@@ -65,7 +65,7 @@ public sealed class RequestModel(PortalDbContext db, AccessRequests requests, Fa
 
         if (!ModelState.IsValid)
         {
-            failures.AccessRequest.CountFailure(HttpContext, typedEmail);
+            await failures.AccessRequest.CountFailureAsync(HttpContext, typedEmail);
             Participants = await ParticipantOptions.LoadAsync(db, Input.ParticipantId);
             return Page();
         }
@@ -92,7 +92,7 @@ public sealed class RequestModel(PortalDbContext db, AccessRequests requests, Fa
     /// </summary>
     private async Task<IActionResult> AlreadyPendingAsync(string name, string email)
     {
-        failures.AccessRequest.CountFailure(HttpContext, email);
+        await failures.AccessRequest.CountFailureAsync(HttpContext, email);
         await requests.RecordRepeatAsync(name, email);
         return RedirectToPage("/Access/AlreadyRequested");
     }

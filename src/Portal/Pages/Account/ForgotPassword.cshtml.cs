@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
@@ -15,7 +14,7 @@ namespace Portal.Pages.Account;
 /// account (<see cref="ResetsPerAccountPerHour"/>); the answer is the same whether the account exists, is over its
 /// limit or not, so the form tells nobody who has an account.
 /// </summary>
-[EnableRateLimiting(RateLimits.PasswordReset)]
+[PasswordResetLimit]
 public sealed class ForgotPasswordModel(
     UserManager<PortalUser> users, AccountMail mail, AccountTokens tokens, AuditLog audit, PortalDbContext db) : PageModel
 {

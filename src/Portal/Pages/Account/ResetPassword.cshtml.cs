@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Data;
 using Portal.Features.Accounts;
 using Portal.Features.Audit;
@@ -9,7 +8,7 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Pages.Account;
 
-[EnableRateLimiting(RateLimits.PasswordReset)]
+[PasswordResetLimit]
 public sealed class ResetPasswordModel(
     AccountTokens tokens, AccountPasswords passwords, SessionStore sessions, PortalSignInManager signIn, AuditLog audit) : PageModel
 {

@@ -53,7 +53,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         }
 
         var email = Input.Email.Trim();
-        if (limits.SignIn.Refuse(HttpContext, email) is { } refused)
+        if (await limits.SignIn.RefuseAsync(HttpContext, email) is { } refused)
         {
             return refused;
         }
@@ -78,7 +78,7 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
             return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
         }
 
-        limits.SignIn.CountFailure(HttpContext, email);
+        await limits.SignIn.CountFailureAsync(HttpContext, email);
         await audit.RecordAsync(result.IsLockedOut ? AuditEvent.SignInLockedOut : AuditEvent.SignInFailed, email,
             user is null ? "unknown e-mail" : result.IsLockedOut ? "locked after too many failed attempts"
             : result.IsNotAllowed ? "account disabled or not activated" : "wrong password", "anonymous");

@@ -39,7 +39,7 @@ public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog aud
             return Page();
         }
 
-        if (limits.SignIn.Refuse(HttpContext, user.Email!) is { } refused)
+        if (await limits.SignIn.RefuseAsync(HttpContext, user.Email!) is { } refused)
         {
             return refused;
         }
@@ -52,7 +52,7 @@ public sealed class SignInRecoveryModel(PortalSignInManager signIn, AuditLog aud
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
-        limits.SignIn.CountFailure(HttpContext, user.Email!);
+        await limits.SignIn.CountFailureAsync(HttpContext, user.Email!);
         await audit.RecordAsync(AuditEvent.TwoFactorFailed, user.Email, result.IsLockedOut ? "locked out" : "wrong recovery code", "anonymous");
         ModelState.AddModelError("Input.Code", result.IsLockedOut
             ? "This account is locked for 15 minutes after too many failed attempts."

@@ -39,7 +39,7 @@ public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog au
             return Page();
         }
 
-        if (limits.SignIn.Refuse(HttpContext, user.Email!) is { } refused)
+        if (await limits.SignIn.RefuseAsync(HttpContext, user.Email!) is { } refused)
         {
             return refused;
         }
@@ -51,7 +51,7 @@ public sealed class SignInTwoFactorModel(PortalSignInManager signIn, AuditLog au
             return LocalRedirect(SignInModel.SafeReturnUrl(Url, ReturnUrl));
         }
 
-        limits.SignIn.CountFailure(HttpContext, user.Email!);
+        await limits.SignIn.CountFailureAsync(HttpContext, user.Email!);
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(AuditEvent.SignInLockedOut, user.Email, "too many failed second-factor attempts", "anonymous");

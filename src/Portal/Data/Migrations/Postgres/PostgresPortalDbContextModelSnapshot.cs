@@ -1339,6 +1339,25 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("InterestReplies");
                 });
 
+            modelBuilder.Entity("Portal.Data.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Portal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1882,6 +1901,61 @@ namespace Portal.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PostingVersions");
+                });
+
+            modelBuilder.Entity("Portal.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Refused")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Limit", "Partition");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("RateCounters");
+                });
+
+            modelBuilder.Entity("Portal.Data.RateCounterName", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Limit", "Partition", "NameHash");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("RateCounterNames");
                 });
 
             modelBuilder.Entity("Portal.Data.Setting", b =>

@@ -1289,6 +1289,25 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("InterestReplies");
                 });
 
+            modelBuilder.Entity("Portal.Data.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Portal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1825,6 +1844,61 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PostingVersions");
+                });
+
+            modelBuilder.Entity("Portal.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Limit", "Partition");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("RateCounters");
+                });
+
+            modelBuilder.Entity("Portal.Data.RateCounterName", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Limit", "Partition", "NameHash");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("RateCounterNames");
                 });
 
             modelBuilder.Entity("Portal.Data.Setting", b =>

@@ -57,7 +57,7 @@ public sealed class IndexModel(
         }
 
         // Someone at an unattended, signed-in computer must not be able to guess the password here without limit.
-        if (limits.SignIn.Refuse(HttpContext, Account.Email!) is { } refused)
+        if (await limits.SignIn.RefuseAsync(HttpContext, Account.Email!) is { } refused)
         {
             return refused;
         }
@@ -71,7 +71,7 @@ public sealed class IndexModel(
         if (!await users.CheckPasswordAsync(Account, Input.Current))
         {
             await users.AccessFailedAsync(Account);
-            limits.SignIn.CountFailure(HttpContext, Account.Email!);
+            await limits.SignIn.CountFailureAsync(HttpContext, Account.Email!);
             await audit.RecordAsync(AuditEvent.PasswordChangeFailed, Account.Email, "wrong current password");
             ModelState.AddModelError("Input.Current", "Your current password is not right.");
             return Page();
