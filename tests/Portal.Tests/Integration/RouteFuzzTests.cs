@@ -39,25 +39,26 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
     private static readonly HttpMethod[] OtherMethods =
         [HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Trace, HttpMethod.Options];
 
-    // Route values that exist nowhere, are negative, overflow an int, are not numbers, are not UTF-8, hide a slash, or
-    // are long. (A NUL in the path never reaches the app: Kestrel answers 400 itself, and the test server refuses to send it.)
+    // Route values that exist nowhere, are negative, overflow an int (not a number, as "abc" would be, but one that only
+    // fails on its size), are not UTF-8, hide a slash, or are long. (A NUL in the path never reaches the app: Kestrel
+    // answers 400 itself, and the test server refuses to send it.)
     private static readonly string[] BadRouteValues =
-        ["987654", "-1", "99999999999999999999", "abc", "%FF%FE", "..%2F..%2Fetc", new string('z', 300)];
+        ["987654", "-1", "99999999999999999999", "%FF%FE", "..%2F..%2Fetc", new string('z', 300)];
 
     private readonly List<string> failures = [];
     private readonly SortedDictionary<int, int> answers = [];
     private int sent;
 
     /// <summary>
-    /// On SQLite every kind of visitor but the States' entry code, whose session reads as the States' audience without an
-    /// account: the member's pass asks the same queries of that audience and the observers' code pass walks a code
-    /// session through every route. On PostgreSQL, where the question is the SQL rather than the rights, the visitors
+    /// On SQLite the visitors whose rights differ: a State's focal point (the States' audience and every form a State has;
+    /// a member or the States' code read as that audience with fewer forms), an organisation's account, the observers'
+    /// code (a code session through every route), the coordinator and nobody. On PostgreSQL, where the question is the SQL rather than the rights, the visitors
     /// whose queries differ most (no audience, an organisation's, everything). Each pass costs 15–20 s of the 20-minute
     /// test run.
     /// </summary>
     public static TheoryData<Role> Visitors => TestEnvironment.IsPostgres
         ? [Role.Anonymous, Role.Observer, Role.Coordinator]
-        : [Role.Anonymous, Role.ObserversCode, Role.Member, Role.FocalPoint, Role.Observer, Role.Coordinator];
+        : [Role.Anonymous, Role.ObserversCode, Role.FocalPoint, Role.Observer, Role.Coordinator];
 
     [Theory]
     [MemberData(nameof(Visitors))]
