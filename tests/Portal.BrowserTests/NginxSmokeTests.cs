@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -48,12 +47,12 @@ public sealed class NginxCluster : IAsyncLifetime
         Second.StartServer();
 
         folder = Directory.CreateTempSubdirectory("portal-nginx-");
-        var (certificate, key) = WriteCertificate(folder.FullName);
-        var port = FreePort();
+        (var certificate, var key, thumbprint) = LocalMachine.WriteSelfSignedCertificate(folder.FullName, "tls", HostName);
+        var port = LocalMachine.FreePort();
         var site = Replace(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx", "portal.conf")),
             ("server 127.0.0.1:5080 ", $"server 127.0.0.1:{PortOf(First)} "),
             ("server 127.0.0.1:5081 ", $"server 127.0.0.1:{PortOf(Second)} "),
-            ("    listen 80;\n    listen [::]:80;\n", $"    listen 127.0.0.1:{FreePort()};\n"),
+            ("    listen 80;\n    listen [::]:80;\n", $"    listen 127.0.0.1:{LocalMachine.FreePort()};\n"),
             ("    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n", $"    listen 127.0.0.1:{port} ssl http2;\n"),
             ("/etc/letsencrypt/live/portal.example.org/fullchain.pem", certificate),
             ("/etc/letsencrypt/live/portal.example.org/privkey.pem", key));
@@ -162,12 +161,6 @@ public sealed class NginxCluster : IAsyncLifetime
     private static int PortOf(PortalFactory factory) =>
         new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string RepositoryRoot()
     {
@@ -180,18 +173,6 @@ public sealed class NginxCluster : IAsyncLifetime
         return directory?.FullName ?? throw new InvalidOperationException("The repository (Portal.slnx) is not above the test binaries.");
     }
 
-    private (string Certificate, string Key) WriteCertificate(string directory)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={HostName}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        var certificateFile = Path.Combine(directory, "tls.crt");
-        var keyFile = Path.Combine(directory, "tls.key");
-        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
-        return (certificateFile, keyFile);
-    }
 }
 
 /// <summary>What nginx must not spoil and must add: run through the deploy file against two instances.</summary>

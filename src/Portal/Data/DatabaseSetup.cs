@@ -26,7 +26,9 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(
-                o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                (sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<BrokenConnections>()),
+                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<BrokenConnections>();
             services.AddSingleton(new DatabaseTarget(connectionString, IsPostgres: true));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))

@@ -43,7 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public string ConnectionString => shared?.ConnectionString ?? (TestEnvironment.IsPostgres
-        ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = databaseName, Pooling = true }.ToString()
+        ? new NpgsqlConnectionStringBuilder(PostgresServerOrShared) { Database = databaseName, Pooling = true }.ToString()
         : $"Data Source={sqliteFile}");
 
     /// <summary>
@@ -60,6 +60,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <see cref="SharedPrintBrowser"/>, for tests of the print browser or of what it logs. A "Print:" setting implies it.
     /// </summary>
     public bool OwnPrintBrowser { get; set; }
+
+    /// <summary>
+    /// Set before first use, with <see cref="EmptyDatabase"/>: the PostgreSQL server (a connection string without a
+    /// database) the database is created on, instead of the one test.sh started; a test that kills its server brings its own.
+    /// </summary>
+    public string? PostgresServer { get; set; }
+
+    private string PostgresServerOrShared => PostgresServer ?? TestEnvironment.PostgresServer;
 
     /// <summary>Set before first use: the app starts on an empty database and migrates it itself, as a new installation does.</summary>
     public bool EmptyDatabase { get; set; }
@@ -82,7 +90,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         else if (shared is null)
         {
-            TemplateDatabase.CreateEmpty(databaseName);
+            TemplateDatabase.CreateEmpty(databaseName, TestEnvironment.IsPostgres ? PostgresServerOrShared : null);
             PrepareDatabase?.Invoke(ConnectionString).GetAwaiter().GetResult();
         }
 
@@ -166,7 +174,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 NpgsqlConnection.ClearPool(own);
             }
 
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+            await using var connection = new NpgsqlConnection(PostgresServerOrShared);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";

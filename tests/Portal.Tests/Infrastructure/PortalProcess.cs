@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Portal.Tests.Infrastructure;
@@ -38,7 +37,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public static async Task<PortalProcess> StartAsync(PortalFactory database, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
+        var address = new Uri($"http://127.0.0.1:{port ?? LocalMachine.FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -119,10 +118,4 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"The portal was not ready within a minute:\n{Output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

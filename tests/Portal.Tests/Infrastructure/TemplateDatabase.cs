@@ -33,17 +33,17 @@ internal static class TemplateDatabase
     }
 
     /// <summary>Creates the empty database <paramref name="databaseName"/> on PostgreSQL; a SQLite file is created by its first connection.</summary>
-    public static void CreateEmpty(string databaseName)
+    public static void CreateEmpty(string databaseName, string? server)
     {
         if (TestEnvironment.IsPostgres)
         {
-            OnServer($"CREATE DATABASE \"{databaseName}\"");
+            OnServer($"CREATE DATABASE \"{databaseName}\"", server);
         }
     }
 
-    private static void OnServer(string sql)
+    private static void OnServer(string sql, string? server = null)
     {
-        using var connection = new NpgsqlConnection(TestEnvironment.PostgresServer);
+        using var connection = new NpgsqlConnection(server ?? TestEnvironment.PostgresServer);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -123,7 +121,7 @@ public sealed class OperationsTests : PortalTest
         var directory = Directory.CreateTempSubdirectory("portal-keyring-");
         try
         {
-            var (certificateFile, keyFile) = WriteCertificate(directory.FullName);
+            var (certificateFile, keyFile, _) = LocalMachine.WriteSelfSignedCertificate(directory.FullName, "dataprotection", "Portal Data Protection");
             Factory.Settings["DataProtection:CertificateFile"] = certificateFile;
             Factory.Settings["DataProtection:KeyFile"] = keyFile;
             var member = await TestAccounts.CreateAsync(Factory, PortalRole.Member);
@@ -164,15 +162,4 @@ public sealed class OperationsTests : PortalTest
         return browser;
     }
 
-    private static (string Certificate, string Key) WriteCertificate(string directory)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Portal Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
-        var certificateFile = Path.Combine(directory, "dataprotection.crt");
-        var keyFile = Path.Combine(directory, "dataprotection.key");
-        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(keyFile, rsa.ExportPkcs8PrivateKeyPem());
-        return (certificateFile, keyFile);
-    }
 }

@@ -48,7 +48,7 @@ public sealed class ChangeStamps(PortalDbContext db, StampConnections connection
 /// at each open, behind a process-wide lock that 16 concurrent requests queued on; and a request whose other reads
 /// are all kept would still have paid for setting up its DbContext.
 /// </summary>
-public sealed class StampConnections(DatabaseTarget database) : IDisposable
+public sealed class StampConnections(DatabaseTarget database, ILogger<StampConnections> logger) : IDisposable
 {
     private const string Sql = """SELECT "Postings", "Access" FROM "ChangeStamps" """;
 
@@ -87,6 +87,13 @@ public sealed class StampConnections(DatabaseTarget database) : IDisposable
             }
 
             return read;
+        }
+        catch (Exception ex) when (BrokenConnections.Forget(command?.Connection, ex, logger))
+        {
+            // The server went away (restarted, say): every kept connection went with it, so all are closed now rather
+            // than one per request.
+            Dispose();
+            throw;
         }
         finally
         {
