@@ -34,10 +34,10 @@ public sealed class CrashTests : PortalTest
     public async Task PortalKilledMidBurst_KeepsEveryAcknowledgedWrite_AndTheDatabasePassesItsIntegrityCheck()
     {
         var people = await PrepareAsync();
-        var portal = await PortalProcess.StartAsync(Factory);
+        await using var portal = await PortalProcess.StartAsync(Factory);
         var port = portal.Address.Port;
 
-        var burst = await BurstAsync(portal, people, portal.KillAsync);
+        using var burst = await BurstAsync(portal, people, portal.KillAsync);
 
         await using var restarted = await PortalProcess.StartAsync(Factory, port);
         await AssertEveryAcknowledgedWriteIsThereAsync(burst);
@@ -56,9 +56,11 @@ public sealed class CrashTests : PortalTest
         var people = await PrepareAsync();
         await using var portal = await PortalProcess.StartAsync(Factory);
 
-        var burst = await BurstAsync(portal, people, ownServer.KillAsync);
+        using var burst = await BurstAsync(portal, people, ownServer.KillAsync);
 
         await ownServer.StartAgainAsync();
+        // The test's own reads (through the app in this process) start on new connections; the portal's process is left
+        // to find out by itself.
         NpgsqlConnection.ClearAllPools();
         await AssertEveryAcknowledgedWriteIsThereAsync(burst);
         Assert.Empty(await IntegrityProblemsAsync());
