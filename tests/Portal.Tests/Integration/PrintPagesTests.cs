@@ -53,7 +53,7 @@ public sealed class PrintPagesTests : PortalTest
     [Fact]
     public async Task CountPages_ManyAtOnce_GiveWhatEachGivesAlone()
     {
-        var chapters = Enumerable.Range(1, 6).Select(i => Contribution(paragraphs: 6 * i, key: $"c-{i}")).ToList();
+        var chapters = Enumerable.Range(1, 4).Select(i => Contribution(paragraphs: 8 * i, key: $"c-{i}")).ToList();
         var alone = new List<int>();
         foreach (var chapter in chapters)
         {
@@ -63,7 +63,7 @@ public sealed class PrintPagesTests : PortalTest
         var together = await Task.WhenAll(chapters.Concat(chapters).Select(c => Printer.CountPagesAsync(c)));
 
         Assert.Equal(alone.Concat(alone), together);
-        Assert.True(alone.Distinct().Count() >= 4, string.Join(", ", alone));
+        Assert.True(alone.Distinct().Count() == 4, string.Join(", ", alone));
     }
 
     [Fact]
