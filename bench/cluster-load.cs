@@ -233,6 +233,8 @@ internal static partial class Bench
         var writerTasks = writers.Select((b, i) => Task.Run(() => WriteAsync(b, i, end))).ToArray();
 
         await WaitUntilAsync(measuredFrom);
+        using var stopSampling = new CancellationTokenSource();
+        var connections = settings.Postgres is int postmaster ? Connections.PeakAsync(postmaster, stopSampling.Token) : Task.FromResult(0);
         var unixOrigin = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 - Ms(Stopwatch.GetTimestamp()) / 1000;
         var cpuAtStart = Cpu.Read(settings);
         var loadCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
@@ -251,6 +253,8 @@ internal static partial class Bench
         }
 
         await WaitUntilAsync(end);
+        await stopSampling.CancelAsync();
+        var peakConnections = await connections;
         var cpuAtEnd = Cpu.Read(settings);
         var loadCpu = (Process.GetCurrentProcess().TotalProcessorTime - loadCpuAtStart).TotalSeconds;
         var memory = settings.Instances.Select(pid => pid == settings.Kill ? killedMemory! : Memory.Read(pid)).ToArray();
@@ -283,7 +287,7 @@ internal static partial class Bench
         var measuredMs = settings.DurationSeconds * 1000.0;
         var result = Report.Build(settings, samples, published, killAtMs, memory,
             Cpu.Compare(settings, cpuAtStart, cpuAtEnd, cpuAtKill, loadCpu, measuredMs / 1000),
-            settings.AccessLog is { } log ? NginxLog.Read(log, settings.Upstreams, unixOrigin, measuredMs, killAtMs) : null);
+            settings.AccessLog is { } log ? NginxLog.Read(log, settings.Upstreams, unixOrigin, measuredMs, killAtMs) : null, peakConnections);
         await File.WriteAllTextAsync(settings.Out, JsonSerializer.Serialize(result, Report.Json));
         Console.WriteLine($"  {result.Readers.Requests:N0} reader requests, {result.Writers.Requests:N0} writer requests, "
             + $"{published:N0} needs published, {result.Errors.Sum(e => e.Count):N0} errors");
@@ -585,6 +589,47 @@ internal static class Cpu
     }
 }
 
+/// <summary>The PostgreSQL server's client connections (its backends that serve a database), counted once a second.</summary>
+internal static class Connections
+{
+    public static async Task<int> PeakAsync(int postmaster, CancellationToken stop)
+    {
+        var peak = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var count = 0;
+            foreach (var directory in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    if (stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == postmaster.ToString(CultureInfo.InvariantCulture)
+                        && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains('(', StringComparison.Ordinal))
+                    {
+                        count++; // "postgres: USER DATABASE 127.0.0.1(PORT) STATE"
+                    }
+                }
+                catch (IOException)
+                {
+                    // The process ended meanwhile.
+                }
+            }
+
+            peak = Math.Max(peak, count);
+            try
+            {
+                await Task.Delay(1000, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return peak;
+    }
+}
+
 internal sealed record CpuUse(double Seconds, int Cores, double Busy, Dictionary<string, double> Parts);
 
 /// <summary>What nginx's access log says: which instance answered, what it passed on to the other one, what failed.</summary>
@@ -656,14 +701,15 @@ internal sealed record KillFigures(
 
 internal sealed record Result(
     string Name, int ReaderCount, int WriterCount, int DurationSeconds, Side Readers, Side Writers, int Published, ErrorKind[] Errors,
-    KillFigures? Kill, Memory[] Memory, CpuUse Cpu, NginxFigures? Nginx, string LoadAverage);
+    KillFigures? Kill, Memory[] Memory, CpuUse Cpu, NginxFigures? Nginx, string LoadAverage, int PeakConnections);
 
 internal static class Report
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static Result Build(
-        Settings settings, List<Sample> samples, int published, double? killAtMs, Memory[] memory, CpuUse cpu, NginxFigures? nginx)
+        Settings settings, List<Sample> samples, int published, double? killAtMs, Memory[] memory, CpuUse cpu, NginxFigures? nginx,
+        int peakConnections)
     {
         var seconds = settings.DurationSeconds;
         // A writer's flow begun before the end goes on after it: only what started within the measurement counts.
@@ -698,7 +744,8 @@ internal static class Report
         }
 
         var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        return new Result(settings.Name, settings.Readers, settings.Writers, seconds, SideOf(false), SideOf(true), published, errors, kill, memory, cpu, nginx, loadAverage);
+        return new Result(settings.Name, settings.Readers, settings.Writers, seconds, SideOf(false), SideOf(true), published, errors, kill, memory,
+            cpu, nginx, loadAverage, peakConnections);
     }
 
     private static double[] Sorted(IEnumerable<Sample> samples) => [.. samples.Select(s => s.Ms).Order()];
@@ -754,6 +801,7 @@ internal static class Table
                 ? $"{r.Memory[n].PeakMb:0} / {r.Memory[n].RssMb:0}{(r.Kill is not null && n == 0 ? " (kill)" : "")}" : "-");
         }
 
+        Row("PostgreSQL: client connections, peak", r => r.PeakConnections.ToString(c));
         Row("machine: load average at the end", r => r.LoadAverage);
         Row("CPU (s of core) busy / available", r => $"{r.Cpu.Busy:0} / {r.Cpu.Seconds * r.Cpu.Cores:0}");
         foreach (var part in results.SelectMany(r => r.Cpu.Parts.Keys).Distinct(StringComparer.Ordinal))
