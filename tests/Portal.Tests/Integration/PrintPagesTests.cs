@@ -8,14 +8,15 @@ using static Portal.Tests.Infrastructure.PrintSamples;
 
 namespace Portal.Tests.Integration;
 
-/// <summary>The contribution form's page estimate, and the print browser's own guarantees.</summary>
+/// <summary>
+/// The contribution form's page estimate, and the print browser's own guarantees. The counts use the test process's
+/// shared print browser; the tests of the browser itself start their own.
+/// </summary>
 [Collection(PrintingTests.Name)]
 // Lays out pages in Chromium and never reads the database: test.sh runs it in the first provider's pass only.
 [Trait("Database", "None")]
 public sealed class PrintPagesTests : PortalTest
 {
-    public PrintPagesTests() => Factory.OwnPrintBrowser = true;
-
     private PrintBook Printer => Factory.Services.GetRequiredService<PrintBook>();
 
     private PrintBrowser Browser => Factory.Services.GetRequiredService<PrintBrowser>();
@@ -69,6 +70,8 @@ public sealed class PrintPagesTests : PortalTest
     [Fact]
     public async Task Browser_ThatStopped_IsStartedAgainForTheNextPrint()
     {
+        // Stopping the browser of the whole test process would fail the other tests' prints.
+        Factory.OwnPrintBrowser = true;
         var chapter = Contribution(paragraphs: 10);
         var before = await Printer.CountPagesAsync(chapter);
         var first = Browser.Current!;
@@ -85,6 +88,8 @@ public sealed class PrintPagesTests : PortalTest
     [Fact]
     public async Task Browser_RefusesEveryRequestButTheFilesOfItsFolder()
     {
+        // Its warnings go to the log of the app that started it.
+        Factory.OwnPrintBrowser = true;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var network = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
