@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Features.WordImport;
 
 namespace Portal.Data;
 
@@ -77,6 +78,7 @@ public abstract partial class PortalDbContext
             e.Property(c => c.ReceivedFromEmail).HasMaxLength(256);
             e.Property(c => c.ImportedFileName).HasMaxLength(200);
             e.Property(c => c.ImportedFileSha256).HasMaxLength(64);
+            e.Property(c => c.ImportReport).HasMaxLength(DocxReport.MaxLength);
             e.Property(c => c.SubmittedFromName).HasMaxLength(ContributionLimits.Name);
             e.Property(c => c.SubmittedFromEmail).HasMaxLength(256);
             e.Property(c => c.Version).IsConcurrencyToken();

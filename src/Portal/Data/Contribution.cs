@@ -130,6 +130,9 @@ public class Contribution
 
     public DateTimeOffset? ImportedAt { get; set; }
 
+    /// <summary>What the import did with the file's content, in words (<see cref="Features.WordImport.DocxReport"/>).</summary>
+    public string? ImportReport { get; set; }
+
     // Submitted by an editor on the participant's behalf (SubmittedBy is then the editor), for a State without a focal
     // point account: who sent the e-mail asking for it, as the editor typed it, and its date. Null otherwise.
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Features.WordImport;
 
 namespace Portal.Data;
 
@@ -229,6 +230,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(p => p.Budget).HasPrecision(18, 2);
             e.Property(p => p.Period).HasMaxLength(PostingLimits.Period);
             e.Property(p => p.ContactPoint).HasMaxLength(PostingLimits.ContactPoint);
+            e.Property(p => p.ImportReport).HasMaxLength(DocxReport.MaxLength);
             e.Property(p => p.Revision).IsConcurrencyToken();
             e.HasOne(p => p.Participant).WithMany().HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Countries).WithOne().HasForeignKey(c => c.PostingId).OnDelete(DeleteBehavior.Cascade);
@@ -255,6 +257,7 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(v => v.AuthorUserId).HasMaxLength(450);
             e.Property(v => v.AuthorName).HasMaxLength(300);
             e.Property(v => v.Fingerprint).HasMaxLength(64);
+            e.Property(v => v.ImportReport).HasMaxLength(DocxReport.MaxLength);
             e.HasOne<Participant>().WithMany().HasForeignKey(v => v.ParticipantId).OnDelete(DeleteBehavior.Restrict);
         });
 

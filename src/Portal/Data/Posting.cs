@@ -164,6 +164,12 @@ public class Posting
     /// <summary>What is still a Word document's own words, as imported (see <see cref="ImportedParts"/>).</summary>
     public ImportedParts FromDocument { get; set; }
 
+    /// <summary>
+    /// What the import of the Word document this draft came from did with the document's content, in words
+    /// (<see cref="Features.WordImport.DocxReport"/>); null when it was not imported. Copied to the version at publication.
+    /// </summary>
+    public string? ImportReport { get; set; }
+
     public Visibility Visibility { get; set; }
 
     public DateTimeOffset ValidUntil { get; set; }
@@ -233,6 +239,9 @@ public class PostingVersion
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="CanonicalContent"/>.</summary>
     public required string Fingerprint { get; set; }
+
+    /// <summary>The report of the Word import this version's text came from; null when it was typed or edited since.</summary>
+    public string? ImportReport { get; set; }
 }
 
 public class PostingAttachment

@@ -735,6 +735,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset?>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1709,6 +1713,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("FromDocument")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("IsSample")
                         .HasColumnType("boolean");
 
@@ -1877,6 +1885,10 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

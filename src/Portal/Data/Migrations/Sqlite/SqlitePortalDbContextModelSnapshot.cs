@@ -703,6 +703,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("INTEGER");
 
@@ -1653,6 +1657,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("FromDocument")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsSample")
                         .HasColumnType("INTEGER");
 
@@ -1819,6 +1827,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportReport")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")

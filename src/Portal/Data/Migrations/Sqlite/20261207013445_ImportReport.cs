@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ImportReport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ImportReport",
+                table: "PostingVersions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ImportReport",
+                table: "Postings",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ImportReport",
+                table: "Contributions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ImportReport",
+                table: "PostingVersions");
+
+            migrationBuilder.DropColumn(
+                name: "ImportReport",
+                table: "Postings");
+
+            migrationBuilder.DropColumn(
+                name: "ImportReport",
+                table: "Contributions");
+        }
+    }
+}
