@@ -8,7 +8,8 @@
 #
 # What it does:
 #   1. installs what is missing with apt-get (chromium, postgresql, python3-aiosmtpd, for the printed
-#      book poppler-utils, fonts-liberation2 and epubcheck, and nginx with its brotli module); needs root
+#      book poppler-utils, fonts-liberation2 and epubcheck, nginx with its brotli module, and pandoc for the
+#      Word import tests); needs root
 #   2. starts a throwaway PostgreSQL and an SMTP sink (aiosmtpd, writing a Maildir) on free
 #      ports on 127.0.0.1, in a temp dir; both are stopped and removed on exit, failure or Ctrl-C
 #   3. dotnet build -c Release, then dotnet format whitespace and its imports check --verify-no-changes, in the background from
@@ -138,6 +139,8 @@ command -v pdffonts >/dev/null || missing+=(poppler-utils)
 { [[ -e /usr/bin/epubcheck ]] && command -v java >/dev/null; } || missing+=(epubcheck)
 # The smoke suite runs nginx with deploy/nginx/portal.conf (brotli included) in front of two instances.
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+# The Word import tests have pandoc write documents (footnotes, quotations, tracked changes, comments).
+command -v pandoc >/dev/null || missing+=(pandoc)
 [[ -e /etc/nginx/modules-enabled/50-mod-http-brotli-filter.conf ]] || missing+=(libnginx-mod-http-brotli-filter)
 if [[ ${#missing[@]} -gt 0 ]]; then
   [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
@@ -147,7 +150,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
   note "installed in $(( SECONDS - START_TIME ))s"
 else
-  note "chromium, postgresql, python3-aiosmtpd, fonts-liberation2, poppler-utils, epubcheck and nginx are present"
+  note "chromium, postgresql, python3-aiosmtpd, fonts-liberation2, poppler-utils, epubcheck, nginx and pandoc are present"
 fi
 PGBIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 

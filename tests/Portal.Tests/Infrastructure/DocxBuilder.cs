@@ -175,7 +175,7 @@ public static class DocxBuilder
         Paragraph(Image(body, TinyPng, "Map of the districts concerned")),
         Paragraph(Run("Contact: the Permanent Mission in Geneva."))));
 
-    private static MainDocumentPart MainPart(Body body) =>
+    public static MainDocumentPart MainPart(Body body) =>
         body.Ancestors<Document>().First().MainDocumentPart ?? throw new InvalidOperationException("The body is not in a document.");
 
     private static Styles Styles()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Audit;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -77,6 +78,56 @@ public sealed class PostingEditingTests : PortalTest
         var version = await Factory.WithDbAsync(db => db.PostingVersions.AsNoTracking().SingleAsync());
         Assert.True(version.OnBehalf);
         Assert.Equal(body.Replace("\r\n", "\n", StringComparison.Ordinal), await Factory.WithDbAsync(db => db.Postings.Select(p => p.Body).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Import_WithPendingChangesAndComments_WaitsForTheCoordinatorsChoice_AndTheReportStaysWithTheVersion()
+    {
+        var coordinator = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu", twoFactor: true);
+        using var isu = new Browser(Factory);
+        await isu.SignInAsync(Factory, coordinator);
+        var docx = Pandoc.Docx("""
+            # Clearance in Xieng Khouang
+
+            The survey covers [twelve]{.insertion author="Ministry" date="2026-01-01T00:00:00Z"}[ten]{.deletion author="Ministry" date="2026-01-01T00:00:00Z"} districts.[^1] [Check the figure.]{.comment-start id="0" author="Desk" date="2026-01-01T00:00:00Z"}Farmland comes first.[]{.comment-end id="0"}
+
+            > “We can farm again.”
+
+            [^1]: Figures of the 2021 strategy.
+            """);
+        var values = new Dictionary<string, string> { ["Input.Kind"] = "Need", ["Input.Participant"] = "LAO" };
+        var files = new Dictionary<string, (string, byte[])> { ["Input.Document"] = ("Need with changes.docx", docx) };
+
+        await isu.OpenAsync("/Postings/Import");
+        Assert.Null(isu.Page!.QuerySelector("input[name='Input.AcceptChanges']"));
+        await isu.SubmitAsync("form.stack", new FormFill { Values = values, Files = files });
+        Assert.Contains("still holds 1 tracked insertion, 1 tracked deletion and 1 comment", isu.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Postings.CountAsync()));
+
+        // The page now offers the choice; taking it imports the text as if every change were accepted, and says so.
+        Assert.NotNull(isu.Page!.QuerySelector("input[name='Input.AcceptChanges']"));
+        await isu.SubmitAsync("form.stack", new FormFill { Values = new Dictionary<string, string>(values) { ["Input.AcceptChanges"] = "true" }, Files = files });
+        var landed = isu.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.EndsWith("/Classify", landed, StringComparison.Ordinal);
+        const string Report = "Imported: 1 heading, 1 paragraph, 1 quotation, 1 footnote and 1 tracked insertion. "
+            + "Left out: 1 comment and 1 tracked deletion (the text as if accepted was used). "
+            + "The document still had tracked changes or comments; it was imported as if every change were accepted, as the person who imported it chose.";
+        Assert.Contains(Report, isu.Find("[data-testid=import-report]"), StringComparison.Ordinal);
+
+        await isu.OpenAsync(landed.Replace("/Classify", "/Edit", StringComparison.Ordinal));
+        var body = isu.Page!.QuerySelector("#Input_Body")!.TextContent;
+        Assert.Contains("The survey covers twelve districts.[^1]", body, StringComparison.Ordinal);
+        var draft = new PostingSteps.Draft { Title = isu.Page.QuerySelector("#Input_Title")!.GetAttribute("value")!, Body = body };
+        await isu.SubmitAsync("form.stack", new FormFill { Values = draft.Values().Where(kv => kv.Key != "Input.Participant").ToDictionary(), Lists = draft.Lists() });
+        await isu.SubmitAsync("form[action*='handler=Publish']");
+
+        // Published: the footnote and the quotation are shown, and the version keeps the report beside the file's SHA-256.
+        Assert.Equal("Figures of the 2021 strategy.", isu.Page!.QuerySelector(".markdown .footnotes li p")!.TextContent.Replace("↩", "", StringComparison.Ordinal).Trim());
+        Assert.Equal("“We can farm again.”", isu.Find(".markdown blockquote"));
+        Assert.Contains(Report, isu.Find("[data-testid=import-report]"), StringComparison.Ordinal);
+        Assert.Equal(Report, await Factory.WithDbAsync(db => db.PostingVersions.Select(v => v.ImportReport).SingleAsync()));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditEvent.PostingImported.ToString()).Select(a => a.Detail).SingleAsync());
+        Assert.Equal($"“Need with changes.docx”, SHA-256 {Convert.ToHexStringLower(SHA256.HashData(docx))}. {Report}", audit);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Portal.Tests.Unit;
 /// <summary>The promise that matters most: rendered, the imported Markdown shows exactly the document's text.</summary>
 public class DocxImporterVerbatimTests
 {
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseFootnotes().DisableHtml().Build();
 
     [Fact]
     public void Import_MarkdownLookalikes_RenderAsTheirOwnText()

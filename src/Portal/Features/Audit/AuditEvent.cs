@@ -50,6 +50,7 @@ public enum AuditEvent
     ParticipantStatusChanged,
 
     PostingDraftSaved,
+    PostingImported,
     PostingDraftDeleted,
     PostingPublished,
     PostingVersionPublished,
@@ -139,6 +140,7 @@ public static class AuditEvents
         AuditEvent.ParticipantChanged => "Participant's details changed",
         AuditEvent.ParticipantStatusChanged => "Participant's status changed",
         AuditEvent.PostingDraftSaved => "Draft saved",
+        AuditEvent.PostingImported => "Draft imported from a Word file",
         AuditEvent.PostingDraftDeleted => "Draft deleted",
         AuditEvent.PostingPublished => "Posting published",
         AuditEvent.PostingVersionPublished => "New version of a posting published",

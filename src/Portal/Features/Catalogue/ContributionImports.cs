@@ -43,6 +43,7 @@ public sealed class ContributionImports(
             return (null, source);
         }
 
+        contribution.ImportReport = upload.Import.Report.ToString();
         await audit.RecordAsync(AuditEvent.ContributionImported, Target(contribution), Detail(upload));
         return (contribution, source);
     }
@@ -58,6 +59,7 @@ public sealed class ContributionImports(
             return false;
         }
 
+        contribution.ImportReport = upload.Import.Report.ToString();
         await audit.RecordAsync(AuditEvent.ContributionImported, Target(contribution), Detail(upload));
         return true;
     }
@@ -115,6 +117,7 @@ public sealed class ContributionImports(
             ImportedFileName = upload.FileName,
             ImportedFileSha256 = upload.Sha256,
             ImportedAt = now,
+            ImportReport = upload.Import.Report.ToString(),
         };
         // One unit of work: the draft, the e-mails that link to it, the audit entry.
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -138,7 +141,11 @@ public sealed class ContributionImports(
     /// editor also submitted it for the State.
     /// </summary>
     public sealed record Entry(
-        string Editor, string State, string SenderName, string SenderEmail, string FileName, string Sha256, DateTimeOffset At, Submission? Submitted);
+        string Editor, string State, string SenderName, string SenderEmail, string FileName, string Sha256, DateTimeOffset At, Submission? Submitted)
+    {
+        /// <summary>What the import did with the file's content (<see cref="DocxReport"/>); null for an entry made before reports were kept.</summary>
+        public string? Report { get; init; }
+    }
 
     /// <summary>An editor's submission on a State's behalf, from the e-mail of a sender the editor typed in (declared, not verified).</summary>
     public sealed record Submission(string Editor, string FromName, string FromEmail, DateOnly ReceivedOn)
@@ -168,7 +175,10 @@ public sealed class ContributionImports(
         var submittedBy = contribution.SubmittedBy is { } id ? names.GetValueOrDefault(id) : null;
         return new Entry(names.GetValueOrDefault(editorId) ?? "an editor", state, contribution.ReceivedFromName ?? "", contribution.ReceivedFromEmail ?? "",
             contribution.ImportedFileName ?? "", contribution.ImportedFileSha256 ?? "", contribution.ImportedAt ?? contribution.CreatedAt,
-            Submission.Of(submittedBy, contribution.SubmittedFromName, contribution.SubmittedFromEmail, contribution.SubmittedFromOn));
+            Submission.Of(submittedBy, contribution.SubmittedFromName, contribution.SubmittedFromEmail, contribution.SubmittedFromOn))
+        {
+            Report = contribution.ImportReport,
+        };
     }
 
     /// <summary>The sentence for the pictures a document held, which the focal points add on the Pictures page; empty for none.</summary>
@@ -245,7 +255,7 @@ public sealed class ContributionImports(
 
     private static string Target(Contribution contribution) => $"contribution:{contribution.Id.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string Detail(WordUpload upload) => $"“{upload.FileName}”, SHA-256 {upload.Sha256}";
+    private static string Detail(WordUpload upload) => $"“{upload.FileName}”, SHA-256 {upload.Sha256}. {upload.Import.Report}";
 
     private static string Day(DateTimeOffset? at) => at?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "an earlier day";
 

@@ -21,11 +21,13 @@ public static class SafeMarkdown
     private const string AttachmentScheme = "attachment";
     private const string LinkRel = "nofollow noopener noreferrer";
 
-    // CommonMark + pipe tables + bare URLs. No extension that copies author text into attributes
+    // CommonMark + pipe tables + bare URLs + footnotes (a Word document's footnotes and endnotes are imported as
+    // Markdown footnotes; Markdig numbers them by order, never writing their labels into attributes). No extension that copies author text into attributes
     // (generic attributes, auto identifiers) and no raw HTML. Column widths are not inferred from the separator row
     // (the default), since Markdig would write them as <col style="width:…">.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
+        .UseFootnotes()
         .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true })
         .DisableHtml()
         .Build();
@@ -91,7 +93,7 @@ public static class SafeMarkdown
 
         try
         {
-            return document.ToHtml(Pipeline);
+            return UniqueNoteIds(document.ToHtml(Pipeline), markdown);
         }
         catch (ArgumentException)
         {
@@ -170,6 +172,28 @@ public static class SafeMarkdown
                 FixLink(link, resolveAttachment);
             }
         }
+    }
+
+    /// <summary>
+    /// Markdig names a text's footnotes "fn:1", "fnref:1"…, the same in every text, but a page or a book shows many
+    /// texts. The names take a prefix from the text's hash instead, so that each note's link leads to its own text's
+    /// note. Only Markdig writes these attributes: raw HTML is off and the author's link and picture addresses never
+    /// start with "#".
+    /// </summary>
+    private static string UniqueNoteIds(string html, string markdown)
+    {
+        if (!html.Contains("class=\"footnote-ref\"", StringComparison.Ordinal))
+        {
+            return html;
+        }
+
+        var prefix = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(markdown)).AsSpan(0, 4));
+        return html
+            .Replace(" id=\"fn:", $" id=\"fn-{prefix}-", StringComparison.Ordinal)
+            .Replace(" href=\"#fn:", $" href=\"#fn-{prefix}-", StringComparison.Ordinal)
+            .Replace(" id=\"fnref:", $" id=\"fnref-{prefix}-", StringComparison.Ordinal)
+            .Replace(" href=\"#fnref:", $" href=\"#fnref-{prefix}-", StringComparison.Ordinal)
+            .Replace("class=\"footnote-back-ref\">", "class=\"footnote-back-ref\" aria-label=\"Back to the text\">", StringComparison.Ordinal);
     }
 
     private static string AsPlainText(string text) =>

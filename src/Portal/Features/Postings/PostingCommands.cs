@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Access;
 using Portal.Features.Audit;
+using Portal.Features.WordImport;
 
 namespace Portal.Features.Postings;
 
@@ -19,7 +20,13 @@ public enum SaveOutcome
 /// </summary>
 public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProvider time, Readers readers, PostingMail mail)
 {
-    public async Task<Posting> CreateDraftAsync(PostingForm form, decimal? budget, Participant owner, int? replacesId = null)
+    /// <summary>A new draft of <paramref name="owner"/>'s from the form.</summary>
+    /// <param name="form">The checked form.</param>
+    /// <param name="budget">The budget the form's text parsed to.</param>
+    /// <param name="owner">The participant the posting speaks for.</param>
+    /// <param name="replacesId">The published posting this draft will replace, if any.</param>
+    /// <param name="imported">The Word document the draft's text comes from: its name, SHA-256 and import report are recorded.</param>
+    public async Task<Posting> CreateDraftAsync(PostingForm form, decimal? budget, Participant owner, int? replacesId = null, WordUpload? imported = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(owner);
@@ -35,11 +42,17 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
             ContactPoint = "",
             CreatedAt = now,
             ReplacesId = replacesId,
+            ImportReport = imported?.Import.Report.ToString(),
         };
         await ApplyAsync(posting, form, budget);
         db.Postings.Add(posting);
         await db.SaveChangesAsync();
         audit.Write(AuditEvent.PostingDraftSaved, Target(posting), posting.Title);
+        if (imported is not null)
+        {
+            audit.Write(AuditEvent.PostingImported, Target(posting), $"“{imported.FileName}”, SHA-256 {imported.Sha256}. {posting.ImportReport}");
+        }
+
         await db.SaveChangesAsync();
         return posting;
     }
@@ -139,6 +152,8 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Body = BodySections.WithoutGuidance(posting.Body);
         var version = posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
             audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
+        // The report stays with the version while the version's text is still the document's.
+        version.ImportReport = posting.FromDocument.HasFlag(ImportedParts.Text) ? posting.ImportReport : null;
         audit.Write(first ? AuditEvent.PostingPublished : AuditEvent.PostingVersionPublished, Target(posting),
             $"version {posting.CurrentVersion}: {posting.Title}");
         if (version.OnBehalf)

@@ -6,7 +6,11 @@ using Portal.Infrastructure.Caching;
 
 namespace Portal.Features.Postings;
 
-public sealed record VersionStamp(int Number, string AuthorName, bool OnBehalf, DateTimeOffset PublishedAt, string Fingerprint);
+public sealed record VersionStamp(int Number, string AuthorName, bool OnBehalf, DateTimeOffset PublishedAt, string Fingerprint)
+{
+    /// <summary>What the Word import did with the document the version's text came from; null when it was typed.</summary>
+    public string? ImportReport { get; init; }
+}
 
 public sealed record AttachmentItem(int Id, string FileName, string ContentType, long Length, string Sha256);
 
@@ -44,7 +48,7 @@ public sealed class PostingPages(
 
         var version = await db.PostingVersions.AsNoTracking()
             .Where(v => v.PostingId == posting.Id && v.Number == posting.CurrentVersion)
-            .Select(v => new VersionStamp(v.Number, v.AuthorName, v.OnBehalf, v.PublishedAt, v.Fingerprint))
+            .Select(v => new VersionStamp(v.Number, v.AuthorName, v.OnBehalf, v.PublishedAt, v.Fingerprint) { ImportReport = v.ImportReport })
             .SingleOrDefaultAsync();
         var attachments = await db.PostingAttachments.AsNoTracking().Where(a => a.PostingId == posting.Id).OrderBy(a => a.Id)
             .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Length, a.Sha256)).ToListAsync();

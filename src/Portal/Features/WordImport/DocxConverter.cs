@@ -25,16 +25,21 @@ internal sealed class DocxConverter
     private readonly DocxMarkdownWriter writer;
     private readonly DocxOutline outline = new();
     private readonly int maxLength;
+    private readonly MainDocumentPart main;
+    private readonly DocxReport report;
     private readonly Dictionary<int, int?[]> counters = [];
     private string? title;
 
     /// <param name="main">The document.</param>
     /// <param name="maxLength">The longest Markdown wanted: past it, the rest is only counted.</param>
     /// <param name="picturesInText">Whether pictures are written into the Markdown; they are collected either way.</param>
-    public DocxConverter(MainDocumentPart main, int maxLength, bool picturesInText = true)
+    /// <param name="report">Counts what the document held and what became of it.</param>
+    public DocxConverter(MainDocumentPart main, int maxLength, DocxReport report, bool picturesInText = true)
     {
+        this.main = main;
+        this.report = report;
         styles = new DocxStyles(main);
-        reader = new DocxParagraphReader(main, styles, picturesInText);
+        reader = new DocxParagraphReader(main, styles, report, picturesInText);
         writer = new DocxMarkdownWriter(maxLength);
         this.maxLength = maxLength;
     }
@@ -42,8 +47,10 @@ internal sealed class DocxConverter
     public DocxConversion Convert(Body body)
     {
         Blocks(body);
+        WriteNotes();
+        report.Pictures = reader.Images.Count;
         var firstHeading = outline.Blocks.FirstOrDefault(b => b.Kind == DocxBlockKind.Heading)?.Text.ReplaceLineEndings(" ");
-        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title, DocumentCore.Read(outline.Blocks)) { FirstHeading = firstHeading },
+        return new(writer.IsOverLimit ? null : new DocxImport(writer.ToString(), reader.Images, title, DocumentCore.Read(outline.Blocks)) { FirstHeading = firstHeading, Report = report },
             writer.Length);
     }
 
@@ -59,6 +66,7 @@ internal sealed class DocxConverter
             }
 
             var paragraph = (Paragraph)block;
+            CountMark(paragraph);
             var isTitle = styles.IsTitle(paragraph);
             var level = isTitle ? 1 : styles.HeadingLevel(paragraph);
             var (parts, boxes) = reader.Read(paragraph, isHeading: level > 0);
@@ -68,21 +76,99 @@ internal sealed class DocxConverter
             }
             else if (level > 0)
             {
+                report.Headings += HasText(parts);
                 writer.Heading(level, parts);
                 outline.Add(DocxBlock.Of(DocxBlockKind.Heading, level, parts), maxLength);
             }
             else if (styles.List(paragraph) is { } list)
             {
+                report.ListItems += HasText(parts);
                 writer.ListItem(list.Level, list.Ordered, list.Ordered ? Count(list) : 0, parts);
                 outline.Add(DocxBlock.Of(DocxBlockKind.ListItem, list.Level, parts), maxLength);
             }
+            else if (styles.IsQuotation(paragraph))
+            {
+                report.Quotations += HasText(parts);
+                writer.Quotation(parts);
+                outline.Add(DocxBlock.Of(DocxBlockKind.Paragraph, 0, parts), maxLength);
+            }
             else
             {
+                report.Paragraphs += HasText(parts);
                 writer.Paragraph(parts);
                 outline.Add(DocxBlock.Of(DocxBlockKind.Paragraph, 0, parts), maxLength);
             }
 
+            report.TextBoxes += boxes.Count;
             boxes.ForEach(Blocks);
+        }
+    }
+
+    /// <summary>1 when the block has text or a picture, for the report's counts.</summary>
+    private static int HasText(List<InlinePart> parts) =>
+        parts.Any(p => p is InlineImage or InlineNote || (p is InlineText text && !string.IsNullOrWhiteSpace(text.Text)) || (p is InlineLink link && HasText([.. link.Content]) > 0)) ? 1 : 0;
+
+    /// <summary>A paragraph mark inserted or deleted under tracked changes: the paragraphs would be split or joined.</summary>
+    private void CountMark(Paragraph paragraph)
+    {
+        var mark = paragraph.ParagraphProperties?.ParagraphMarkRunProperties;
+        report.TrackedInsertions += mark?.GetFirstChild<Inserted>() is null ? 0 : 1;
+        report.TrackedDeletions += mark?.GetFirstChild<Deleted>() is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The footnotes and endnotes the text refers to, as Markdown footnotes after it, numbered in order of reference
+    /// (Markdown has one series of notes; Word's endnotes follow its footnotes there).
+    /// </summary>
+    private void WriteNotes()
+    {
+        var written = new HashSet<int>();
+        while (reader.Notes.Where(n => !written.Contains(n.Number)).OrderBy(n => n.Number).FirstOrDefault() is { Id: not null } note)
+        {
+            written.Add(note.Number);
+            OpenXmlPart? part = note.Endnote ? main.EndnotesPart : main.FootnotesPart;
+            var element = note.Endnote
+                ? main.EndnotesPart?.Endnotes?.Elements<Endnote>().FirstOrDefault(e => e.Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) == note.Id)
+                : (OpenXmlElement?)main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) == note.Id);
+            if (part is null || element is null)
+            {
+                continue;
+            }
+
+            reader.ReadFrom(part);
+            var paragraphs = new List<IReadOnlyList<InlinePart>>();
+            NoteParagraphs(element, paragraphs);
+            writer.Note(note.Number, paragraphs);
+            if (note.Endnote)
+            {
+                report.Endnotes++;
+            }
+            else
+            {
+                report.Footnotes++;
+            }
+        }
+    }
+
+    /// <summary>A note's paragraphs; a table or text box in a note gives its paragraphs in order.</summary>
+    private void NoteParagraphs(OpenXmlElement container, List<IReadOnlyList<InlinePart>> paragraphs)
+    {
+        foreach (var block in BlockElements(container))
+        {
+            if (block is Table table)
+            {
+                foreach (var cell in Wrapped<TableRow>(table).SelectMany(Wrapped<TableCell>))
+                {
+                    NoteParagraphs(cell, paragraphs);
+                }
+
+                continue;
+            }
+
+            var (parts, boxes) = reader.Read((Paragraph)block, isHeading: false);
+            paragraphs.Add(parts);
+            report.TextBoxes += boxes.Count;
+            boxes.ForEach(box => NoteParagraphs(box, paragraphs));
         }
     }
 
@@ -107,8 +193,11 @@ internal sealed class DocxConverter
         {
             if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)
             {
+                report.TrackedDeletions++;
                 continue;
             }
+
+            report.TrackedInsertions += row.TableRowProperties?.GetFirstChild<Inserted>() is null ? 0 : 1;
 
             var cells = Empty(Math.Clamp(DocxStyles.Number(row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val) ?? 0, 0, MaxColumns));
             foreach (var cell in Wrapped<TableCell>(row))
@@ -122,6 +211,7 @@ internal sealed class DocxConverter
             rows.Add(cells);
         }
 
+        report.Tables += rows.Count > 0 ? 1 : 0;
         writer.Table(rows);
         outline.Add(new DocxBlock(DocxBlockKind.Table, 0, "", [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(DocxOutline.Text)])]), maxLength);
 
@@ -158,12 +248,16 @@ internal sealed class DocxConverter
                 parts.AddRange(paragraph);
             }
 
+            report.TextBoxes += boxes.Count;
             boxes.ForEach(box => CellText(box, parts));
         }
     }
 
-    /// <summary>Paragraphs and tables in order, looking through content controls and other wrappers.</summary>
-    private static IEnumerable<OpenXmlElement> BlockElements(OpenXmlElement container)
+    /// <summary>
+    /// Paragraphs and tables in order, looking through content controls and other wrappers; a content control that
+    /// still shows its placeholder is left out and counted.
+    /// </summary>
+    private IEnumerable<OpenXmlElement> BlockElements(OpenXmlElement container)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var child in container.ChildElements)
@@ -171,6 +265,10 @@ internal sealed class DocxConverter
             if (child is Paragraph or Table)
             {
                 yield return child;
+            }
+            else if (child is SdtBlock placeholder && DocxParagraphReader.IsPlaceholder(placeholder))
+            {
+                report.EmptyFormFields++;
             }
             else if (child is not (SectionProperties or SdtProperties or SdtEndCharProperties or TableCellProperties))
             {

@@ -19,6 +19,9 @@ public sealed record DocxImport(string Markdown, IReadOnlyList<ImportedImage> Im
 {
     /// <summary>The text of the document's first heading, which stays in <see cref="Markdown"/>; null when it has none.</summary>
     public string? FirstHeading { get; init; }
+
+    /// <summary>What the document held and what became of it.</summary>
+    public DocxReport Report { get; init; } = new();
 }
 
 /// <summary>
@@ -56,7 +59,8 @@ public sealed class DocxImportException : Exception
 /// Rendered (Markdig, pipe tables, HTML disabled) the Markdown shows exactly the characters of the document's text.
 /// Only what Markdown cannot hold is dropped (whitespace at the ends of a line, Word's numbering formats, emphasis
 /// that CommonMark would misread) and what Word does not show in the body (hidden and deleted text, field codes,
-/// footnotes, comments). See docs/decisions/004-word-import.md.
+/// comments, page headers and footers); <see cref="DocxImport.Report"/> says what was imported and what was left
+/// out. See docs/decisions/004-word-import.md.
 /// </summary>
 public static class DocxImporter
 {
@@ -107,7 +111,14 @@ public static class DocxImporter
             var main = document.MainDocumentPart ?? throw new DocxImportException(Unreadable);
             var body = main.Document?.Body ?? throw new DocxImportException(NoBody);
 
-            return WithinLimits(new DocxConverter(main, MaxBody(target), picturesInText: target == DocxTarget.Posting).Convert(body), target);
+            var report = new DocxReport
+            {
+                Target = target,
+                Comments = main.WordprocessingCommentsPart?.Comments?.Elements<DocumentFormat.OpenXml.Wordprocessing.Comment>().Count() ?? 0,
+                PageHeader = main.HeaderParts.Any(header => HasText(header.Header)),
+                PageFooter = main.FooterParts.Any(footer => HasText(footer.Footer)),
+            };
+            return WithinLimits(new DocxConverter(main, MaxBody(target), report, picturesInText: target == DocxTarget.Posting).Convert(body), target);
         }
         // Reading a part's XML or bytes: FormatException covers FileFormatException and attribute values the SDK
         // cannot parse, InvalidDataException a broken ZIP entry or a part whose root is not what its type says;
@@ -118,6 +129,11 @@ public static class DocxImporter
             throw new DocxImportException(Unreadable, e);
         }
     }
+
+    /// <summary>Whether a page header or footer shows anything: text (a page number too) or a picture.</summary>
+    private static bool HasText(OpenXmlElement? part) =>
+        part is not null && part.Descendants().Any(e => e is DocumentFormat.OpenXml.Wordprocessing.Text { Text: var text } && !string.IsNullOrWhiteSpace(text)
+            || e is DocumentFormat.OpenXml.Wordprocessing.Drawing or DocumentFormat.OpenXml.Wordprocessing.Picture);
 
     /// <summary>
     /// A call that makes the SDK read the package's structure. Open XML SDK 3 reads a part's relationships when one

@@ -23,6 +23,9 @@ internal sealed record InlineLink(string Url, IReadOnlyList<InlinePart> Content)
 
 internal sealed record InlineImage(string FileName, string Alt) : InlinePart;
 
+/// <summary>A reference to a footnote or endnote, by the number its Markdown footnote has.</summary>
+internal sealed record InlineNote(int Number) : InlinePart;
+
 /// <summary>Where a line of inline Markdown goes: block lines can start a block, the others cannot.</summary>
 internal enum LineKind
 {
@@ -110,6 +113,9 @@ internal static class DocxInlineWriter
                     break;
                 case InlineLink link:
                     Flatten(link.Content, units);
+                    break;
+                case InlineNote note:
+                    units.Add(new InlineUnit(DocxMarkdownWriter.NoteLabel(note.Number), true, Emphasis.None));
                     break;
                 case InlineImage image:
                     var alt = Line([new InlineText(image.Alt.ReplaceLineEndings(" "), Emphasis.None)], LineKind.LinkText);

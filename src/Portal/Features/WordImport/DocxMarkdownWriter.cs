@@ -11,6 +11,7 @@ namespace Portal.Features.WordImport;
 internal sealed class DocxMarkdownWriter(int limit)
 {
     private const string HardBreak = "\\\n";
+    private const string Indent = "    ";
     private readonly StringBuilder markdown = new();
 
     // The list items above the current line, innermost last: Word level, column of their text, ordered or not.
@@ -18,6 +19,9 @@ internal sealed class DocxMarkdownWriter(int limit)
 
     // The length of the blocks not written because the Markdown was over the limit: their text and a blank line each.
     private long skipped;
+
+    // Whether the last block was a quotation paragraph, which the next one continues.
+    private bool inQuotation;
 
     /// <summary>
     /// True once the Markdown is longer than the limit. Later blocks are then only counted, from their plain text:
@@ -46,6 +50,46 @@ internal sealed class DocxMarkdownWriter(int limit)
             Block(string.Join(HardBreak, lines), tight: false);
         }
     }
+
+    /// <summary>
+    /// A paragraph in a quotation style, as a block quote; quotation paragraphs in a row make one quotation of
+    /// several paragraphs.
+    /// </summary>
+    public void Quotation(IReadOnlyList<InlinePart> parts)
+    {
+        if (Skip(parts))
+        {
+            return;
+        }
+
+        var lines = DocxInlineWriter.Lines(parts);
+        if (lines.Count > 0)
+        {
+            lists.Clear();
+            var text = "> " + string.Join(HardBreak + "> ", lines);
+            Block(inQuotation ? ">\n" + text : text, tight: inQuotation);
+            inQuotation = true;
+        }
+    }
+
+    /// <summary>
+    /// The text of a footnote or endnote at the end of the text: the first paragraph after its label, the others
+    /// indented under it.
+    /// </summary>
+    public void Note(int number, IReadOnlyList<IReadOnlyList<InlinePart>> paragraphs)
+    {
+        var lines = paragraphs.Select(DocxInlineWriter.Lines).Where(l => l.Count > 0).Select(l => string.Join(HardBreak + Indent, l)).ToList();
+        if (Skip([.. paragraphs.SelectMany(p => p.Prepend(new InlineText(" ", Emphasis.None)))]))
+        {
+            return;
+        }
+
+        lists.Clear();
+        Block(NoteLabel(number) + ": " + (lines.Count == 0 ? "" : string.Join("\n\n" + Indent, lines)), tight: false);
+    }
+
+    /// <summary>The label a footnote's reference and text share.</summary>
+    public static string NoteLabel(int number) => "[^" + number.ToString(CultureInfo.InvariantCulture) + "]";
 
     public void Heading(int level, IReadOnlyList<InlinePart> parts)
     {
@@ -150,6 +194,7 @@ internal sealed class DocxMarkdownWriter(int limit)
 
     private void Block(string text, bool tight)
     {
+        inQuotation = false;
         if (markdown.Length > 0)
         {
             markdown.Append(tight ? "\n" : "\n\n");

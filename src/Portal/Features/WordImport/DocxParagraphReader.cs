@@ -12,10 +12,14 @@ namespace Portal.Features.WordImport;
 /// <summary>
 /// Reads a paragraph's text as Word shows it: the result of fields, not their code; insertions, not deletions;
 /// no hidden text. Wrappers that may hold text (content controls, custom XML, smart tags, bidi) are descended into.
-/// Collects the pictures it meets, each image part once, in document order.
+/// Collects the pictures it meets, each image part once, in document order, numbers the footnotes and endnotes it
+/// meets references to, and counts in <see cref="Report"/> what it reads and what it leaves out.
 /// </summary>
-internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styles, bool picturesInText = true)
+internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styles, DocxReport report, bool picturesInText = true)
 {
+    private const string ChartData = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private const string DiagramData = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
+
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
@@ -41,11 +45,24 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
     // Complex fields open in the current paragraph: false while in the field code, true once in the result.
     private readonly List<bool> fields = [];
     private int fieldsInCode;
-    private Dictionary<string, Uri>? links;
+    private readonly Dictionary<(bool Endnote, string Id), int> notes = [];
+    private readonly Dictionary<OpenXmlPart, Dictionary<string, Uri>> links = [];
+
+    // The part whose paragraphs are read: the document, or its footnotes or endnotes, each with its own relationships.
+    private OpenXmlPart part = main;
+    private bool previousHidden;
     private RunLook paragraphLook;
     private List<TextBoxContent> textBoxes = [];
 
     public IReadOnlyList<ImportedImage> Images => images;
+
+    /// <summary>The footnotes and endnotes referred to so far, in order of their first reference, numbered from 1.</summary>
+    public IEnumerable<(bool Endnote, string Id, int Number)> Notes => notes.Select(n => (n.Key.Endnote, n.Key.Id, n.Value));
+
+    public DocxReport Report => report;
+
+    /// <summary>Reads the next paragraphs from <paramref name="notesPart"/> (footnotes or endnotes), whose links and pictures are its own.</summary>
+    public void ReadFrom(OpenXmlPart notesPart) => part = notesPart;
 
     /// <summary>The paragraph's inline content, and the text boxes anchored in it, to be read after it.</summary>
     public (List<InlinePart> Parts, List<TextBoxContent> TextBoxes) Read(Paragraph paragraph, bool isHeading)
@@ -54,6 +71,7 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
         textBoxes = [];
         fields.Clear();
         fieldsInCode = 0;
+        previousHidden = false;
         paragraphLook = styles.ParagraphLook(paragraph, isHeading);
         Inlines(paragraph, parts, paragraphLook);
 
@@ -73,7 +91,12 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
                     {
                         Inlines(run, parts, runLook);
                     }
+                    else if (!previousHidden && Showing && run.Elements<Text>().Any(t => t.Text.Length > 0))
+                    {
+                        report.HiddenPassages++;
+                    }
 
+                    previousHidden = runLook.Hidden;
                     break;
                 case Text text:
                     Add(parts, text.Text, look);
@@ -120,7 +143,36 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
                     // Elements the SDK does not know (w:smartTag from Word 2003-2007) come with unknown children too.
                     Inlines(new Paragraph($"<w:p xmlns:w=\"{WordNamespace}\">{unknown.InnerXml}</w:p>"), parts, look);
                     break;
-                case DeletedRun or MoveFromRun or DeletedText or FieldCode or DeletedFieldCode or SymbolChar
+                case SymbolChar symbol when Showing:
+                    if (DocxSymbols.ToUnicode(symbol.Font?.Value, symbol.Char?.Value) is { } character)
+                    {
+                        Add(parts, character, look);
+                    }
+                    else
+                    {
+                        report.UnknownSymbols++;
+                    }
+
+                    break;
+                case FootnoteReference footnote when Showing && footnote.Id?.Value is long id
+                    && main.FootnotesPart?.Footnotes?.Elements<Footnote>().Any(f => f.Id?.Value == id) == true:
+                    parts.Add(new InlineNote(Note(endnote: false, id)));
+                    break;
+                case EndnoteReference endnote when Showing && endnote.Id?.Value is long id
+                    && main.EndnotesPart?.Endnotes?.Elements<Endnote>().Any(e => e.Id?.Value == id) == true:
+                    parts.Add(new InlineNote(Note(endnote: true, id)));
+                    break;
+                case DeletedRun or MoveFromRun:
+                    report.TrackedDeletions++;
+                    break;
+                case InsertedRun or MoveToRun:
+                    report.TrackedInsertions++;
+                    Inlines(child, parts, look);
+                    break;
+                case SdtRun content when IsPlaceholder(content):
+                    report.EmptyFormFields++;
+                    break;
+                case DeletedText or FieldCode or DeletedFieldCode or SymbolChar
                     or ParagraphProperties or RunProperties or SdtProperties or SdtEndCharProperties:
                     break;
                 default:
@@ -131,6 +183,22 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
     }
 
     private bool Showing => fieldsInCode == 0;
+
+    /// <summary>A content control still showing its placeholder ("Click or tap here to enter text"): nobody filled it in.</summary>
+    public static bool IsPlaceholder(OpenXmlElement contentControl) =>
+        contentControl.GetFirstChild<SdtProperties>()?.GetFirstChild<ShowingPlaceholder>() is { } showing
+        && showing.Val?.Value != false;
+
+    private int Note(bool endnote, long id)
+    {
+        var key = (endnote, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!notes.TryGetValue(key, out var number))
+        {
+            notes.Add(key, number = notes.Count + 1);
+        }
+
+        return number;
+    }
 
     private void Add(List<InlinePart> parts, string text, RunLook look)
     {
@@ -165,8 +233,12 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
     {
         var content = new List<InlinePart>();
         Inlines(link, content, look);
-        links ??= main.HyperlinkRelationships.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Uri);
-        var uri = link.Id?.Value is { } id ? links.GetValueOrDefault(id) : null;
+        if (!links.TryGetValue(part, out var partLinks))
+        {
+            links.Add(part, partLinks = part.HyperlinkRelationships.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First().Uri));
+        }
+
+        var uri = link.Id?.Value is { } id ? partLinks.GetValueOrDefault(id) : null;
         if (uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto))
         {
             parts.Add(new InlineLink(uri.OriginalString, content));
@@ -201,6 +273,9 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
                 case TextBoxContent box:
                     textBoxes.Add(box);
                     break;
+                case A.GraphicData { Uri.Value: ChartData or DiagramData }:
+                    report.Charts++;
+                    break;
             }
         }
     }
@@ -211,9 +286,9 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
     /// </summary>
     private void AddImage(string relationshipId, string? alt, List<InlinePart> parts)
     {
-        if (!main.TryGetPartById(relationshipId, out var part) || part is not ImagePart image)
+        if (!part.TryGetPartById(relationshipId, out var target) || target is not ImagePart image)
         {
-            throw new DocxImportException(main.ExternalRelationships.Any(r => r.Id == relationshipId)
+            throw new DocxImportException(part.ExternalRelationships.Any(r => r.Id == relationshipId)
                 ? DocxImporter.LinkedPicture
                 : DocxImporter.MissingPart);
         }

@@ -65,6 +65,35 @@ internal sealed class DocxStyles
             ? IsNamed(id, style, "Title")
             : string.Equals(ParagraphStyleId(paragraph), "Title", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A quotation: a paragraph in Word's "Quote" or "Intense Quote" style, pandoc's and Word's "Block Text", a style
+    /// based on one of them, or a paragraph indented on both sides (directly or through its style).
+    /// </summary>
+    public bool IsQuotation(Paragraph paragraph)
+    {
+        var chain = Chain(ParagraphStyleId(paragraph)).ToList();
+        if (chain.Any(style => IsNamed(style.StyleId?.Value, style, "Quote") || IsNamed(style.StyleId?.Value, style, "Intense Quote")
+            || IsNamed(style.StyleId?.Value, style, "Block Text")))
+        {
+            return true;
+        }
+
+        var indentation = paragraph.ParagraphProperties?.Indentation;
+        var left = Twips(indentation?.Left ?? indentation?.Start);
+        var right = Twips(indentation?.Right ?? indentation?.End);
+        foreach (var style in chain)
+        {
+            var inherited = style.StyleParagraphProperties?.Indentation;
+            left ??= Twips(inherited?.Left ?? inherited?.Start);
+            right ??= Twips(inherited?.Right ?? inherited?.End);
+        }
+
+        return left > 0 && right > 0;
+
+        static int? Twips(StringValue? value) =>
+            value is not null && int.TryParse(value.InnerText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var twips) ? twips : null;
+    }
+
     /// <summary>1 to 6, or 0 for body text: from the outline level or a "heading N" style, following basedOn.</summary>
     public int HeadingLevel(Paragraph paragraph)
     {

@@ -23,6 +23,9 @@ public sealed class ImportModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Whether the page offers to import a document with pending changes as if they were accepted.</summary>
+    public bool OffersAcceptChanges { get; private set; }
+
     public PostingFormOptions Options { get; private set; } = PostingFormOptions.Empty;
 
     public sealed class InputModel
@@ -32,6 +35,9 @@ public sealed class ImportModel(
         public string? Participant { get; set; }
 
         public IFormFile? Document { get; set; }
+
+        /// <summary>The importer's choice for a document with pending changes or comments (<see cref="WordUpload.ReadAsync"/>).</summary>
+        public bool AcceptChanges { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -62,7 +68,8 @@ public sealed class ImportModel(
         }
 
         var owner = await NewModel.OwnerAsync(db, reader, Input.Participant, ModelState);
-        var (upload, problem) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Posting);
+        var (upload, problem, undecided) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Posting, Input.AcceptChanges);
+        OffersAcceptChanges = undecided || Input.AcceptChanges;
         if (problem is not null)
         {
             ModelState.AddModelError("Input.Document", problem);
@@ -75,7 +82,7 @@ public sealed class ImportModel(
 
         var imported = upload.Import;
         var (form, budget) = Draft(kind, owner, imported, Input.Document!.FileName);
-        var posting = await commands.CreateDraftAsync(form, budget, owner);
+        var posting = await commands.CreateDraftAsync(form, budget, owner, imported: upload);
         var problems = new List<string>();
         foreach (var image in imported.Images)
         {

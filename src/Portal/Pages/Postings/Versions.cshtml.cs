@@ -34,6 +34,9 @@ public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Reader
 
     public IReadOnlyList<DiffLine>? Diff { get; private set; }
 
+    /// <summary>What the Word import did with the document the shown version's text came from; null when it was typed.</summary>
+    public string? ShownReport { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await pages.FindAsync(id) is not { } posting)
@@ -49,6 +52,8 @@ public sealed class VersionsModel(PortalDbContext db, PostingPages pages, Reader
         if (Shown is int shown && await CanonicalAsync(id, shown) is { } canonical)
         {
             ShownContent = PostingContent.FromCanonical(canonical);
+            ShownReport = await db.PostingVersions.AsNoTracking().Where(v => v.PostingId == id && v.Number == shown)
+                .Select(v => v.ImportReport).SingleOrDefaultAsync();
             // Under the section's h2 and the version's title (h3).
             ShownHtml = markdown.ToHtml(ShownContent.Body, new Dictionary<string, string>(), topHeading: 4);
         }

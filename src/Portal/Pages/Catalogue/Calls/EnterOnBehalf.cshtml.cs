@@ -23,6 +23,9 @@ public sealed class EnterOnBehalfModel(PortalDbContext db, CatalogueVisitors vis
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Whether the page offers to import a document with pending changes as if they were accepted.</summary>
+    public bool OffersAcceptChanges { get; private set; }
+
     public CatalogueCall Call { get; private set; } = null!;
 
     /// <summary>The States a contribution can be entered for now: all of them while the call is open, else those with a later deadline.</summary>
@@ -55,6 +58,9 @@ public sealed class EnterOnBehalfModel(PortalDbContext db, CatalogueVisitors vis
 
         [Display(Name = "Word document (.docx)")]
         public IFormFile? Document { get; set; }
+
+        /// <summary>The importer's choice for a document with pending changes or comments (<see cref="WordUpload.ReadAsync"/>).</summary>
+        public bool AcceptChanges { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -73,7 +79,8 @@ public sealed class EnterOnBehalfModel(PortalDbContext db, CatalogueVisitors vis
             ModelState.AddModelError("Input.ParticipantId", "Choose the State that sent the contribution from the list.");
         }
 
-        var (upload, problem) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution);
+        var (upload, problem, undecided) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution, Input.AcceptChanges);
+        OffersAcceptChanges = undecided || Input.AcceptChanges;
         if (problem is not null)
         {
             ModelState.AddModelError("Input.Document", problem);

@@ -20,6 +20,9 @@ public sealed class ImportModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Whether the page offers to import a document with pending changes as if they were accepted.</summary>
+    public bool OffersAcceptChanges { get; private set; }
+
     public CatalogueCall Call { get; private set; } = null!;
 
     public string TimeLeft { get; private set; } = "";
@@ -29,6 +32,9 @@ public sealed class ImportModel(
         public string? Title { get; set; }
 
         public IFormFile? Document { get; set; }
+
+        /// <summary>The importer's choice for a document with pending changes or comments (<see cref="WordUpload.ReadAsync"/>).</summary>
+        public bool AcceptChanges { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await FindAsync(id) ? Page() : NotFound();
@@ -40,7 +46,8 @@ public sealed class ImportModel(
             return NotFound();
         }
 
-        var (upload, problem) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution);
+        var (upload, problem, undecided) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution, Input.AcceptChanges);
+        OffersAcceptChanges = undecided || Input.AcceptChanges;
         if (upload is null)
         {
             ModelState.AddModelError("Input.Document", problem!);

@@ -18,6 +18,9 @@ public sealed class ImportModel(ContributionCommands commands, ContributionImpor
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Whether the page offers to import a document with pending changes as if they were accepted.</summary>
+    public bool OffersAcceptChanges { get; private set; }
+
     public Contribution Contribution { get; private set; } = null!;
 
     /// <summary>Whether the draft has text of its own that the document's would replace (beyond the suggested headings).</summary>
@@ -26,6 +29,9 @@ public sealed class ImportModel(ContributionCommands commands, ContributionImpor
     public sealed class InputModel
     {
         public IFormFile? Document { get; set; }
+
+        /// <summary>The importer's choice for a document with pending changes or comments (<see cref="WordUpload.ReadAsync"/>).</summary>
+        public bool AcceptChanges { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
@@ -37,7 +43,8 @@ public sealed class ImportModel(ContributionCommands commands, ContributionImpor
             return NotFound();
         }
 
-        var (upload, problem) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution);
+        var (upload, problem, undecided) = await WordUpload.ReadAsync(Input.Document, DocxTarget.Contribution, Input.AcceptChanges);
+        OffersAcceptChanges = undecided || Input.AcceptChanges;
         if (upload is null)
         {
             ModelState.AddModelError("Input.Document", problem!);
