@@ -1,7 +1,11 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Playwright;
 using Portal.BrowserTests.Infrastructure;
 using Portal.BrowserTests.Pages;
 using Portal.Data;
+using Portal.Features.WordImport;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -103,14 +107,24 @@ public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutput
         await steps.AtAsync(page, "import-form");
         await page.GetByLabel("a need").CheckAsync();
         await page.GetByLabel("Publish for").SelectOptionAsync(new SelectOptionValue { Label = "Lao People's Democratic Republic" });
-        await page.GetByLabel("Word document (.docx)").SetInputFilesAsync(new FilePayload
+        var file = new FilePayload
         {
             Name = "Need from Lao PDR.docx",
             MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Buffer = DocxBuilder.SampleNeed(),
-        });
+            Buffer = WithPendingInsertion(DocxBuilder.SampleNeed(), " (as revised by the Ministry)"),
+        };
+        await page.GetByLabel("Word document (.docx)").SetInputFilesAsync(file);
+        await PostingForm.Button(page, "Import").ClickAsync();
+
+        // A change nobody accepted is the State's to settle: the page says so and waits for the coordinator's choice.
+        await Expect(page.GetByTestId("errors")).ToContainTextAsync("still holds 1 tracked insertion that nobody has accepted");
+        await steps.AtAsync(page, "import-pending-change");
+        await page.GetByLabel(WordUpload.AcceptChangesLabel).CheckAsync();
+        await page.GetByLabel("Word document (.docx)").SetInputFilesAsync(file);
         await PostingForm.Button(page, "Import").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported as a draft");
+        await Expect(page.GetByTestId("import-report")).ToContainTextAsync("1 tracked insertion");
+        await Expect(page.GetByTestId("import-report")).ToContainTextAsync("it was imported as if every change were accepted");
         // The summary and contact point are the document's words: the coordinator only classifies.
         await Expect(page.GetByTestId("from-document")).ToContainTextAsync("Xieng Khouang is among the provinces most affected");
         await Expect(page.GetByTestId("from-document")).ToContainTextAsync("the Permanent Mission in Geneva.");
@@ -131,6 +145,20 @@ public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutput
         await steps.AtAsync(page, "import-versions");
 
         steps.AssertAccessible();
+    }
+
+    /// <summary>The document with a tracked insertion at the end of its last paragraph, as Word writes one.</summary>
+    private static byte[] WithPendingInsertion(byte[] docx, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Last().Append(
+                new InsertedRun(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { Id = "1", Author = "Ministry", Date = new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc) });
+        }
+
+        return stream.ToArray();
     }
 }
 

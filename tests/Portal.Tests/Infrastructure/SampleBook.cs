@@ -61,7 +61,8 @@ public static class SampleBook
         [new BookAuthor($"Author {n}A", "Programme officer", "Mine Action Centre"), new BookAuthor($"Author {n}B", "", "")],
         "Article 4; Article 6",
         "2023–2025",
-        $"## Context\n\nWhat happened in chapter {n}, with a [link](https://example.org/{n}).\n\n## Results\n\n| what | how many |\n|:--|--:|\n| villages | {n * 10} |\n",
+        // A footnote and a quotation, as a Word import writes them: the book must hold several texts' notes.
+        $"## Context\n\nWhat happened in chapter {n}, with a [link](https://example.org/{n}).[^1]\n\n> A quotation in chapter {n}.\n\n## Results\n\n| what | how many |\n|:--|--:|\n| villages | {n * 10} |\n\n[^1]: A note of chapter {n}.\n",
         [new BookTestimonial($"Quote of chapter {n}.", $"Person {n}", "Deminer", "Phonsavan")],
         [.. Enumerable.Range(1, figures).Select(f => Figure($"f-{n}{f}", $"Caption {n}.{f}", $"Credit {n}.{f}"))]);
 

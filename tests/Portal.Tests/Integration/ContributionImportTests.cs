@@ -76,6 +76,8 @@ public sealed class ContributionImportTests : PortalTest
         Assert.Contains("Your draft is saved with the text of “Xieng Khouang.docx”, word for word.", status, StringComparison.Ordinal);
         Assert.Contains("One picture was not imported: add it on the Pictures page with a caption, credit and description.", status, StringComparison.Ordinal);
         Assert.Equal(saved.Body, ((IHtmlTextAreaElement)browser.Page!.QuerySelector("textarea[name='Input.Body']")!).Value);
+        Assert.Contains("Left out: 1 picture (to be added on the Pictures page, with a caption and credit).", browser.Find("[data-testid=import-report]"), StringComparison.Ordinal);
+        Assert.Equal(saved.ImportReport, browser.Find("[data-testid=import-report]")!.Replace("What the last import of a Word document did. ", "", StringComparison.Ordinal));
         var sha = Convert.ToHexStringLower(SHA256.HashData(docx));
         Assert.Contains(sha, await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "ContributionImported").Select(a => a.Detail).SingleAsync()), StringComparison.Ordinal);
     }
@@ -210,6 +212,7 @@ public sealed class ContributionImportTests : PortalTest
         Assert.Contains($"Entered by Test Member on behalf of {laos.ParticipantName} on ", entered, StringComparison.Ordinal);
         Assert.Contains("from a Word file sent by Souksavanh Phommachanh <s.phommachanh@mofa.example.test>.", entered, StringComparison.Ordinal);
         Assert.Equal(sha, focal.Find("[data-testid=file-sha256]"));
+        Assert.Contains("Left out: 2 pictures (to be added on the Pictures page, with a caption and credit).", focal.Find("[data-testid=import-report]"), StringComparison.Ordinal);
         await focal.OpenAsync($"/Catalogue/Contributions/{id}/Edit");
         var fields = CatalogueSteps.CompleteFields(title: saved.Title);
         fields.Remove("Input.Body");

@@ -56,6 +56,23 @@ public partial class DocxImportReportTests
     }
 
     [Fact]
+    public void Pandoc_Contribution_KeepsItsFootnoteAndQuotation()
+    {
+        var import = DocxImporter.Import(new MemoryStream(Pandoc.Docx("""
+            A testimonial follows.[^1]
+
+            > “The prosthesis let me work again.”
+
+            [^1]: Collected in Tyre in 2025.
+            """)), DocxTarget.Contribution);
+
+        Assert.Equal("A testimonial follows.[^1]\n\n> “The prosthesis let me work again.”\n\n[^1]: Collected in Tyre in 2025.\n", import.Markdown);
+        Assert.Equal(
+            "Imported: 1 paragraph, 1 quotation and 1 footnote. Left out: nothing.",
+            import.Report.ToString());
+    }
+
+    [Fact]
     public void OpenXml_FootnotesAndEndnotes_BecomeMarkdownFootnotesInOrder()
     {
         var import = Import(Create(body =>

@@ -93,7 +93,7 @@ public sealed class DocxReport
         var leftOut = new List<string>();
         if (Target == DocxTarget.Contribution)
         {
-            Add(leftOut, Pictures, "{0} picture (added on the Pictures page, with a caption and credit)", "{0} pictures (added on the Pictures page, with a caption and credit)");
+            Add(leftOut, Pictures, "{0} picture (to be added on the Pictures page, with a caption and credit)", "{0} pictures (to be added on the Pictures page, with a caption and credit)");
         }
 
         Add(leftOut, Comments, "{0} comment", "{0} comments");
