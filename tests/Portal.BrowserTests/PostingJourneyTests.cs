@@ -105,6 +105,9 @@ public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutput
         await page.GotoAsync("/Postings/Mine");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a Word document" }).ClickAsync();
         await steps.AtAsync(page, "import-form");
+        // The template a State may fill in instead of writing its own document.
+        var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Word template for a need" }).ClickAsync());
+        Assert.Equal("portal-need-template.docx", template.SuggestedFilename);
         await page.GetByLabel("a need").CheckAsync();
         await page.GetByLabel("Publish for").SelectOptionAsync(new SelectOptionValue { Label = "Lao People's Democratic Republic" });
         var file = new FilePayload

@@ -128,7 +128,7 @@ public sealed class ContributionImportTests : PortalTest
 
     public static TheoryData<string, string> BadFiles => new()
     {
-        { "not a docx", "“Budget.pdf” is a PDF, not a Word document. Save the text from Word as a .docx file." },
+        { "not a docx", "“Budget.pdf” is a PDF, and a PDF’s text cannot be imported word for word. Ask whoever wrote it for the Word document (.docx) the PDF was made from and import that." },
         { "broken", "“Budget.docx” is damaged: it refers to a picture or another part that is not in the file." },
         { "linked picture", "This Word document shows a picture that is only linked to a file outside the document, so the portal cannot import it." },
         { "too large", "“Budget.docx” is 10.5 MB; a file can be at most 10 MB. Compress it or split it." },

@@ -142,7 +142,10 @@ public sealed class PostingEditingTests : PortalTest
             Values = new Dictionary<string, string> { ["Input.Kind"] = "Need" },
             Files = new Dictionary<string, (string, byte[])> { ["Input.Document"] = ("need.docx", SampleFiles.Pdf()) },
         });
-        Assert.Contains("not a Word document", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        // "need.docx" holds a PDF: the message says what to send instead, the Word file or the portal's template.
+        Assert.Contains("“need.docx” is a PDF, and a PDF’s text cannot be imported word for word. Ask whoever wrote it for the Word document (.docx) the PDF was made from",
+            browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
+        Assert.Contains("the portal’s Word template, at the foot of this page", browser.Find("[data-testid=errors]"), StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Postings.CountAsync()));
     }
 }

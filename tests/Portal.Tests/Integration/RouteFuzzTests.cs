@@ -389,6 +389,7 @@ public sealed partial class RouteFuzzTests(ITestOutputHelper output) : PortalTes
             ("id", _) when route.StartsWith("Catalogue/Contributions/", StringComparison.Ordinal) => Invariant(Contribution),
             ("id", _) when route.StartsWith("Catalogue/Builds/", StringComparison.Ordinal) => Invariant(Build),
             ("id", _) when route.StartsWith("Connections/", StringComparison.Ordinal) => Invariant(Connection),
+            ("kind", _) when route.StartsWith("Postings/Template/", StringComparison.Ordinal) => "need",
             ("kind", _) => "pdf",
             ("format", _) => "csv",
             ("name", _) => "nav.xhtml",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Tests.Infrastructure;
@@ -148,6 +149,67 @@ public sealed class WordImportCoreTests : PortalTest
         Assert.Equal(typed, posting.Summary);
         Assert.Equal("the Permanent Mission in Geneva.", posting.ContactPoint);
         Assert.Equal(ImportedParts.Text | ImportedParts.ContactPoint, posting.FromDocument);
+    }
+
+    [Fact]
+    public async Task Template_DownloadedFilledInAndImported_FillsEveryFieldOfTheForm_ButIsNoOnesWithoutSigningIn()
+    {
+        using (var anonymous = new Browser(Factory))
+        {
+            var refused = await anonymous.GetAsync("/Postings/Template/need.docx");
+            Assert.StartsWith("/Entry", Browser.RedirectPath(refused), StringComparison.Ordinal);
+        }
+
+        using var isu = await CoordinatorAsync();
+        await isu.OpenAsync("/Postings/Import");
+        var link = isu.Page!.QuerySelector("[data-testid=templates] a[href$='/need.docx']")!;
+        Assert.Equal("Word template for a need", link.TextContent.Trim());
+        var response = await isu.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("portal-need-template.docx", response.Content.Headers.ContentDisposition?.FileName);
+        var validUntil = DateOnly.FromDateTime(Factory.Time.GetUtcNow().UtcDateTime.AddDays(400));
+        var docx = FilledTemplate.Fill(
+            await response.Content.ReadAsByteArrayAsync(),
+            new Dictionary<string, string>
+            {
+                ["Title"] = "Survey of the northern districts",
+                ["Summary"] = "Lao PDR seeks two survey teams to map the contamination around six villages.",
+                ["CCM areas"] = "Clearance and risk reduction education (Art. 4), Information management",
+                ["Type of assistance"] = "Technical, Equipment",
+                ["Countries and regions concerned"] = "Lao People's Democratic Republic, South-East Asia",
+                ["Indicative budget"] = "EUR 480,000",
+                ["Period"] = "2027–2028",
+                ["Contact point"] = "National Regulatory Authority\nsurvey@nra.test",
+                ["Who may read it"] = "States and observers",
+                ["Valid until"] = validUntil.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            },
+            new Dictionary<string, string> { ["What is needed"] = "Two survey teams for six months, with vehicles." });
+
+        var id = await ImportAsync(isu, docx, "Need");
+
+        Assert.Equal(["ClearanceAndRiskEducation", "InformationManagement"], Checked(isu, "Input.Areas"));
+        Assert.Equal(["Technical", "Equipment"], Checked(isu, "Input.AssistanceTypes"));
+        Assert.Equal(["SouthEasternAsia", "LAO"], Checked(isu, "Input.Regions", "Input.Countries"));
+        Assert.Equal("StatesAndObservers", Checked(isu, "Input.Visibility").Single());
+        var posting = await PostingAsync(id);
+        Assert.Equal(
+            ("Survey of the northern districts", "Lao PDR seeks two survey teams to map the contamination around six villages.",
+                "National Regulatory Authority\nsurvey@nra.test", "2027–2028"),
+            (posting.Title, posting.Summary, posting.ContactPoint, posting.Period));
+        Assert.Equal(CcmAreas.ClearanceAndRiskEducation | CcmAreas.InformationManagement, posting.Areas);
+        Assert.Equal(AssistanceTypes.Technical | AssistanceTypes.Equipment, posting.AssistanceTypes);
+        Assert.Equal(["LAO"], posting.Countries.Select(c => c.CountryCode));
+        Assert.Equal(Regions.SouthEasternAsia, posting.ChosenRegions);
+        Assert.Equal((480_000m, "EUR"), (posting.Budget, posting.Currency));
+        Assert.Equal(Visibility.StatesAndObservers, posting.Visibility);
+        Assert.Equal(validUntil, DateOnly.FromDateTime(posting.ValidUntil.UtcDateTime));
+        Assert.Equal(ImportedParts.Text | ImportedParts.Title | ImportedParts.Summary | ImportedParts.ContactPoint | ImportedParts.Period, posting.FromDocument);
+        // The text keeps the table and the headings; the guidance the State left in is not its words.
+        Assert.StartsWith("| Title | Survey of the northern districts |\n", posting.Body, StringComparison.Ordinal);
+        Assert.Contains("## What is needed\n\nTwo survey teams for six months, with vehicles.\n\n## What is already in place\n", posting.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("List the suggested projects", posting.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("template", posting.Body, StringComparison.Ordinal);
     }
 
     private async Task<Browser> CoordinatorAsync()

@@ -11,6 +11,12 @@ public sealed record InspectedFile(AttachmentType Type, string ContentType, stri
 public sealed record Inspection(InspectedFile? File, string? Error)
 {
     public bool IsAccepted => File is not null;
+
+    /// <summary>
+    /// Refused for the kind of file it is (a ZIP, a program, a GIF, plain text, an OpenDocument file), not for damage or
+    /// something the sender can change in Office: a page that takes only one type says what to send instead.
+    /// </summary>
+    public bool IsOtherType { get; init; }
 }
 
 /// <summary>
@@ -59,26 +65,26 @@ public static partial class AttachmentInspector
         if (data.StartsWith("PK\x03\x04"u8))
         {
             var (type, problem) = OfficePackage.Check(content);
-            return type is { } office ? Checked(office, true) : Refuse(problem switch
+            return type is { } office ? Checked(office, true) : problem switch
             {
-                OfficeProblem.NotOffice => NotAccepted(shown, "it is a ZIP archive, not an Office document"),
-                OfficeProblem.OpenDocument => $"“{shown}” is an OpenDocument file (.odt, .ods or .odp). Save it as .docx, .xlsx or .pptx and attach the new file.",
-                OfficeProblem.OtherOffice => NotAccepted(shown, "it is an Office template, slide show or other package, not a Word, Excel or PowerPoint document"),
-                OfficeProblem.Macros => $"“{shown}” contains macros, which the portal does not accept. Save it as a .docx, .xlsx or .pptx file without macros and attach that.",
-                OfficeProblem.TooManyParts => $"“{shown}” has more than {MaxPackageEntries} parts, far more than a real Office document. Open it in Office, save it again and attach the new file.",
-                OfficeProblem.MissingPart => $"“{shown}” is damaged: it refers to a picture or another part that is not in the file. Open it in Office, save it as a new file and attach that.",
-                OfficeProblem.TooLarge => $"“{shown}” expands to more than {MaxDecompressedBytes / (1024 * 1024)} MB when opened; it may be a compression bomb. If it is a genuine document, make it smaller (compress its pictures or split it) and attach it again.",
-                _ => $"“{shown}” is damaged or not a real Office document. Open it in Office, save it again and attach the new file.",
-            });
+                OfficeProblem.NotOffice => OtherType(NotAccepted(shown, "it is a ZIP archive, not an Office document")),
+                OfficeProblem.OpenDocument => OtherType($"“{shown}” is an OpenDocument file (.odt, .ods or .odp). Save it as .docx, .xlsx or .pptx and attach the new file."),
+                OfficeProblem.OtherOffice => OtherType(NotAccepted(shown, "it is an Office template, slide show or other package, not a Word, Excel or PowerPoint document")),
+                OfficeProblem.Macros => Refuse($"“{shown}” contains macros, which the portal does not accept. Save it as a .docx, .xlsx or .pptx file without macros and attach that."),
+                OfficeProblem.TooManyParts => Refuse($"“{shown}” has more than {MaxPackageEntries} parts, far more than a real Office document. Open it in Office, save it again and attach the new file."),
+                OfficeProblem.MissingPart => Refuse($"“{shown}” is damaged: it refers to a picture or another part that is not in the file. Open it in Office, save it as a new file and attach that."),
+                OfficeProblem.TooLarge => Refuse($"“{shown}” expands to more than {MaxDecompressedBytes / (1024 * 1024)} MB when opened; it may be a compression bomb. If it is a genuine document, make it smaller (compress its pictures or split it) and attach it again."),
+                _ => Refuse($"“{shown}” is damaged or not a real Office document. Open it in Office, save it again and attach the new file."),
+            };
         }
 
-        return Refuse(RefusedKind(data) switch
+        return RefusedKind(data) switch
         {
-            null => $"“{shown}” is not a file type the portal accepts. {Accepted}",
-            Refused.LegacyOffice => $"“{shown}” is in an older Office format (.doc, .xls or .ppt). Open it in Office, save it as .docx, .xlsx or .pptx and attach the new file.",
-            Refused.Encrypted => $"“{shown}” is protected with a password, so the portal cannot check it. Remove the password in Office, save it and attach it again.",
-            var kind => NotAccepted(shown, Looks(kind.Value)),
-        });
+            null => OtherType($"“{shown}” is not a file type the portal accepts. {Accepted}"),
+            Refused.LegacyOffice => Refuse($"“{shown}” is in an older Office format (.doc, .xls or .ppt). Open it in Office, save it as .docx, .xlsx or .pptx and attach the new file."),
+            Refused.Encrypted => Refuse($"“{shown}” is protected with a password, so the portal cannot check it. Remove the password in Office, save it and attach it again."),
+            var kind => OtherType(NotAccepted(shown, Looks(kind.Value))),
+        };
 
         Inspection Checked(AttachmentType type, bool intact) => intact
             ? new(new InspectedFile(type, ContentTypeOf(type), SafeFileName(fileName, type)), null)
@@ -113,6 +119,8 @@ public static partial class AttachmentInspector
     private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private static Inspection Refuse(string error) => new(null, error);
+
+    private static Inspection OtherType(string error) => new(null, error) { IsOtherType = true };
 
     private static string NotAccepted(string shown, string looks) =>
         $"“{shown}” is not a file type the portal accepts ({looks}). {Accepted}";

@@ -24,8 +24,10 @@ public enum CoreField
 /// What a Word document says about its posting's core, in the document's own words, so that the coordinator who
 /// imports a State's text never writes prose on its behalf. Read from a first table of "label | value" rows (as a
 /// template has), from headings that name a field ("Summary", "CCM areas", "Contact…") with the text under them, and
-/// for the summary, failing both, from the document's first paragraph. Nothing is rephrased or guessed: what the document does not say stays empty. The one exception is
-/// length: a summary over what the field holds keeps its leading sentences (see docs/decisions/004-word-import.md).
+/// for the summary, failing both, from the document's first paragraph. Paragraphs of the portal's guidance
+/// (<see cref="PostingTemplates.IsGuidance"/>, as the Word template has them) are not read. Nothing is rephrased or
+/// guessed: what the document does not say stays empty. The one exception is length: a summary over what the field
+/// holds keeps its leading sentences (see docs/decisions/004-word-import.md).
 /// </summary>
 /// <param name="Title">The first table's "Title" row; the importer prefers a paragraph styled "Title".</param>
 /// <param name="Summary">The table's "Summary" row, else the first paragraph under a "Summary" heading, else the document's first paragraph (outside the sections read as fields).</param>
@@ -74,8 +76,10 @@ public sealed partial record DocumentCore(
         ["valid until"] = CoreField.ValidUntil,
     };
 
-    internal static DocumentCore Read(IReadOnlyList<DocxBlock> blocks)
+    internal static DocumentCore Read(IReadOnlyList<DocxBlock> document)
     {
+        // The portal's guidance, left in a template, is not the State's words: never a summary or a contact point.
+        IReadOnlyList<DocxBlock> blocks = [.. document.Where(b => !(b.Kind == DocxBlockKind.Paragraph && PostingTemplates.IsGuidance(b.Text)))];
         var fields = FirstTable(blocks);
         var sections = HeadedSections(blocks).ToList();
         foreach (var (field, start, end) in sections.Where(s => s.Field is not (CoreField.Summary or CoreField.ContactPoint)))

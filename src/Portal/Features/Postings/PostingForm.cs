@@ -82,7 +82,10 @@ public sealed class PostingForm
 
     public static readonly TimeSpan MaximumValidity = TimeSpan.FromDays(730);
 
-    public bool HasBudget => Kind != PostingKind.Experience;
+    public bool HasBudget => HasBudgetFor(Kind);
+
+    /// <summary>Needs and offers have an indicative budget; an experience does not.</summary>
+    public static bool HasBudgetFor(PostingKind kind) => kind != PostingKind.Experience;
 
     /// <summary>Only offers and experiences state a role and modalities (<see cref="PostingCooperation"/>).</summary>
     public bool HasCooperation => PostingCooperation.HasCooperation(Kind);

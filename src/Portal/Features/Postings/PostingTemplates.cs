@@ -13,7 +13,7 @@ public sealed record TemplateSection(string Heading, string Guidance);
 /// </summary>
 public static class PostingTemplates
 {
-    // First: the static fields below are initialised in order, and GuidanceLines reads these.
+    // First: the static fields below are initialised in order, and Guidance reads these.
     private static readonly TemplateSection[] Need =
     [
         new("Context and obligation concerned", "Describe the situation and the CCM obligation it concerns (for example clearance under Article 4), with any deadline."),
@@ -54,7 +54,19 @@ public static class PostingTemplates
     public static string BodyFor(PostingKind kind) =>
         string.Concat(SectionsFor(kind).Select(s => $"## {s.Heading}\n\n\n\n"));
 
-    /// <summary>Every kind's guidance, as the italic line the earlier templates put under each heading.</summary>
-    public static readonly IReadOnlySet<string> GuidanceLines = new HashSet<string>(
-        Enum.GetValues<PostingKind>().SelectMany(SectionsFor).Select(s => $"*{s.Guidance}*"), StringComparer.Ordinal);
+    /// <summary>
+    /// Every kind's guidance as plain text: what to write under each heading, and what the Word template
+    /// (<see cref="PostingWordTemplate"/>) says about filling it in.
+    /// </summary>
+    private static readonly HashSet<string> Guidance = new(
+        Enum.GetValues<PostingKind>().SelectMany(PostingWordTemplate.Guidance), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every kind's guidance as an italic line of Markdown: what the earlier templates put under each heading, and what
+    /// the import writes for the Word template's guidance (italics, through its style) when the State left it in.
+    /// </summary>
+    public static readonly IReadOnlySet<string> GuidanceLines = new HashSet<string>(Guidance.Select(g => $"*{g}*"), StringComparer.Ordinal);
+
+    /// <summary>Whether a paragraph of a document, as plain text, is the portal's guidance and not the State's words.</summary>
+    public static bool IsGuidance(string text) => Guidance.Contains(text.Trim());
 }

@@ -38,8 +38,7 @@ public sealed record WordUpload(string FileName, byte[] Content, DocxImport Impo
         var inspection = AttachmentInspector.Inspect(file!.FileName, content);
         if (inspection.File?.Type != AttachmentType.Docx)
         {
-            return (null, inspection.Error
-                ?? $"“{inspection.File!.FileName}” is a {AttachmentInspector.Describe(inspection.File.Type)}, not a Word document. Save the text from Word as a .docx file.", false);
+            return (null, NotWord(AttachmentInspector.DisplayName(file.FileName), inspection, target), false);
         }
 
         try
@@ -65,4 +64,35 @@ public sealed record WordUpload(string FileName, byte[] Content, DocxImport Impo
         $"“{fileName}” still holds {report.Pending()} that nobody has accepted, rejected or deleted. "
         + "Whether a change is in the text is the State’s decision: ask the State for a file with every change accepted or rejected and no comments, "
         + $"or tick “{AcceptChangesLabel}” and choose the file again.";
+
+    /// <summary>
+    /// Why a file that is no Word document cannot be imported, and what to send instead. A posting's import page
+    /// offers the portal's Word template (<see cref="Postings.PostingWordTemplate"/>) at its foot; a contribution's does not.
+    /// Damage, a password or the old .doc format keep the inspector's own message, which says what to do in Office.
+    /// </summary>
+    private static string NotWord(string shown, Inspection inspection, DocxTarget target) => (inspection, target) switch
+    {
+        ({ File.Type: AttachmentType.Pdf }, DocxTarget.Posting) =>
+            $"“{shown}” is a PDF, and a PDF’s text cannot be imported word for word. Ask whoever wrote it for the Word document (.docx) the PDF was made from and import that; if there is none, the text can be written in the portal’s Word template, at the foot of this page.",
+        ({ File.Type: AttachmentType.Pdf }, _) =>
+            $"“{shown}” is a PDF, and a PDF’s text cannot be imported word for word. Ask whoever wrote it for the Word document (.docx) the PDF was made from and import that.",
+        ({ File: { } other }, DocxTarget.Posting) =>
+            $"“{shown}” is {Kind(other.Type)}, not a Word document. Only the text of a Word document (.docx) can be imported: copy the text into Word, or into the portal’s Word template at the foot of this page, save it as .docx and import that.",
+        ({ File: { } other }, _) =>
+            $"“{shown}” is {Kind(other.Type)}, not a Word document. Only the text of a Word document (.docx) can be imported: copy the text into Word, save it as .docx and import that.",
+        ({ IsOtherType: true }, DocxTarget.Posting) =>
+            $"“{shown}” is not a Word document. Only the text of a Word document (.docx) can be imported: open the file in Word and save it as a Word Document (.docx), or write the text in the portal’s Word template at the foot of this page, and import that.",
+        ({ IsOtherType: true }, _) =>
+            $"“{shown}” is not a Word document. Only the text of a Word document (.docx) can be imported: open the file in Word, save it as a Word Document (.docx) and import that.",
+        _ => inspection.Error ?? DocxImporter.Unreadable,
+    };
+
+    private static string Kind(AttachmentType type) => type switch
+    {
+        AttachmentType.Xlsx => "an Excel workbook",
+        AttachmentType.Pptx => "a PowerPoint presentation",
+        AttachmentType.Png => "a PNG image",
+        AttachmentType.Jpeg => "a JPEG image",
+        _ => $"a {AttachmentInspector.Describe(type)}",
+    };
 }
