@@ -35,17 +35,11 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "ImportReport",
-                table: "PostingVersions");
-
-            migrationBuilder.DropColumn(
-                name: "ImportReport",
-                table: "Postings");
-
-            migrationBuilder.DropColumn(
-                name: "ImportReport",
-                table: "Contributions");
+            // SQLite's own DROP COLUMN, not EF's table rebuild, which the search view refuses and which would drop the
+            // search triggers on Postings.
+            migrationBuilder.Sql("""ALTER TABLE "PostingVersions" DROP COLUMN "ImportReport";""");
+            migrationBuilder.Sql("""ALTER TABLE "Postings" DROP COLUMN "ImportReport";""");
+            migrationBuilder.Sql("""ALTER TABLE "Contributions" DROP COLUMN "ImportReport";""");
         }
     }
 }
