@@ -80,6 +80,12 @@ public sealed class PostingSenderTests : PortalTest
         await signedOut.OpenAsync(renewal);
         Assert.NotNull(signedOut.Find("[data-testid=not-yet]"));
 
+        // A link is bound to its sender: once another is recorded, the old sender's links no longer act.
+        await SetSenderAsync(id, "someone.else@mission-lao.example.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await signedOut.GetAsync(withdrawal)).StatusCode);
+        await SetSenderAsync(id, sender);
+        Assert.Equal(HttpStatusCode.OK, (await signedOut.GetAsync(withdrawal)).StatusCode);
+
         // Past its time (the old expiry and the grace period), a link is refused though the posting is still published.
         Factory.Time.SetUtcNow(validUntil.AddDays(91));
         Assert.Equal(HttpStatusCode.NotFound, (await signedOut.GetAsync(firstRenewal)).StatusCode);
@@ -100,6 +106,9 @@ public sealed class PostingSenderTests : PortalTest
         Assert.StartsWith("unverified: Souksavanh Phommachanh", await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "PostingWithdrawn").Select(a => a.Actor).SingleAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await signedOut.GetAsync(lastWithdrawal)).StatusCode);
     }
+
+    private Task<int> SetSenderAsync(int id, string email) =>
+        Factory.WithDbAsync(db => db.Postings.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SenderEmail, email)));
 
     private static void AssertRevealsNothing(Browser browser)
     {

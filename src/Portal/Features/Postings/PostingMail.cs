@@ -74,7 +74,7 @@ public sealed class PostingMail(Outbox outbox, IOptions<PostingOptions> options,
             {outbox.Link($"/Postings/{posting.Id}")}
 
             It is valid until {PostingLabels.Date(validUntil)}. We will e-mail you 30 days and 7 days before it expires.
-            These two links need no account. They work for this posting only, until it would be deleted, so please do not forward this e-mail.
+            The two links below need no account. They work for this posting only, until it would be deleted, so please do not forward this e-mail.
 
             To keep it for another 12 months, from {PostingLabels.Date(PostingRenewal.OpensOn(validUntil))} on:
             {outbox.Link(senderLinks.RenewPath(posting.Id, sender.Email, validUntil))}
