@@ -89,6 +89,7 @@ public static class PortalSetup
         services.AddScoped<PostingSearch>();
         services.AddScoped<PostingLifecycle>();
         services.AddScoped<PostingMail>();
+        services.AddScoped<PostingSenderLinks>();
         services.AddScoped<PostingStatistics>();
         services.AddScoped<PostingExport>();
         services.AddScoped<InterestStatistics>();

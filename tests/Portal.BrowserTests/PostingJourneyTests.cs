@@ -138,6 +138,9 @@ public sealed class WordImportJourneyTests(PortalBrowserFixture app, ITestOutput
         await PostingForm.Button(page, "Save draft").ClickAsync();
         await steps.AtAsync(page, "import-draft");
         await PostingForm.Button(page, "Publish").ClickAsync();
+        // Published on the State's behalf: the publish step asks who sent the text, who is then kept informed.
+        await page.GetByLabel("Sender’s e-mail address").FillAsync("desk@mission-lao.example.test");
+        await PostingForm.Button(page, "Publish").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
         await Expect(page.Locator("footer.provenance")).ToContainTextAsync("published by the coordinator on behalf of Lao People's Democratic Republic");
         await Expect(page.Locator(".markdown table")).ToBeVisibleAsync();

@@ -231,6 +231,8 @@ public abstract partial class PortalDbContext(DbContextOptions options)
             e.Property(p => p.Period).HasMaxLength(PostingLimits.Period);
             e.Property(p => p.ContactPoint).HasMaxLength(PostingLimits.ContactPoint);
             e.Property(p => p.ImportReport).HasMaxLength(DocxReport.MaxLength);
+            e.Property(p => p.SenderEmail).HasMaxLength(PostingLimits.SenderEmail);
+            e.Property(p => p.SenderName).HasMaxLength(PostingLimits.SenderName);
             e.Property(p => p.Revision).IsConcurrencyToken();
             e.HasOne(p => p.Participant).WithMany().HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Countries).WithOne().HasForeignKey(c => c.PostingId).OnDelete(DeleteBehavior.Cascade);

@@ -189,6 +189,16 @@ public class Posting
 
     public DateTimeOffset? Reminder7SentAt { get; set; }
 
+    /// <summary>
+    /// For a text the coordinator published on the participant's behalf: the address of the person who sent it, as the
+    /// coordinator typed it (declared, never verified). It grants no right on the portal; the sender is e-mailed the
+    /// versions published on behalf and the reminders, with signed links to renew or withdraw (<c>PostingSenderLinks</c>).
+    /// </summary>
+    public string? SenderEmail { get; set; }
+
+    /// <summary>The sender's name as the coordinator typed it, when they did; only with <see cref="SenderEmail"/>.</summary>
+    public string? SenderName { get; set; }
+
     public int? ReplacesId { get; set; }
 
     public int? ReplacedById { get; set; }
@@ -285,4 +295,6 @@ public static class PostingLimits
     public const int Body = 100_000;
     public const int Period = 100;
     public const int ContactPoint = 500;
+    public const int SenderEmail = 256;
+    public const int SenderName = 200;
 }

@@ -47,6 +47,9 @@ public static class PostingSteps
         /// <summary>For a coordinator: the participant code published for.</summary>
         public string? For { get; init; }
 
+        /// <summary>For a coordinator publishing on behalf: the sender's address the publish step records (none when null).</summary>
+        public string? SenderEmail { get; init; }
+
         public Dictionary<string, string> Values()
         {
             var values = new Dictionary<string, string>
@@ -113,13 +116,27 @@ public static class PostingSteps
         return int.Parse(path["/Postings/".Length..], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Saves the draft and presses Publish on its page.</summary>
+    /// <summary>Saves the draft and presses Publish on its page (and on the publish step, when the coordinator publishes on behalf).</summary>
     public static async Task<int> PublishAsync(this Browser browser, Draft draft)
     {
         var id = await browser.SaveDraftAsync(draft);
         await browser.SubmitAsync("form[action*='handler=Publish']");
+        await browser.AnswerSenderStepAsync(draft.SenderEmail);
         Assert.Contains("Published", browser.Find("[role=status]") ?? "", StringComparison.Ordinal);
         return id;
+    }
+
+    /// <summary>
+    /// On the publish step that asks a coordinator publishing on behalf who sent the text: gives
+    /// <paramref name="senderEmail"/> (none when null) and publishes. Elsewhere it does nothing.
+    /// </summary>
+    public static async Task AnswerSenderStepAsync(this Browser browser, string? senderEmail = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        if (browser.Page?.QuerySelector("[data-testid=sender] #Sender_Email") is not null)
+        {
+            await browser.SubmitAsync("form[action*='handler=Publish']", new Dictionary<string, string> { ["Sender.Email"] = senderEmail ?? "" });
+        }
     }
 
     public static async Task<HttpResponseMessage> AttachAsync(this Browser browser, int postingId, string fileName, byte[] content)

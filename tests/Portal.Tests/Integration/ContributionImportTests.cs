@@ -273,7 +273,7 @@ public sealed class ContributionImportTests : PortalTest
     }
 
     [Fact]
-    public async Task EnterOnBehalf_ForAStateWhoseOnlyFocalPointIsDisabled_EmailsNobody_AndTheEditorCompletesIt()
+    public async Task EnterOnBehalf_ForAStateWhoseOnlyFocalPointIsDisabled_EmailsTheSenderInstead_AndTheEditorCompletesIt()
     {
         // Cambodia's one focal point account is disabled: the same accounts are e-mailed, counted on the page and
         // let the editors complete the draft (CatalogueVisitor.SignsOffFor), so none of the three counts it.
@@ -282,13 +282,18 @@ public sealed class ContributionImportTests : PortalTest
         using var editor = await SignedInAsync(await EditorAsync());
         await editor.OpenAsync($"/Catalogue/Calls/{call.Id}/EnterOnBehalf");
 
-        await EnterAsync(editor, disabled.ParticipantId, Document());
+        var docx = Document();
+        await EnterAsync(editor, disabled.ParticipantId, docx);
 
         var id = ContributionIdIn(editor, "Entered");
-        Assert.StartsWith($"{disabled.ParticipantName} has no focal point with an account on the portal, so nobody was e-mailed. You complete the draft and submit it on the State’s behalf",
+        Assert.StartsWith($"{disabled.ParticipantName} has no focal point with an account on the portal, so the sender was e-mailed instead, with the file’s SHA-256, and will be e-mailed your decision. You complete the draft and submit it on the State’s behalf",
             editor.Find("[data-testid=focal-points-told]"), StringComparison.Ordinal);
         Assert.Contains("Until then only you can open it.", editor.Find("main"), StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Outbox.CountAsync(m => m.Kind == "catalogue-contribution-entered")));
+        // What the focal points would have been told, the sender is: the file was entered, with its SHA-256.
+        var receipt = await Factory.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Kind == "catalogue-contribution-entered-sender"));
+        Assert.Equal(("s.phommachanh@mofa.example.test", $"Your file was entered for {disabled.ParticipantName}: {call.Title}"), (receipt.To, receipt.Subject));
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(docx)), receipt.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/Catalogue/Contributions/{id}/Edit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/Catalogue/Contributions/{id}/SubmitOnBehalf")).StatusCode);
     }

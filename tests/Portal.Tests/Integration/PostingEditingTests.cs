@@ -62,6 +62,7 @@ public sealed class PostingEditingTests : PortalTest
         var draft = new PostingSteps.Draft { Title = isu.Page.QuerySelector("#Input_Title")!.GetAttribute("value")!, Body = body };
         await isu.SubmitAsync("form.stack", new FormFill { Values = draft.Values().Where(kv => kv.Key != "Input.Participant").ToDictionary(), Lists = draft.Lists() });
         await isu.SubmitAsync("form[action*='handler=Publish']");
+        await isu.AnswerSenderStepAsync();
         Assert.Contains("published by the coordinator on behalf of", isu.Find("footer.provenance"), StringComparison.Ordinal);
         Assert.NotNull(isu.Page!.QuerySelector(".markdown img[src^='/Postings/']"));
         var id = await Factory.WithDbAsync(db => db.Postings.Select(p => p.Id).SingleAsync());

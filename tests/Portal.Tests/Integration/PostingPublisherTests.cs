@@ -70,7 +70,7 @@ public sealed class PostingPublisherTests : PortalTest
         var coordinatorAccount = await TestAccounts.CreateAsync(Factory, PortalRole.Coordinator, "isu-test", twoFactor: true, email: PublisherEmail);
         using var coordinator = new Browser(Factory);
         await coordinator.SignInAsync(Factory, coordinatorAccount);
-        var id = await coordinator.PublishAsync(new PostingSteps.Draft { For = "LAO" });
+        var id = await coordinator.PublishAsync(new PostingSteps.Draft { For = "LAO", SenderEmail = "desk@mission-lao.example.test" });
 
         using var owner = await SignInAsync(PortalRole.FocalPoint, "LAO");
         using var otherState = await SignInAsync(PortalRole.Member, "CHE");

@@ -102,6 +102,27 @@ public sealed class SubmitOnBehalfTests : PortalTest
     }
 
     [Fact]
+    public async Task Decision_ForAStateWithoutAccount_IsEmailedToTheSenderOfItsContribution_RepliesGoingToTheEditor()
+    {
+        var id = await EnteredAsync("KHM", ContributionStatus.Submitted);
+        using var editing = await SignedInAsync(editor);
+        await editing.OpenAsync($"/Catalogue/Contributions/{id}");
+        var comment = $"Please add the number of people who benefited ({Guid.NewGuid():N}).";
+        await editing.SubmitAsync("main form[method=post]", new FormFill
+        {
+            Values = new Dictionary<string, string> { ["Review.Comment"] = comment },
+            Button = "button[formaction*='handler=SendBack']",
+        });
+
+        // What a focal point would be told, the sender is: no editor writes it by hand.
+        var mail = Assert.Single(await Mailbox.DeliverAndReadAsync(Factory, SenderEmail), m => m.Body.Contains(comment, StringComparison.Ordinal));
+        Assert.Equal("Revision requested: “Clearance of cluster munition remnants in Quảng Trị”", mail.Subject);
+        Assert.Contains($"Dear {SenderName},", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("The editors ask Cambodia to revise its contribution", mail.Body, StringComparison.Ordinal);
+        Assert.Contains(editor.Email, mail.ReplyTo, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Accepted_WhenTheStateSubmittedItself_TheVersionNamesItsFocalPoint_WithoutASender()
     {
         var cambodia = await TestAccounts.CreateAsync(Factory, PortalRole.FocalPoint, "KHM");

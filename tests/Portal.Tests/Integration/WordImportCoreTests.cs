@@ -115,6 +115,7 @@ public sealed class WordImportCoreTests : PortalTest
         Assert.Equal($"/Postings/{id}", isu.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("Draft saved. Check it as readers will see it, then publish it.", isu.Find("[role=status]"));
         await isu.SubmitAsync("form[action*='handler=Publish']");
+        await isu.AnswerSenderStepAsync("desk@mission-lao.example.test");
 
         Assert.Equal("Published. Everyone it is open to can now find it.", isu.Find("[role=status]"));
         Assert.Equal("Mine action.", isu.Find("p.lead"));

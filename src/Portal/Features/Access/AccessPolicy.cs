@@ -24,6 +24,7 @@ public static class AccessPolicy
         "/Entry", "/Account/SignIn", "/Account/SignInTwoFactor", "/Account/SignInRecovery", "/Account/Invitation",
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Access/Request", "/Access/Requested",
         "/Access/AlreadyRequested", "/Error", "/Unsubscribe", "/Holder/Subscriptions", "/Holder/Confirm",
+        "/Postings/RenewByLink", "/Postings/WithdrawByLink",
     ];
 
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)

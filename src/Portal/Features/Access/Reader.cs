@@ -55,6 +55,12 @@ public sealed record Reader(
         IsCoordinator || (MayPublish && Owns(owningParticipantId));
 
     /// <summary>
+    /// Whether what this reader publishes for the participant is published on its behalf: a coordinator's text for
+    /// another participant, which the version records and the participant's focal points and the text's sender are told of.
+    /// </summary>
+    public bool PublishesOnBehalfOf(int owningParticipantId) => ParticipantId != owningParticipantId;
+
+    /// <summary>
     /// Whether this reader sees who published a posting's versions in full, with their own e-mail address: the
     /// coordinator and the owner's accounts. Every other reader sees the name only; the posting's public contact is
     /// its contact point.

@@ -24,6 +24,7 @@ public static class CatalogueSetup
         services.AddScoped<CopyEdits>();
         services.AddScoped<BookPlan>();
         services.AddScoped<CatalogueMail>();
+        services.AddScoped<ContributionSenderMail>();
         services.AddScoped<BookInputs>();
         services.AddScoped<CallAnnouncements>();
         return services;

@@ -286,7 +286,7 @@ public sealed class ContributionCommands(
             EditorId = visitor.Reader.UserId!,
             At = time.GetUtcNow(),
         });
-        await notices.TellStateAsync(contribution, accept, comment);
+        await notices.TellStateAsync(contribution, accept, comment, visitor.Reader.UserId!);
         audit.Write(accept ? AuditEvent.ContributionAccepted : AuditEvent.ContributionSentBack, $"contribution:{contribution.Id}",
             accept ? await AcceptedTextAsync(contribution) : contribution.Title);
         await db.SaveChangesAsync();

@@ -25,7 +25,8 @@ public enum ImportedTitle
 /// visitor's right and the deadline itself, through <see cref="CatalogueVisitor"/> and <see cref="ContributionCommands"/>.
 /// </summary>
 public sealed class ContributionImports(
-    PortalDbContext db, CatalogueVisitors visitors, ContributionCommands commands, CatalogueMail mail, AuditLog audit, TimeProvider time)
+    PortalDbContext db, CatalogueVisitors visitors, ContributionCommands commands, CatalogueMail mail, ContributionSenderMail senderMail,
+    AuditLog audit, TimeProvider time)
 {
     /// <summary>A new draft of the visitor's own State from the document; null with the reasons in <paramref name="errors"/>.</summary>
     /// <param name="call">The call it answers.</param>
@@ -68,7 +69,7 @@ public sealed class ContributionImports(
     /// An editor enters a contribution a State sent by e-mail as that State's draft: the document's title (or first
     /// heading, or file name) and text, the sender, the file's name and SHA-256, who entered it and when. The State's
     /// focal points (the accounts that act for it, <see cref="CatalogueVisitor.SignsOffFor"/>) are e-mailed in the same
-    /// unit of work. Null, with the reason in <paramref name="errors"/>, when the call no longer takes the State's
+    /// unit of work, or the sender when it has none. Null, with the reason in <paramref name="errors"/>, when the call no longer takes the State's
     /// submissions or the same file was already entered.
     /// </summary>
     public async Task<Contribution?> EnterOnBehalfAsync(
@@ -124,9 +125,16 @@ public sealed class ContributionImports(
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
 
-        foreach (var focalPoint in await db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(state.Id)).ToListAsync())
+        var focalPoints = await db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(state.Id)).ToListAsync();
+        foreach (var focalPoint in focalPoints)
         {
             mail.SendEnteredOnBehalf(focalPoint, contribution, call, state.Name, upload.Import.Images.Count, extension);
+        }
+
+        if (focalPoints.Count == 0)
+        {
+            // Nobody acts for the State on the portal: its sender is told instead (ContributionSenderMail).
+            senderMail.SendEntered(contribution, call, state.Name);
         }
 
         audit.Write(AuditEvent.ContributionEnteredOnBehalf, Target(contribution),

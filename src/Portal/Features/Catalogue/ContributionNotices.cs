@@ -10,7 +10,7 @@ namespace Portal.Features.Catalogue;
 /// the day of the deadline) becomes one e-mail per editor and <see cref="NoticeInterval"/>, its tail sent by
 /// <see cref="CatalogueJob"/>.
 /// </summary>
-public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, TimeProvider time)
+public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, ContributionSenderMail senderMail, TimeProvider time)
 {
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromMinutes(15);
 
@@ -60,15 +60,24 @@ public sealed class ContributionNotices(PortalDbContext db, CatalogueMail mail, 
 
     /// <summary>
     /// Queues the decision for the State's focal points, in the caller's unit of work. An acceptance is news for all of
-    /// them; a revision waits for them, so those who chose the daily summary read it there instead.
+    /// them; a revision waits for them, so those who chose the daily summary read it there instead. A State without a
+    /// focal point account is told through the person who sent its contribution by e-mail, when one is recorded, with
+    /// replies going to <paramref name="editorId"/>, the editor who decided.
     /// </summary>
-    public async Task TellStateAsync(Contribution contribution, bool accepted, string comment)
+    public async Task TellStateAsync(Contribution contribution, bool accepted, string comment, string editorId)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         var focalPoints = await db.Users.AsNoTracking().Where(CatalogueVisitor.SignsOffFor(contribution.ParticipantId)).ToListAsync();
         foreach (var focalPoint in focalPoints.Where(f => accepted || NoticeChoice.IsToldAtOnce(f)))
         {
             mail.SendDecision(focalPoint, contribution, accepted, comment);
+        }
+
+        if (focalPoints.Count == 0 && !string.IsNullOrEmpty(contribution.ReceivedFromEmail))
+        {
+            var state = await db.Participants.AsNoTracking().Where(p => p.Id == contribution.ParticipantId).Select(p => p.Name).SingleAsync();
+            var editor = await db.Users.AsNoTracking().SingleAsync(u => u.Id == editorId);
+            senderMail.SendDecision(contribution, state, editor, accepted, comment);
         }
     }
 }

@@ -15,8 +15,9 @@ public enum SaveOutcome
 }
 
 /// <summary>
-/// Every change to a posting. Callers have already checked <see cref="Reader.MayManage"/>; the methods record who
-/// acted in the audit log and the version, in the same unit of work as the change.
+/// Every change to a posting. Callers have already checked <see cref="Reader.MayManage"/>, or for a renewal or
+/// withdrawal by a text's sender, its signed link (<see cref="PostingSenderLinks"/>); the methods record who acted in
+/// the audit log and the version, in the same unit of work as the change.
 /// </summary>
 public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProvider time, Readers readers, PostingMail mail)
 {
@@ -57,8 +58,12 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         return posting;
     }
 
-    /// <summary>Saves the form into a draft, or publishes it as a new version of a published posting.</summary>
-    public async Task<SaveOutcome> SaveAsync(Posting posting, PostingForm form, decimal? budget)
+    /// <summary>
+    /// Saves the form into a draft, or publishes it as a new version of a published posting. A version the coordinator
+    /// publishes on the participant's behalf records <paramref name="sender"/> as the text's sender (none when null):
+    /// the page that publishes on behalf asks for it (<see cref="SenderInput"/>).
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(Posting posting, PostingForm form, decimal? budget, PostingSender? sender = null)
     {
         ArgumentNullException.ThrowIfNull(posting);
         ArgumentNullException.ThrowIfNull(form);
@@ -66,7 +71,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         await ApplyAsync(posting, form, budget);
         if (posting.Status != PostingStatus.Draft)
         {
-            await PublishVersionAsync(posting);
+            await PublishVersionAsync(posting, sender);
         }
         else
         {
@@ -76,17 +81,21 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         return await SaveOrConflictAsync(posting);
     }
 
-    public async Task<SaveOutcome> PublishDraftAsync(Posting posting, int revision)
+    /// <summary>Publishes the draft; on the participant's behalf, with its <paramref name="sender"/> as for <see cref="SaveAsync"/>.</summary>
+    public async Task<SaveOutcome> PublishDraftAsync(Posting posting, int revision, PostingSender? sender = null)
     {
         ArgumentNullException.ThrowIfNull(posting);
         db.Entry(posting).Property(p => p.Revision).OriginalValue = revision;
-        await PublishVersionAsync(posting);
+        await PublishVersionAsync(posting, sender);
         return await SaveOrConflictAsync(posting);
     }
 
-    /// <summary>Valid for another 12 months from today (never less than it already was), reminders re-armed.</summary>
-    /// <summary>False, changing nothing, when renewal is not open yet (<see cref="PostingRenewal"/>).</summary>
-    public async Task<bool> RenewAsync(Posting posting)
+    /// <summary>
+    /// Valid for another 12 months from today (never less than it already was), reminders re-armed. False, changing
+    /// nothing, when renewal is not open yet (<see cref="PostingRenewal"/>). <paramref name="actor"/> names who acted
+    /// when it is not the signed-in visitor (a sender, through a signed link).
+    /// </summary>
+    public async Task<bool> RenewAsync(Posting posting, string? actor = null)
     {
         ArgumentNullException.ThrowIfNull(posting);
         var now = time.GetUtcNow();
@@ -100,12 +109,13 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         posting.Reminder7SentAt = null;
         posting.ExpiredAt = null;
         posting.Revision++;
-        audit.Write(AuditEvent.PostingRenewed, Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
+        audit.WriteAs(actor ?? audit.CurrentActor(), AuditEvent.PostingRenewed, Target(posting), $"valid until {PostingLabels.Date(posting.ValidUntil)}");
         await db.SaveChangesAsync();
         return true;
     }
 
-    public async Task WithdrawAsync(Posting posting)
+    /// <summary>Deletes a draft, or withdraws a published posting; <paramref name="actor"/> as for <see cref="RenewAsync"/>.</summary>
+    public async Task WithdrawAsync(Posting posting, string? actor = null)
     {
         ArgumentNullException.ThrowIfNull(posting);
         if (posting.Status == PostingStatus.Draft)
@@ -118,7 +128,7 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
             posting.Status = PostingStatus.Withdrawn;
             posting.ClosedAt = time.GetUtcNow();
             posting.Revision++;
-            audit.Write(AuditEvent.PostingWithdrawn, Target(posting), posting.Title);
+            audit.WriteAs(actor ?? audit.CurrentActor(), AuditEvent.PostingWithdrawn, Target(posting), posting.Title);
         }
 
         await db.SaveChangesAsync();
@@ -138,12 +148,26 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         var form = PostingForm.From(old, owner.Code);
         var now = time.GetUtcNow();
         form.ValidUntil = DateOnly.FromDateTime(now.UtcDateTime.Add(PostingForm.DefaultValidity));
-        return await CreateDraftAsync(form, old.Budget, owner, old.Id);
+        var draft = await CreateDraftAsync(form, old.Budget, owner, old.Id);
+        if ((await readers.CurrentAsync()).PublishesOnBehalfOf(owner.Id) && old.SenderEmail is not null)
+        {
+            // The coordinator's publish step offers the old posting's sender again, and records whom it is given.
+            (draft.SenderEmail, draft.SenderName) = (old.SenderEmail, old.SenderName);
+            await db.SaveChangesAsync();
+        }
+
+        return draft;
     }
 
-    private async Task PublishVersionAsync(Posting posting)
+    private async Task PublishVersionAsync(Posting posting, PostingSender? sender)
     {
         var reader = await readers.CurrentAsync();
+        var onBehalf = reader.PublishesOnBehalfOf(posting.ParticipantId);
+        if (onBehalf)
+        {
+            (posting.SenderEmail, posting.SenderName) = (sender?.Email, sender?.Name);
+        }
+
         var now = time.GetUtcNow();
         var ownerCode = posting.Participant?.Code
             ?? await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Code).SingleAsync();
@@ -151,14 +175,16 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         // A draft saved before the template's guidance became hint text may still hold it: it is never published.
         posting.Body = BodySections.WithoutGuidance(posting.Body);
         var version = posting.AppendVersion(ownerCode, reader.UserId ?? throw new InvalidOperationException("Only accounts publish."),
-            audit.CurrentActor(), onBehalf: reader.ParticipantId != posting.ParticipantId, now);
+            audit.CurrentActor(), onBehalf, now);
         // The report stays with the version while the version's text is still the document's.
         version.ImportReport = posting.FromDocument.HasFlag(ImportedParts.Text) ? posting.ImportReport : null;
         audit.Write(first ? AuditEvent.PostingPublished : AuditEvent.PostingVersionPublished, Target(posting),
-            $"version {posting.CurrentVersion}: {posting.Title}");
+            onBehalf && PostingSender.Of(posting) is { } declared
+                ? $"version {posting.CurrentVersion}: {posting.Title}; sent by {declared.Declared} (as the coordinator typed it, not verified)"
+                : $"version {posting.CurrentVersion}: {posting.Title}");
         if (version.OnBehalf)
         {
-            await TellFocalPointsAsync(posting, version);
+            await TellOnBehalfAsync(posting, version);
         }
 
         if (first && posting.ReplacesId is int oldId)
@@ -178,9 +204,10 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
     /// <summary>
     /// A text published in a participant's name by someone else is e-mailed to its focal points at once, to all of them,
     /// whatever they chose for notices: it asks nothing of them (nothing waits, so the daily summary would have nothing to
-    /// list), it tells them what was said in their name. The mail is queued in the unit of work that publishes.
+    /// list), it tells them what was said in their name. Its sender, when recorded and not one of them, is e-mailed the
+    /// same with the links that renew or withdraw it. The mails are queued in the unit of work that publishes.
     /// </summary>
-    private async Task TellFocalPointsAsync(Posting posting, PostingVersion version)
+    private async Task TellOnBehalfAsync(Posting posting, PostingVersion version)
     {
         var participant = await db.Participants.Where(p => p.Id == posting.ParticipantId).Select(p => p.Name).SingleAsync();
         var focalPoints = await db.Users.AsNoTracking().Where(PostingRecipients.FocalPointsOf(posting.ParticipantId))
@@ -190,6 +217,11 @@ public sealed class PostingCommands(PortalDbContext db, AuditLog audit, TimeProv
         foreach (var focalPoint in focalPoints)
         {
             mail.SendPublishedOnBehalf(focalPoint.Email!, focalPoint.FullName, about);
+        }
+
+        if (PostingSender.Of(posting) is { } sender && !focalPoints.Any(f => string.Equals(f.Email, sender.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            mail.SendPublishedToSender(sender, about, posting.ValidUntil);
         }
     }
 

@@ -92,12 +92,22 @@ public sealed class PostingLifecycle(PortalDbContext db, PostingMail mail, Audit
         }
 
         var posting = await db.Postings.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { Expiring = new ExpiringPosting(p.Id, p.Kind, p.Title, p.Participant!.Name, p.ValidUntil), p.ParticipantId })
+            .Select(p => new
+            {
+                Expiring = new ExpiringPosting(p.Id, p.Kind, p.Title, p.Participant!.Name, p.ValidUntil),
+                p.ParticipantId,
+                p.SenderEmail,
+                p.SenderName,
+            })
             .SingleAsync(cancellationToken);
         var recipients = await Recipients(posting.ParticipantId).ToListAsync(cancellationToken);
-        if (recipients.Count == 0)
+        // The text's sender, unless a focal point who gets the reminder anyway (it is theirs).
+        var sender = posting.SenderEmail is { } email && !recipients.Any(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))
+            ? new PostingSender(email, posting.SenderName)
+            : null;
+        if (recipients.Count == 0 && sender is null)
         {
-            // Published on behalf of a participant without accounts: the coordinators look after it.
+            // Nobody else to tell (a participant without accounts, and no sender recorded): the coordinators look after it.
             recipients = await db.Users.Where(u => u.Role == PortalRole.Coordinator && !u.IsDisabled && u.IsActivated)
                 .Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(cancellationToken);
         }
@@ -107,7 +117,13 @@ public sealed class PostingLifecycle(PortalDbContext db, PostingMail mail, Audit
             mail.SendExpiryReminder(to.Email, to.Name, posting.Expiring);
         }
 
-        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {id}", $"{days} days before expiry, to {recipients.Count} recipient(s)");
+        if (sender is not null)
+        {
+            mail.SendExpiryReminderToSender(sender, posting.Expiring);
+        }
+
+        var count = recipients.Count + (sender is null ? 0 : 1);
+        audit.WriteAs("system", AuditEvent.PostingReminderSent, $"posting {id}", $"{days} days before expiry, to {count} recipient(s)");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -77,6 +77,25 @@ public sealed class PostingPages(
             : reader.MayRead(posting, time.GetUtcNow()) ? posting : null;
     }
 
+    /// <summary>
+    /// Where a draft goes to be completed before it may be published, or null when its core is complete: a draft may be
+    /// incomplete (an import leaves the classification to choose), and the page for what is missing shows it at once.
+    /// </summary>
+    public async Task<string?> CompletionPathAsync(Posting posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        var check = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        var countries = await db.Participants.Where(p => p.Kind == ParticipantKind.State).Select(p => p.Code).ToListAsync();
+        PostingForm.From(posting, posting.Participant!.Code).Validate(check, countries.ToHashSet(StringComparer.Ordinal), time.GetUtcNow());
+        if (check.IsValid)
+        {
+            return null;
+        }
+
+        // An imported draft lacks only its classification, which the page for it asks for.
+        return posting.FromDocument == ImportedParts.None ? $"/Postings/{posting.Id}/Edit?complete=true" : $"/Postings/{posting.Id}/Classify?complete=true";
+    }
+
     /// <summary>The newest posting that replaced this one, if the reader may read it: where an old link should lead.</summary>
     public async Task<int?> ReplacementForAsync(int id)
     {

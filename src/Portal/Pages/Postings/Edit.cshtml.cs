@@ -13,6 +13,16 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
     [BindProperty]
     public PostingForm Input { get; set; } = new();
 
+    /// <summary>Who sent the text, asked when saving publishes a new version on the participant's behalf (<see cref="AsksSender"/>).</summary>
+    [BindProperty]
+    public SenderInput Sender { get; set; } = new();
+
+    /// <summary>Whether the coordinator publishes a new version on the participant's behalf: the form asks who sent it.</summary>
+    public bool AsksSender { get; private set; }
+
+    /// <summary>Whether the sender's address must be given: the participant has no focal point to tell instead.</summary>
+    public bool SenderRequired { get; private set; }
+
     public PostingFormOptions Options { get; private set; } = PostingFormOptions.Empty;
 
     public bool IsNew => false;
@@ -38,6 +48,8 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
         Posting = posting;
         Input = PostingForm.From(posting, posting.Participant!.Code);
         Input.PublishedDeadline = PublishedDeadline(posting);
+        Sender = SenderInput.From(posting);
+        await AskSenderAsync(posting);
         Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
         if (complete)
         {
@@ -61,6 +73,20 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
         Posting = posting;
         Options = await PostingFormOptions.LoadAsync(db, await readers.CurrentAsync());
+        await AskSenderAsync(posting);
+        if (AsksSender && save)
+        {
+            Sender.Validate(ModelState, nameof(Sender), SenderRequired, posting.Participant!.Name);
+        }
+        else
+        {
+            // Asked only of the coordinator publishing on behalf, and checked only when saving publishes.
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Sender) + ".", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+        }
+
         // Kind and owner never change on edit, whatever the form says; what is a document's words, the posting knows.
         Input.Kind = posting.Kind;
         Input.Participant = posting.Participant!.Code;
@@ -87,7 +113,7 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
             return Page();
         }
 
-        if (await commands.SaveAsync(posting, Input, budget) == SaveOutcome.Conflict)
+        if (await commands.SaveAsync(posting, Input, budget, AsksSender ? Sender.Sender : null) == SaveOutcome.Conflict)
         {
             // Nothing is lost: the form keeps what this person typed, and says what happened.
             Conflict = true;
@@ -102,6 +128,12 @@ public sealed class EditModel(PortalDbContext db, PostingPages pages, Readers re
 
         TempData["Status"] = wasDraft ? "Draft saved." : "Saved: a new version is published.";
         return Redirect($"/Postings/{id}");
+    }
+
+    private async Task AskSenderAsync(Posting posting)
+    {
+        AsksSender = posting.Status == PostingStatus.Published && (await readers.CurrentAsync()).PublishesOnBehalfOf(posting.ParticipantId);
+        SenderRequired = AsksSender && await SenderInput.IsRequiredAsync(db, posting.ParticipantId);
     }
 
     private static DateOnly? PublishedDeadline(Posting posting) =>

@@ -63,7 +63,11 @@ public sealed class ShowModel(
         return Page();
     }
 
-    /// <summary>Publishes the draft, once its core is complete and, when sections are still empty, once the person has been told (<see cref="PublishModel"/>).</summary>
+    /// <summary>
+    /// Publishes the draft, once its core is complete. The publish step (<see cref="PublishModel"/>) comes first when
+    /// sections are still empty and the person has not been told, and always when the coordinator publishes on the
+    /// participant's behalf: it asks who sent the text.
+    /// </summary>
     public async Task<IActionResult> OnPostPublishAsync(int id, int revision, bool anyway)
     {
         var posting = await pages.FindAsync(id, forManaging: true);
@@ -77,31 +81,18 @@ public sealed class ShowModel(
             return Redirect($"/Postings/{id}");
         }
 
-        // A draft may be incomplete (an import leaves the classification to choose): it is published only once the core is complete.
-        var check = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
-        var countries = await db.Participants.Where(p => p.Kind == ParticipantKind.State).Select(p => p.Code).ToListAsync();
-        PostingForm.From(posting, posting.Participant!.Code).Validate(check, countries.ToHashSet(StringComparer.Ordinal), time.GetUtcNow());
-        if (!check.IsValid)
+        if (await pages.CompletionPathAsync(posting) is { } complete)
         {
-            TempData["Status"] = "Not published yet: complete the fields marked below, save, then publish.";
-            // An imported draft lacks only its classification, which the page for it asks for.
-            return Redirect(posting.FromDocument == ImportedParts.None ? $"/Postings/{id}/Edit?complete=true" : $"/Postings/{id}/Classify?complete=true");
+            TempData["Status"] = PublishModel.Incomplete;
+            return Redirect(complete);
         }
 
-        if (!anyway && BodySections.Unfinished(posting.Body).Count > 0)
+        if ((!anyway && BodySections.Unfinished(posting.Body).Count > 0) || (await readers.CurrentAsync()).PublishesOnBehalfOf(posting.ParticipantId))
         {
             return Redirect($"/Postings/{id}/Publish");
         }
 
-        if (await commands.PublishDraftAsync(posting, revision) == SaveOutcome.Conflict)
-        {
-            TempData["Status"] = "This draft was changed by someone else in the meantime. Check the text below, then publish again.";
-        }
-        else
-        {
-            TempData["Status"] = "Published. Everyone it is open to can now find it.";
-        }
-
+        TempData["Status"] = await commands.PublishDraftAsync(posting, revision) == SaveOutcome.Conflict ? PublishModel.Conflict : PublishModel.Published;
         return Redirect($"/Postings/{id}");
     }
 

@@ -36,7 +36,7 @@ public sealed class EnteredModel(PortalDbContext db, ContributionCommands comman
         StateActs = focalPoints > 0;
         FocalPointsTold = focalPoints switch
         {
-            0 => $"{state} has no focal point with an account on the portal, so nobody was e-mailed. You complete the draft and submit it on the State’s behalf when it asks you to by e-mail; if the coordinator invites a focal point of {state} first, the focal point completes and submits it instead.",
+            0 => $"{state} has no focal point with an account on the portal, so the sender was e-mailed instead, with the file’s SHA-256, and will be e-mailed your decision. You complete the draft and submit it on the State’s behalf when it asks you to by e-mail; if the coordinator invites a focal point of {state} first, the focal point completes and submits it instead.",
             1 => $"{state}’s focal point was e-mailed that the draft waits for them, with a link to it and the file’s SHA-256.",
             var n => $"{state}’s {n} focal points were e-mailed that the draft waits for them, with a link to it and the file’s SHA-256.",
         };
