@@ -121,6 +121,7 @@ public sealed class PostingEditingTests : PortalTest
         var draft = new PostingSteps.Draft { Title = isu.Page.QuerySelector("#Input_Title")!.GetAttribute("value")!, Body = body };
         await isu.SubmitAsync("form.stack", new FormFill { Values = draft.Values().Where(kv => kv.Key != "Input.Participant").ToDictionary(), Lists = draft.Lists() });
         await isu.SubmitAsync("form[action*='handler=Publish']");
+        await isu.AnswerSenderStepAsync("desk@mofa.example.test");
 
         // Published: the footnote and the quotation are shown, and the version keeps the report beside the file's SHA-256.
         Assert.Equal("Figures of the 2021 strategy.", isu.Page!.QuerySelector(".markdown .footnotes li p")!.TextContent.Replace("↩", "", StringComparison.Ordinal).Trim());
