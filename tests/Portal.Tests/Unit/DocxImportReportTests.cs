@@ -147,7 +147,7 @@ public partial class DocxImportReportTests
             main.AddNewPart<FooterPart>().Footer = new Footer(Paragraph("Page 1"));
             body.Append(
                 Paragraph(Run("Anchor paragraph."), TextBox("Text in a box.")),
-                Paragraph(Run("Symbols: "), Symbol("Symbol", "F061"), Run(" "), Symbol("Wingdings", "F0FC"), Run(" "), Symbol("Wingdings 2", "F050"), Run(" "), Symbol("Arial", "00E9")),
+                Paragraph(Run("Symbols: "), Symbol("Symbol", "F061"), Run(" "), Symbol("Wingdings", "F0FC"), Run(" "), Symbol("Wingdings 2", "F050"), Run(" "), Symbol("Arial", "00E9"), Symbol("Arial", "0007"), Symbol("Arial", "FFFF")),
                 new SdtBlock(new SdtProperties(new ShowingPlaceholder()), new SdtContentBlock(Paragraph("Click or tap here to enter text."))),
                 new SdtBlock(new SdtProperties(), new SdtContentBlock(Paragraph("A filled form field."))));
         }));
@@ -155,7 +155,7 @@ public partial class DocxImportReportTests
         Assert.Equal("Anchor paragraph.\n\nText in a box.\n\nSymbols: α ✔  é\n\nA filled form field.\n", import.Markdown);
         Assert.Equal(
             "Imported: 4 paragraphs and 1 text box (its text follows the paragraph it is anchored to). "
-            + "Left out: 1 empty form field (only its placeholder text), 1 symbol from a symbol font without a Unicode equivalent and the page header and footer.",
+            + "Left out: 1 empty form field (only its placeholder text), 3 symbols without a Unicode character to show them and the page header and footer.",
             import.Report.ToString());
     }
 

@@ -101,7 +101,7 @@ public sealed class DocxReport
         Add(leftOut, HiddenPassages, "{0} passage of hidden text", "{0} passages of hidden text");
         Add(leftOut, EmptyFormFields, "{0} empty form field (only its placeholder text)", "{0} empty form fields (only their placeholder text)");
         Add(leftOut, Charts, "{0} chart or diagram", "{0} charts or diagrams");
-        Add(leftOut, UnknownSymbols, "{0} symbol from a symbol font without a Unicode equivalent", "{0} symbols from symbol fonts without a Unicode equivalent");
+        Add(leftOut, UnknownSymbols, "{0} symbol without a Unicode character to show it", "{0} symbols without a Unicode character to show them");
         switch (PageHeader, PageFooter)
         {
             case (true, true):

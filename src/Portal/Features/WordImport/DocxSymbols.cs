@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace Portal.Features.WordImport;
 
@@ -58,9 +59,10 @@ internal static class DocxSymbols
             "SYMBOL" => Symbol.GetValueOrDefault(position),
             "WINGDINGS" => Wingdings.GetValueOrDefault(position),
             "WINGDINGS 2" or "WINGDINGS 3" or "WEBDINGS" or "ZAPF DINGBATS" => null,
-            // A text font: the code is the character, unless it is in the private-use range a symbol font would use.
-            _ when value is >= 0xE000 and <= 0xF8FF => null,
-            _ when value is >= 0xD800 and <= 0xDFFF => null,
+            // A text font: the code is the character, unless it is in the private-use range a symbol font would use,
+            // or a control, unassigned or non-character code that a document's text (XML) could not hold either.
+            _ when value is >= 0xE000 and <= 0xF8FF or >= 0xD800 and <= 0xDFFF or >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE => null,
+            _ when Rune.GetUnicodeCategory(new Rune(value)) is UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse => null,
             _ => char.ConvertFromUtf32(value),
         };
     }
