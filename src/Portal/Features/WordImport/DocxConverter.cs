@@ -122,23 +122,14 @@ internal sealed class DocxConverter
     /// </summary>
     private void WriteNotes()
     {
-        var written = new HashSet<int>();
-        while (reader.Notes.Where(n => !written.Contains(n.Number)).OrderBy(n => n.Number).FirstOrDefault() is { Id: not null } note)
+        // Reading a note can refer to another one, which the list then gains.
+        for (var i = 0; i < reader.Notes.Count; i++)
         {
-            written.Add(note.Number);
-            OpenXmlPart? part = note.Endnote ? main.EndnotesPart : main.FootnotesPart;
-            var element = note.Endnote
-                ? main.EndnotesPart?.Endnotes?.Elements<Endnote>().FirstOrDefault(e => e.Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) == note.Id)
-                : (OpenXmlElement?)main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) == note.Id);
-            if (part is null || element is null)
-            {
-                continue;
-            }
-
-            reader.ReadFrom(part);
+            var note = reader.Notes[i];
+            reader.ReadFrom(note.Part);
             var paragraphs = new List<IReadOnlyList<InlinePart>>();
-            NoteParagraphs(element, paragraphs);
-            writer.Note(note.Number, paragraphs);
+            NoteParagraphs(note.Element, paragraphs);
+            writer.Note(i + 1, paragraphs);
             if (note.Endnote)
             {
                 report.Endnotes++;

@@ -9,6 +9,9 @@ using V = DocumentFormat.OpenXml.Vml;
 
 namespace Portal.Features.WordImport;
 
+/// <summary>A footnote or endnote the text refers to, and the part its links and pictures belong to.</summary>
+internal sealed record DocxNote(OpenXmlPart Part, OpenXmlElement Element, bool Endnote);
+
 /// <summary>
 /// Reads a paragraph's text as Word shows it: the result of fields, not their code; insertions, not deletions;
 /// no hidden text. Wrappers that may hold text (content controls, custom XML, smart tags, bidi) are descended into.
@@ -45,7 +48,12 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
     // Complex fields open in the current paragraph: false while in the field code, true once in the result.
     private readonly List<bool> fields = [];
     private int fieldsInCode;
-    private readonly Dictionary<(bool Endnote, string Id), int> notes = [];
+    // The notes referred to, in order of first reference (a note's Markdown number is its index + 1), and the
+    // footnotes and endnotes parts' notes by id, read once.
+    private readonly List<DocxNote> notes = [];
+    private readonly Dictionary<OpenXmlElement, int> noteNumbers = [];
+    private Dictionary<long, OpenXmlElement>? footnotes;
+    private Dictionary<long, OpenXmlElement>? endnotes;
     private readonly Dictionary<OpenXmlPart, Dictionary<string, Uri>> links = [];
 
     // The part whose paragraphs are read: the document, or its footnotes or endnotes, each with its own relationships.
@@ -56,8 +64,8 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
 
     public IReadOnlyList<ImportedImage> Images => images;
 
-    /// <summary>The footnotes and endnotes referred to so far, in order of their first reference, numbered from 1.</summary>
-    public IEnumerable<(bool Endnote, string Id, int Number)> Notes => notes.Select(n => (n.Key.Endnote, n.Key.Id, n.Value));
+    /// <summary>The footnotes and endnotes referred to so far, in order of their first reference: the first is number 1.</summary>
+    public IReadOnlyList<DocxNote> Notes => notes;
 
     public DocxReport Report => report;
 
@@ -154,13 +162,13 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
                     }
 
                     break;
-                case FootnoteReference footnote when Showing && footnote.Id?.Value is long id
-                    && main.FootnotesPart?.Footnotes?.Elements<Footnote>().Any(f => f.Id?.Value == id) == true:
-                    parts.Add(new InlineNote(Note(endnote: false, id)));
+                case FootnoteReference footnote when Showing && footnote.Id?.Value is long id:
+                    footnotes ??= ById(main.FootnotesPart?.Footnotes?.Elements<Footnote>().Select(f => (f.Id?.Value, (OpenXmlElement)f)));
+                    AddNote(parts, main.FootnotesPart, footnotes.GetValueOrDefault(id), endnote: false);
                     break;
-                case EndnoteReference endnote when Showing && endnote.Id?.Value is long id
-                    && main.EndnotesPart?.Endnotes?.Elements<Endnote>().Any(e => e.Id?.Value == id) == true:
-                    parts.Add(new InlineNote(Note(endnote: true, id)));
+                case EndnoteReference endnote when Showing && endnote.Id?.Value is long id:
+                    endnotes ??= ById(main.EndnotesPart?.Endnotes?.Elements<Endnote>().Select(e => (e.Id?.Value, (OpenXmlElement)e)));
+                    AddNote(parts, main.EndnotesPart, endnotes.GetValueOrDefault(id), endnote: true);
                     break;
                 case DeletedRun or MoveFromRun:
                     report.TrackedDeletions++;
@@ -189,15 +197,36 @@ internal sealed class DocxParagraphReader(MainDocumentPart main, DocxStyles styl
         contentControl.GetFirstChild<SdtProperties>()?.GetFirstChild<ShowingPlaceholder>() is { } showing
         && showing.Val?.Value != false;
 
-    private int Note(bool endnote, long id)
+    /// <summary>A reference to a note, numbered by first reference; one to a note the file lacks is dropped, leading nowhere.</summary>
+    private void AddNote(List<InlinePart> parts, OpenXmlPart? notesPart, OpenXmlElement? note, bool endnote)
     {
-        var key = (endnote, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!notes.TryGetValue(key, out var number))
+        if (notesPart is null || note is null)
         {
-            notes.Add(key, number = notes.Count + 1);
+            return;
         }
 
-        return number;
+        if (!noteNumbers.TryGetValue(note, out var number))
+        {
+            notes.Add(new DocxNote(notesPart, note, endnote));
+            noteNumbers.Add(note, number = notes.Count);
+        }
+
+        parts.Add(new InlineNote(number));
+    }
+
+    /// <summary>A notes part's notes by id; the first of two with one id wins.</summary>
+    private static Dictionary<long, OpenXmlElement> ById(IEnumerable<(long? Id, OpenXmlElement Note)>? notes)
+    {
+        var byId = new Dictionary<long, OpenXmlElement>();
+        foreach (var (id, note) in notes ?? [])
+        {
+            if (id is long key)
+            {
+                byId.TryAdd(key, note);
+            }
+        }
+
+        return byId;
     }
 
     private void Add(List<InlinePart> parts, string text, RunLook look)

@@ -93,6 +93,7 @@ public sealed record WordUpload(string FileName, byte[] Content, DocxImport Impo
         AttachmentType.Pptx => "a PowerPoint presentation",
         AttachmentType.Png => "a PNG image",
         AttachmentType.Jpeg => "a JPEG image",
-        _ => $"a {AttachmentInspector.Describe(type)}",
+        AttachmentType.Pdf => "a PDF",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "A Word document is imported, not refused."),
     };
 }
