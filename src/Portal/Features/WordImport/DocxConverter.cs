@@ -25,7 +25,6 @@ internal sealed class DocxConverter
     private readonly DocxMarkdownWriter writer;
     private readonly DocxOutline outline = new();
     private readonly int maxLength;
-    private readonly MainDocumentPart main;
     private readonly DocxReport report;
     private readonly Dictionary<int, int?[]> counters = [];
     private string? title;
@@ -36,7 +35,6 @@ internal sealed class DocxConverter
     /// <param name="report">Counts what the document held and what became of it.</param>
     public DocxConverter(MainDocumentPart main, int maxLength, DocxReport report, bool picturesInText = true)
     {
-        this.main = main;
         this.report = report;
         styles = new DocxStyles(main);
         reader = new DocxParagraphReader(main, styles, report, picturesInText);
